@@ -1,0 +1,82 @@
+// Public entry of @artos/model: re-exports only. Internals live in ./private.
+export { SEED_DEFAULTS, VPC_ID_PLACEHOLDER, CLOUDWATCH_RETENTION_DAYS } from './private/defaults.js';
+export {
+  FlowLogTrafficType,
+  SUBNET_TIERS,
+  type SubnetTier,
+  type FlowLogSettings,
+  type FlowLogSettingsInput,
+  type NetworkSpec,
+  type NetworkSpecInput,
+  type SubnetSpec,
+} from './private/spec-types.js';
+export { ModelError, isModelError, formatIssues, type SpecIssue, type SpecIssueCode, type SpecIssueSeverity } from './private/errors.js';
+export { validateSpec, assertValidSpec, AWS_MIN_PREFIX, AWS_MAX_PREFIX, type ValidationResult } from './private/validate-spec.js';
+export { networkSpecSchema, networkSpecJsonSchema } from './private/spec-schema.js';
+export { parseSpecText, readSpecFile, loadSpecFile, type SpecFormat } from './private/spec-file.js';
+export { preset, isPresetName, PRESET_NAMES, PLACEHOLDER_BASTION_SECURITY_GROUP_ID, type PresetName } from './private/presets.js';
+export { isAwsId, NAME_PREFIX_PATTERN } from './private/aws-ids.js';
+export {
+  parseIpv4,
+  formatIpv4,
+  parseIpv4Cidr,
+  cidrContains,
+  cidrContainsAddress,
+  cidrsOverlap,
+  awsUsableAddresses,
+  AWS_RESERVED_ADDRESSES_PER_SUBNET,
+  type Ipv4Cidr,
+  type CidrParse,
+} from './private/ipv4.js';
+export {
+  GROUP_ROLES,
+  IANA_PROTOCOL_NUMBERS,
+  type GroupRole,
+  type IpProtocol,
+  type RulePeer,
+  type RuleDirection,
+  type SecurityGroupRule,
+  type SecurityGroupDefinition,
+} from './private/security-group-types.js';
+export { securityGroupCatalog, findGroup, describeRule, describePeer } from './private/security-group-catalog.js';
+export {
+  S3_GATEWAY_ENDPOINT,
+  INTERFACE_ENDPOINTS,
+  INTERFACE_ENDPOINT_SERVICES,
+  endpointServiceName,
+  findEndpoint,
+  type EndpointCatalogEntry,
+  type EndpointType,
+} from './private/endpoint-catalog.js';
+export {
+  FLOW_LOG_FIELDS,
+  DEFAULT_FLOW_LOG_FORMAT_FIELDS,
+  findFlowLogField,
+  flowLogFormatString,
+  type FlowLogFieldInfo,
+} from './private/flow-log-fields.js';
+export {
+  NETWORK_TAG_KEY,
+  ROLE_TAG_KEY,
+  TIER_TAG_KEY,
+  resourceIdentity,
+  subnetRole,
+  routeTableRole,
+  flowLogGroupName,
+  type ResourceRole,
+  type ResourceIdentity,
+} from './private/names.js';
+export { tierSubnets, allSubnets } from './private/subnets.js';
+export { policyContext, evaluateFlow, tierOfAddress } from './private/policy.js';
+export type {
+  FlowParty,
+  FlowDestination,
+  FlowQuery,
+  FlowVerdict,
+  GroupMembership,
+  PolicyContext,
+  RouteVerdict,
+  SideVerdict,
+  SideDecision,
+  RouteDecision,
+} from './private/policy-types.js';

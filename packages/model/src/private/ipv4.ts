@@ -1,0 +1,95 @@
+/**
+ * Minimal IPv4 arithmetic for validation and policy evaluation.
+ *
+ * Why here and not ip-num: the model must stay dependency-light and this code sits on the hot
+ * path of flow-log explanation (millions of addresses), where plain uint32 arithmetic is an order
+ * of magnitude faster than object-based libraries. Richer planning lives in @artos/cidr-planner.
+ */
+
+/** An IPv4 block: `base` is the network address as an unsigned 32-bit integer. */
+export interface Ipv4Cidr {
+  readonly base: number;
+  readonly prefix: number;
+  /** Canonical text, e.g. `10.0.10.0/24`. */
+  readonly text: string;
+}
+
+const OCTET = /^(0|[1-9]\d{0,2})$/;
+
+/** Parses a dotted quad into an unsigned 32-bit integer, or returns undefined. */
+export function parseIpv4(text: string): number | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4) return undefined;
+  let value = 0;
+  for (const part of parts) {
+    if (!OCTET.test(part)) return undefined;
+    const octet = Number(part);
+    if (octet > 255) return undefined;
+    value = value * 256 + octet;
+  }
+  return value;
+}
+
+export function formatIpv4(value: number): string {
+  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
+}
+
+/** Mask of a prefix length as an unsigned 32-bit integer (prefix 0 gives 0). */
+export function prefixMask(prefix: number): number {
+  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+
+export function blockSize(prefix: number): number {
+  return 2 ** (32 - prefix);
+}
+
+export type CidrParse =
+  | { readonly ok: true; readonly cidr: Ipv4Cidr }
+  | { readonly ok: false; readonly reason: 'syntax' | 'prefix' | 'host-bits'; readonly networkText?: string };
+
+/**
+ * Parses `a.b.c.d/n` strictly: the address must be the network address of its block
+ * (`10.0.10.7/24` fails with `host-bits` and the suggestion `10.0.10.0/24`).
+ */
+export function parseIpv4Cidr(text: string): CidrParse {
+  const slash = text.indexOf('/');
+  if (slash < 0) return { ok: false, reason: 'syntax' };
+  const address = parseIpv4(text.slice(0, slash));
+  const prefixText = text.slice(slash + 1);
+  if (address === undefined) return { ok: false, reason: 'syntax' };
+  if (!/^(0|[1-9]\d?)$/.test(prefixText)) return { ok: false, reason: 'prefix' };
+  const prefix = Number(prefixText);
+  if (prefix > 32) return { ok: false, reason: 'prefix' };
+  const base = (address & prefixMask(prefix)) >>> 0;
+  if (base !== address) {
+    return { ok: false, reason: 'host-bits', networkText: `${formatIpv4(base)}/${prefix}` };
+  }
+  return { ok: true, cidr: { base, prefix, text: `${formatIpv4(base)}/${prefix}` } };
+}
+
+/** Parses a CIDR that is known to be valid (catalog constants, presets); throws otherwise. */
+export function cidr(text: string): Ipv4Cidr {
+  const parsed = parseIpv4Cidr(text);
+  if (!parsed.ok) throw new TypeError(`not a valid IPv4 CIDR: ${text}`);
+  return parsed.cidr;
+}
+
+export function cidrContainsAddress(block: Ipv4Cidr, address: number): boolean {
+  return ((address & prefixMask(block.prefix)) >>> 0) === block.base;
+}
+
+/** True when `inner` lies entirely inside `outer`. */
+export function cidrContains(outer: Ipv4Cidr, inner: Ipv4Cidr): boolean {
+  return inner.prefix >= outer.prefix && cidrContainsAddress(outer, inner.base);
+}
+
+export function cidrsOverlap(a: Ipv4Cidr, b: Ipv4Cidr): boolean {
+  return cidrContains(a, b) || cidrContains(b, a);
+}
+
+/** Addresses AWS leaves for use in a subnet: it reserves the first four and the last one. */
+export const AWS_RESERVED_ADDRESSES_PER_SUBNET = 5;
+
+export function awsUsableAddresses(prefix: number): number {
+  return Math.max(0, blockSize(prefix) - AWS_RESERVED_ADDRESSES_PER_SUBNET);
+}

@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './program.js';
+import type { CliIo } from './io.js';
+
+function capture(): CliIo & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', isTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+async function cli(...argv: string[]) {
+  const io = capture();
+  const code = await runCli(argv, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'artos-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('artos-net spec', () => {
+  it('validate passes every preset (exit 0)', async () => {
+    for (const name of ['basic', 'existing-vpc', 'production', 'development']) {
+      const r = await cli('spec', 'validate', '--preset', name);
+      expect(r.code, name).toBe(0);
+      expect(r.stdout).toContain(`preset ${name}: valid`);
+    }
+  });
+
+  it('validate --json lists the development warning', async () => {
+    const r = await cli('spec', 'validate', '--preset', 'development', '--json');
+    const body = JSON.parse(r.stdout) as { ok: boolean; warnings: number; issues: { code: string }[] };
+    expect(body.ok).toBe(true);
+    expect(body.issues.map((i) => i.code)).toEqual(['single-az-database']);
+  });
+
+  it('validate exits 1 on a spec with errors, naming the path', async () => {
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'namePrefix: artos-x\ndatabaseSubnetCidrs: [10.0.100.0/24, 10.0.100.7/24]\n');
+    const r = await cli('spec', 'validate', '--spec', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('databaseSubnetCidrs[1]');
+    expect(r.stdout).toContain('fix: use 10.0.100.0/24');
+  });
+
+  it('show prints the network with usable counts per subnet', async () => {
+    const r = await cli('spec', 'show', '--preset', 'production');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/private\s+10\.0\.30\.0\/24\s+AZ3\s+256\s+251/);
+    expect(r.stdout).toContain('not the 254 the seed states');
+    expect(r.stdout).toContain('/vpc/{vpc_id}/flow-logs: traffic ALL, aggregation 60 s, retention 14 days');
+  });
+
+  it('show --json gives the validated spec', async () => {
+    const r = await cli('spec', 'show', '--preset', 'basic', '--json');
+    const body = JSON.parse(r.stdout) as { spec: { vpcCidr: string; flowLogs: { retentionDays: number } } };
+    expect(body.spec.vpcCidr).toBe('10.0.0.0/16');
+    expect(body.spec.flowLogs.retentionDays).toBe(14);
+  });
+
+  it('show exits 1 on an invalid spec and points at validate', async () => {
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ namePrefix: 'artos-x', vpcId: 'vpc-0123456789abcdef0' }));
+    const r = await cli('spec', 'show', '--spec', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('vpcCidr');
+    expect(r.stderr).toContain('artos-net spec validate');
+  });
+
+  it('schema prints the JSON Schema', async () => {
+    const r = await cli('spec', 'schema');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { title: string }).title).toBe('Artos network spec');
+  });
+});
+
+describe('usage errors exit 2', () => {
+  it.each([
+    [['spec', 'validate', '--preset', 'staging'], /unknown preset "staging"/],
+    [['spec', 'validate', '--preset', 'basic', '--spec', 'x.yaml'], /both given/],
+    [['spec', 'validate', '--spec', '/nonexistent/spec.yaml'], /no such file/],
+    [['spec', 'validate', '--bogus'], /unknown option '--bogus'/],
+    [['spec', 'frobnicate'], /unknown command|too many arguments/],
+  ])('%j', async (argv, message) => {
+    const r = await cli(...(argv as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace for bad input
+  });
+
+  it('a YAML syntax error is bad input, with its line', async () => {
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, 'namePrefix: a\n  vpcCidr: [\n');
+    const r = await cli('spec', 'validate', '--spec', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/line \d+/);
+  });
+});
+
+describe('help and version', () => {
+  it('--help lists the commands and exits 0', async () => {
+    const r = await cli('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('spec');
+    expect(r.stdout).toContain('overview');
+  });
+
+  it('spec --help exits 0', async () => {
+    const r = await cli('spec', 'validate', '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--preset');
+  });
+});
