@@ -5,6 +5,7 @@ import type { CliIo } from './io.js';
 import type { CommandContext } from './common-options.js';
 import { specCommand } from './spec-command.js';
 import { overviewCommand } from './overview-command.js';
+import { cidrCommand } from './cidr-command.js';
 
 export const VERSION = '0.1.0';
 
@@ -17,9 +18,14 @@ export function createProgram(context: CommandContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => context.io.out(s), writeErr: (s) => context.io.err(s) });
   program.addCommand(specCommand(context));
+  program.addCommand(cidrCommand(context));
   program.addCommand(overviewCommand(context), { isDefault: true });
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => context.io.out(s), writeErr: (s) => context.io.err(s) });
-  for (const command of program.commands.flatMap((c) => c.commands)) command.exitOverride().configureOutput({ writeOut: (s) => context.io.out(s), writeErr: (s) => context.io.err(s) });
+  const output = { writeOut: (s: string) => context.io.out(s), writeErr: (s: string) => context.io.err(s) };
+  const configure = (command: Command): void => {
+    command.exitOverride().configureOutput(output).showHelpAfterError('(run with --help for usage)');
+    command.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return program;
 }
 

@@ -9,6 +9,8 @@ export interface SpecSourceOptions {
 export interface LoadedSpec {
   /** `preset basic` or the file path. */
   readonly source: string;
+  /** The spec as read, before validation (the planner checks raw allocations too). */
+  readonly input: unknown;
   readonly result: ValidationResult;
 }
 
@@ -25,7 +27,7 @@ export async function loadSpecSource(options: SpecSourceOptions, defaultPreset =
   if (options.spec !== undefined) {
     try {
       const input = await readSpecFile(options.spec);
-      return { source: options.spec, result: validateSpec(input) };
+      return { source: options.spec, input, result: validateSpec(input) };
     } catch (error) {
       if (isModelError(error)) {
         throw new AbortError(error.message, error.issues[0]?.hint ?? 'check the file');
@@ -37,7 +39,8 @@ export async function loadSpecSource(options: SpecSourceOptions, defaultPreset =
   if (!isPresetName(name)) {
     throw new AbortError(`unknown preset "${name}"`, `use one of ${PRESET_NAMES.join(', ')}, or --spec FILE`);
   }
-  return { source: `preset ${name}`, result: validateSpec(preset(name)) };
+  const input = preset(name);
+  return { source: `preset ${name}`, input, result: validateSpec(input) };
 }
 
 /** Like `loadSpecSource`, but the spec must be valid: errors stop the command with exit 1. */

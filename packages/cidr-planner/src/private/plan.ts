@@ -1,0 +1,135 @@
+import { AWS_MAX_PREFIX, AWS_MIN_PREFIX, type NetworkSpecInput } from '@artos/model';
+import { awsUsable, block, formatCount, parseBlock, type Block } from './block.js';
+import { PlannerError } from './errors.js';
+import { freeBlocks, lowestFreeBlock, mergeIntervals, type Interval } from './intervals.js';
+import { RFC1918_BLOCKS } from './checks/rfc1918.js';
+
+export interface TierRequest {
+  readonly name: string;
+  /** Addresses each subnet must offer after AWS's five reserved ones. */
+  readonly hosts?: number;
+  /** Or the subnet size directly. */
+  readonly prefix?: number;
+}
+
+export interface PlanRequest {
+  /** The VPC block. @default - the lowest free block of `vpcPrefix` in the RFC 1918 ranges */
+  readonly vpcCidr?: string;
+  /** @default 16 */
+  readonly vpcPrefix?: number;
+  readonly tiers: readonly TierRequest[];
+  /** One subnet per tier in each AZ. */
+  readonly azCount: number;
+  /** Growth reserve: subnet slots kept free per tier, so a tier can gain AZs. @default 1 */
+  readonly reserveAzs?: number;
+  /** Ranges the plan must not touch (corporate and peer networks). @default [] */
+  readonly avoid?: readonly Block[];
+}
+
+export interface PlannedSubnet {
+  readonly tier: string;
+  /** AZ position, 0-based; reserve slots continue after the real AZs. */
+  readonly az: number;
+  readonly cidr: string;
+  readonly usable: number;
+  readonly reserve: boolean;
+}
+
+export interface PlanResult {
+  readonly vpcCidr: string;
+  readonly subnets: readonly PlannedSubnet[];
+  readonly reserved: readonly PlannedSubnet[];
+  /** Free blocks left after subnets and reserves, largest first. */
+  readonly free: readonly string[];
+}
+
+/** The smallest IPv4 prefix whose AWS-usable addresses reach `hosts`. */
+export function prefixForHosts(hosts: number): number {
+  let prefix = AWS_MAX_PREFIX;
+  while (prefix > 0 && 2 ** (32 - prefix) - 5 < hosts) prefix--;
+  return prefix;
+}
+
+function tierPrefix(tier: TierRequest, index: number): number {
+  const path = `tiers[${index}]`;
+  if (tier.prefix !== undefined) {
+    if (!Number.isInteger(tier.prefix) || tier.prefix < AWS_MIN_PREFIX || tier.prefix > AWS_MAX_PREFIX) {
+      throw new PlannerError('bad-request', `tier ${tier.name}: /${tier.prefix} is outside AWS's subnet sizes /16 to /28`, 'give a prefix from 16 to 28', `${path}.prefix`);
+    }
+    return tier.prefix;
+  }
+  if (tier.hosts === undefined || !Number.isInteger(tier.hosts) || tier.hosts < 1) {
+    throw new PlannerError('bad-request', `tier ${tier.name}: give hosts (a positive whole number) or prefix`, 'e.g. private:500 or database:/24', path);
+  }
+  const prefix = prefixForHosts(tier.hosts);
+  if (prefix < AWS_MIN_PREFIX) {
+    throw new PlannerError('bad-request', `tier ${tier.name}: ${formatCount(tier.hosts)} hosts need more than a /16 subnet, AWS's largest`, 'split the tier or lower the host count', `${path}.hosts`);
+  }
+  return prefix;
+}
+
+function insertInterval(merged: Interval[], b: Block): Interval[] {
+  return mergeIntervals([...merged, { first: b.first, last: b.last }]);
+}
+
+function chooseVpc(request: PlanRequest, avoid: readonly Interval[]): Block {
+  if (request.vpcCidr !== undefined) {
+    const parsed = parseBlock(request.vpcCidr);
+    if (!parsed.ok) throw new PlannerError('bad-request', `VPC ${parsed.message}`, parsed.suggestion ? `use ${parsed.suggestion}` : 'give a CIDR such as 10.0.0.0/16', 'vpcCidr');
+    return parsed.block;
+  }
+  const prefix = request.vpcPrefix ?? 16;
+  if (prefix < AWS_MIN_PREFIX || prefix > AWS_MAX_PREFIX) throw new PlannerError('bad-request', `a /${prefix} VPC is outside AWS's /16 to /28`, 'give a VPC size from /16 to /28', 'vpcPrefix');
+  for (const range of RFC1918_BLOCKS) {
+    const found = lowestFreeBlock(block(range), prefix, avoid);
+    if (found) return found;
+  }
+  throw new PlannerError('no-space', `no free /${prefix} is left in the RFC 1918 ranges around the ranges to avoid`, 'ask for a smaller VPC or avoid fewer ranges');
+}
+
+/**
+ * Proposes aligned, non-overlapping subnets: largest first (as Terraform's cidrsubnets and AWS
+ * IPAM do), each at the lowest free aligned position, around the ranges to avoid. Deterministic:
+ * the same request always gives the same plan.
+ */
+export function planAllocation(request: PlanRequest): PlanResult {
+  if (!Number.isInteger(request.azCount) || request.azCount < 1 || request.azCount > 6) {
+    throw new PlannerError('bad-request', `azCount ${request.azCount}: give 1 to 6 availability zones`, 'e.g. --azs 3', 'azCount');
+  }
+  if (request.tiers.length === 0) throw new PlannerError('bad-request', 'no tiers to plan', 'give at least one tier, e.g. private:/24', 'tiers');
+  const reserveAzs = request.reserveAzs ?? 1;
+  const avoid = mergeIntervals((request.avoid ?? []).filter((b) => b.family === 4));
+  const vpc = chooseVpc(request, avoid);
+
+  const slots = request.tiers.flatMap((tier, tierIndex) => {
+    const prefix = tierPrefix(tier, tierIndex);
+    return Array.from({ length: request.azCount + reserveAzs }, (_, az) => ({ tier: tier.name, tierIndex, az, prefix, reserve: az >= request.azCount }));
+  });
+  slots.sort((a, b) => a.prefix - b.prefix || Number(a.reserve) - Number(b.reserve) || a.tierIndex - b.tierIndex || a.az - b.az);
+
+  let occupied = mergeIntervals(avoid.filter((r) => r.last >= vpc.first && r.first <= vpc.last));
+  const placed: PlannedSubnet[] = [];
+  for (const slot of slots) {
+    const found = lowestFreeBlock(vpc, slot.prefix, occupied);
+    if (!found) {
+      throw new PlannerError('no-space', `${vpc.text} has no free /${slot.prefix} left for the ${slot.tier} tier${slot.reserve ? "'s growth reserve" : ` in AZ ${slot.az + 1}`}`, 'use a larger VPC, smaller subnets, fewer AZs or a smaller reserve (--reserve 0)');
+    }
+    occupied = insertInterval(occupied, found);
+    placed.push({ tier: slot.tier, az: slot.az, cidr: found.text, usable: Number(awsUsable(found)), reserve: slot.reserve });
+  }
+  const byTierAndAz = (a: PlannedSubnet, b: PlannedSubnet) =>
+    request.tiers.findIndex((t) => t.name === a.tier) - request.tiers.findIndex((t) => t.name === b.tier) || a.az - b.az;
+  const used = placed.map((p) => block(p.cidr));
+  return {
+    vpcCidr: vpc.text,
+    subnets: placed.filter((p) => !p.reserve).sort(byTierAndAz),
+    reserved: placed.filter((p) => p.reserve).sort(byTierAndAz),
+    free: freeBlocks(vpc, [...used, ...avoid.filter((r) => r.last >= vpc.first && r.first <= vpc.last)]).map((b) => b.text),
+  };
+}
+
+/** The spec fields a plan fills in (for tiers named `private` and `database`). */
+export function planToSpecFields(plan: PlanResult): Pick<NetworkSpecInput, 'vpcCidr' | 'privateSubnetCidrs' | 'databaseSubnetCidrs'> {
+  const of = (tier: string) => plan.subnets.filter((s) => s.tier === tier).map((s) => s.cidr);
+  return { vpcCidr: plan.vpcCidr, privateSubnetCidrs: of('private'), databaseSubnetCidrs: of('database') };
+}

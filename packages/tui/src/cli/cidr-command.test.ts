@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './program.js';
+
+async function cli(...argv: string[]) {
+  const io = { stdout: '', stderr: '', isTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const code = await runCli(argv, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'artos-cidr-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('artos-net cidr', () => {
+  it('check: clean presets exit 0, the development warning is shown', async () => {
+    expect((await cli('cidr', 'check', '--preset', 'production')).code).toBe(0);
+    const dev = await cli('cidr', 'check', '--preset', 'development');
+    expect(dev.code).toBe(0);
+    expect(dev.stdout).toContain('an RDS DB subnet group needs subnets in at least two AZs');
+  });
+
+  it("check --block-plan seed: the seed's example allocation fails with both inconsistencies (exit 1)", async () => {
+    const r = await cli('cidr', 'check', '--preset', 'basic', '--block-plan', 'seed', '--json');
+    expect(r.code).toBe(1);
+    const body = JSON.parse(r.stdout) as { errors: number; findings: { code: string; cidrs: string[] }[] };
+    expect(body.findings.filter((f) => f.code === 'block-plan').map((f) => f.cidrs[0])).toEqual(['10.0.20.0/24', '10.0.200.0/24']);
+  });
+
+  it('check --corporate: overlaps are errors (exit 1); a bad line is bad input (exit 2) naming the line', async () => {
+    const good = join(dir, 'corp.txt');
+    writeFileSync(good, '# branch offices\n10.0.10.0/23\n192.168.0.0/16\n');
+    const r = await cli('cidr', 'check', '--preset', 'basic', '--corporate', good);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('VPC 10.0.0.0/16 overlaps the corporate/peer network 10.0.10.0/23');
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, '10.0.0.0/8\n10.1.1.1/16\n');
+    const b = await cli('cidr', 'check', '--corporate', bad);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain(`${bad}:2: 10.1.1.1/16 is not a network address`);
+    writeFileSync(join(dir, 'empty.txt'), '# nothing\n');
+    expect((await cli('cidr', 'check', '--corporate', join(dir, 'empty.txt'))).stderr).toContain('lists no range');
+  });
+
+  it('plan writes a spec that validates and checks clean (round trip)', async () => {
+    const out = join(dir, 'planned.yaml');
+    const r = await cli('cidr', 'plan', '--tier', 'private:1000', '--tier', 'database:/24', '--azs', '3', '--name-prefix', 'artos-planned', '--spec-out', out);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('namePrefix: artos-planned');
+    expect((await cli('spec', 'validate', '--spec', out)).code).toBe(0);
+    expect((await cli('cidr', 'check', '--spec', out)).code).toBe(0);
+  });
+
+  it('plan rejects a malformed tier and impossible requests with exit 2', async () => {
+    expect((await cli('cidr', 'plan', '--tier', 'private=10')).stderr).toContain('expected NAME:HOSTS or NAME:/PREFIX');
+    const r = await cli('cidr', 'plan', '--vpc', '10.0.0.0/24', '--tier', 'private:/25', '--azs', '3');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no free /25');
+  });
+
+  it('map draws text and SVG', async () => {
+    const text = await cli('cidr', 'map', '--preset', 'basic', '--block-plan', 'seed');
+    expect(text.stdout).toContain('Private Subnets: 10.0.0.0/20');
+    const svgFile = join(dir, 'map.svg');
+    await cli('cidr', 'map', '--preset', 'production', '--format', 'svg', '--out', svgFile);
+    expect(readFileSync(svgFile, 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
+  });
+
+  it('capacity warns when the /24 private subnets cannot hold the cluster (exit 1)', async () => {
+    const r = await cli('cidr', 'capacity', '--preset', 'basic', '--nodes', '20', '--json');
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { maxNodes: number }).maxNodes).toBe(16);
+  });
+});

@@ -1,0 +1,162 @@
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { stringify } from 'yaml';
+import {
+  allocationFromSpec,
+  checkAllocation,
+  eksCapacity,
+  isPlannerError,
+  planAllocation,
+  planToSpecFields,
+  renderAddressMapSvg,
+  renderAddressMapText,
+  addressMap,
+  type Block,
+  type Finding,
+  type TierRequest,
+} from '@artos/cidr-planner';
+import type { NetworkSpecInput } from '@artos/model';
+import { AbortError, EXIT_FINDINGS, EXIT_OK } from './cli-errors.js';
+import { addSpecOptions, type CommandContext } from './common-options.js';
+import { writeJson } from './io.js';
+import { loadSpecSource, type SpecSourceOptions } from './spec-source.js';
+import { readBlockPlan, readCorporateFile } from './input-files.js';
+import { sanitizeForTerminal } from '../private/sanitize.js';
+
+/** Text output lists at most this many findings of one code; --json has them all. */
+const MAX_SHOWN_PER_CODE = 20;
+
+function renderFindings(findings: readonly Finding[]): string {
+  const lines: string[] = [];
+  const shown = new Map<string, number>();
+  for (const f of findings) {
+    const count = (shown.get(f.code) ?? 0) + 1;
+    shown.set(f.code, count);
+    if (count > MAX_SHOWN_PER_CODE) continue;
+    lines.push(`${f.severity.padEnd(7)} ${f.message}`);
+    if (f.fix) lines.push(`        fix: ${f.fix}`);
+  }
+  for (const [code, count] of shown) if (count > MAX_SHOWN_PER_CODE) lines.push(`… ${count - MAX_SHOWN_PER_CODE} more ${code} findings (use --json for every one)`);
+  return sanitizeForTerminal(`${lines.join('\n')}\n`);
+}
+
+async function allocationFor(options: SpecSourceOptions & { corporate?: string; blockPlan?: string }) {
+  const loaded = await loadSpecSource(options);
+  const input = (loaded.input && typeof loaded.input === 'object' ? loaded.input : {}) as Partial<NetworkSpecInput>;
+  const corporate = options.corporate ? await readCorporateFile(options.corporate) : undefined;
+  const blockPlan = await readBlockPlan(options.blockPlan);
+  return { source: loaded.source, allocation: { ...allocationFromSpec(input), ...(corporate ? { corporate } : {}), ...(blockPlan ? { blockPlan } : {}) } };
+}
+
+function parseTier(text: string): TierRequest {
+  const match = /^([a-z][a-z0-9-]*):(\/?)(\d+)$/.exec(text);
+  if (!match) throw new AbortError(`--tier ${text}: expected NAME:HOSTS or NAME:/PREFIX`, 'e.g. --tier private:500 --tier database:/24');
+  return match[2] ? { name: match[1]!, prefix: Number(match[3]) } : { name: match[1]!, hosts: Number(match[3]) };
+}
+
+function positiveInt(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new AbortError(`${flag} ${value}: expected a whole number`, `e.g. ${flag} 3`);
+    return Number(value);
+  };
+}
+
+function wrapPlanner<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (isPlannerError(error)) throw new AbortError(`${error.path ? `${error.path}: ` : ''}${error.message}`, error.hint);
+    throw error;
+  }
+}
+
+/** `artos-net cidr check|plan|map|capacity`. */
+export function cidrCommand(context: CommandContext): Command {
+  const { io } = context;
+  const cidr = new Command('cidr').description('check an address allocation, propose one, draw its map, size EKS capacity');
+
+  addSpecOptions(cidr.command('check').description('check the spec\'s allocation; exit 1 when errors are found'))
+    .option('--corporate <file>', 'corporate or peer ranges the VPC must not overlap (one CIDR per line)')
+    .option('--block-plan <seed|file>', "check the subnets against a declared block plan ('seed' = the seed's example allocation)")
+    .option('--json', 'print the findings as JSON')
+    .action(async (options: SpecSourceOptions & { corporate?: string; blockPlan?: string; json?: boolean }) => {
+      const { source, allocation } = await allocationFor(options);
+      const report = checkAllocation(allocation);
+      if (options.json) writeJson(io, { source, ...report });
+      else {
+        io.out(renderFindings(report.findings));
+        io.out(`${source}: ${report.errors} error(s), ${report.warnings} warning(s)\n`);
+      }
+      context.finish(report.errors > 0 ? EXIT_FINDINGS : EXIT_OK);
+    });
+
+  cidr
+    .command('plan')
+    .description('propose aligned, non-overlapping subnets (largest first), with a growth reserve')
+    .option('--vpc <cidr>', 'the VPC block (default: the lowest free block of --vpc-size in RFC 1918)')
+    .option('--vpc-size <prefix>', 'VPC prefix length when --vpc is not given', positiveInt('--vpc-size'), 16)
+    .option('--tier <name:hosts|name:/prefix>', 'a tier and its size per subnet (repeatable)', (v: string, all: TierRequest[]) => [...all, parseTier(v)], [] as TierRequest[])
+    .option('--azs <n>', 'availability zones', positiveInt('--azs'), 3)
+    .option('--reserve <n>', 'subnet slots kept free per tier for growth', positiveInt('--reserve'), 1)
+    .option('--corporate <file>', 'ranges to avoid (one CIDR per line)')
+    .option('--name-prefix <prefix>', 'with --spec-out: the namePrefix of the spec written', 'artos-network')
+    .option('--spec-out <file>', 'write a spec file (YAML) with the planned CIDRs')
+    .option('--json', 'print the plan as JSON')
+    .action(async (options: { vpc?: string; vpcSize: number; tier: TierRequest[]; azs: number; reserve: number; corporate?: string; namePrefix: string; specOut?: string; json?: boolean }) => {
+      const avoid: Block[] = options.corporate ? await readCorporateFile(options.corporate) : [];
+      const tiers = options.tier.length > 0 ? options.tier : [{ name: 'private', prefix: 24 }, { name: 'database', prefix: 24 }];
+      const plan = wrapPlanner(() => planAllocation({ ...(options.vpc ? { vpcCidr: options.vpc } : { vpcPrefix: options.vpcSize }), tiers, azCount: options.azs, reserveAzs: options.reserve, avoid }));
+      const specFields = { namePrefix: options.namePrefix, ...planToSpecFields(plan) };
+      if (options.specOut) await writeFile(options.specOut, stringify(specFields));
+      if (options.json) writeJson(io, { plan, spec: specFields });
+      else {
+        io.out(`VPC ${plan.vpcCidr}\n`);
+        for (const s of [...plan.subnets, ...plan.reserved]) io.out(`  ${s.tier.padEnd(10)} ${s.reserve ? `reserve ${s.az + 1}` : `AZ${s.az + 1}      `}  ${s.cidr.padEnd(18)} ${s.usable} usable\n`);
+        io.out(`free: ${plan.free.slice(0, 6).join(', ')}${plan.free.length > 6 ? ', …' : ''}\n`);
+        io.out(`\nspec fields:\n${stringify(specFields).trimEnd().replace(/^/gm, '  ')}\n`);
+        if (options.specOut) io.out(`written to ${options.specOut}\n`);
+      }
+      context.finish(EXIT_OK);
+    });
+
+  addSpecOptions(cidr.command('map').description('draw the address map (text tree, or SVG)'))
+    .option('--block-plan <seed|file>', "draw the spec against a declared block plan ('seed' = the seed's example)")
+    .addOption(new Option('--format <format>', 'text or svg').choices(['text', 'svg']).default('text'))
+    .option('--out <file>', 'write the map to a file instead of stdout')
+    .option('--json', 'print the map tree as JSON')
+    .action(async (options: SpecSourceOptions & { blockPlan?: string; format: 'text' | 'svg'; out?: string; json?: boolean }) => {
+      const { allocation } = await allocationFor(options);
+      const render = () => (options.format === 'svg' ? renderAddressMapSvg(allocation) : renderAddressMapText(allocation));
+      if (options.json) {
+        writeJson(io, JSON.parse(JSON.stringify(wrapPlanner(() => addressMap(allocation)), (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))));
+      } else if (options.out) {
+        await writeFile(options.out, wrapPlanner(render));
+        io.out(`map written to ${options.out}\n`);
+      } else io.out(sanitizeForTerminal(wrapPlanner(render)));
+      context.finish(EXIT_OK);
+    });
+
+  addSpecOptions(cidr.command('capacity').description('how many EKS nodes and pods fit in the private subnets (VPC CNI)'))
+    .addOption(new Option('--mode <mode>', 'how the VPC CNI assigns pod addresses').choices(['secondary-ip', 'prefix-delegation']).default('secondary-ip'))
+    .option('--enis <n>', 'ENIs per node for the instance type (m5.large: 3)', positiveInt('--enis'), 3)
+    .option('--ips-per-eni <n>', 'IPv4 addresses per ENI (m5.large: 10)', positiveInt('--ips-per-eni'), 10)
+    .option('--nodes <n>', 'a cluster size to check', positiveInt('--nodes'))
+    .option('--pods <n>', 'a pod count to check', positiveInt('--pods'))
+    .option('--json', 'print as JSON')
+    .action(async (options: SpecSourceOptions & { mode: 'secondary-ip' | 'prefix-delegation'; enis: number; ipsPerEni: number; nodes?: number; pods?: number; json?: boolean }) => {
+      const { allocation } = await allocationFor(options);
+      const subnets = allocation.tiers.find((t) => t.name === 'private')?.cidrs ?? [];
+      const report = wrapPlanner(() =>
+        eksCapacity({ subnets, mode: options.mode, enisPerNode: options.enis, ipsPerEni: options.ipsPerEni, cluster: { ...(options.nodes ? { nodes: options.nodes } : {}), ...(options.pods ? { pods: options.pods } : {}) } }),
+      );
+      if (options.json) writeJson(io, report);
+      else {
+        io.out(`${options.mode}: ${report.maxPodsPerNode} pods per node, ${report.addressesPerNode} addresses per node\n`);
+        for (const s of report.subnets) io.out(`  ${s.cidr.padEnd(18)} ${String(s.usable).padStart(6)} usable  ${String(s.maxNodes).padStart(5)} nodes  ${String(s.maxPods).padStart(6)} pods\n`);
+        io.out(`  total ${report.maxNodes} nodes, ${report.maxPods} pods\n`);
+        if (report.findings.length > 0) io.out(renderFindings(report.findings));
+      }
+      context.finish(report.findings.some((f) => f.severity !== 'info') ? EXIT_FINDINGS : EXIT_OK);
+    });
+  return cidr;
+}
