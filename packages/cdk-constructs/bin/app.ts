@@ -1,0 +1,5 @@
+// The CDK app that `cdk synth` / `cdk deploy` run: -c preset=basic|existing-vpc|production|development or -c spec=FILE.
+import { createArtosApp } from '../src/index.js';
+
+const { app } = await createArtosApp();
+app.synth();

@@ -1,0 +1,61 @@
+import type { Construct } from 'constructs';
+import { Fn, Tags } from 'aws-cdk-lib';
+import { CfnRoute, CfnRouteTable, CfnSubnet, CfnSubnetRouteTableAssociation, Subnet, type ISubnet } from 'aws-cdk-lib/aws-ec2';
+import { resourceIdentity, routeTableRole, subnetRole, tierSubnets, type NetworkSpec, type SubnetTier } from '@artos/model';
+
+/** A route for enterprise connectivity (the seed's "VPC peering or VPN, configured separately"). */
+export interface EnterpriseRoute {
+  /** Destination block, e.g. the corporate network 192.168.0.0/16. */
+  readonly destinationCidr: string;
+  /** A transit gateway… */
+  readonly transitGatewayId?: string;
+  /** …or a virtual private gateway. */
+  readonly vpnGatewayId?: string;
+}
+
+export interface TierResources {
+  readonly subnets: readonly ISubnet[];
+  /** The tier's own route table, when this construct created subnets for the tier. */
+  readonly routeTable: CfnRouteTable | undefined;
+}
+
+function availabilityZone(spec: NetworkSpec, index: number): string {
+  // Names from the spec, else the region's zones by index: Fn::GetAZs works in an
+  // environment-agnostic stack, where CDK's own AZ list stops at two.
+  return spec.availabilityZoneNames?.[index] ?? Fn.select(index, Fn.getAzs());
+}
+
+/**
+ * The subnets of one tier, one per listed CIDR, each in its own AZ, with no public IP on launch,
+ * and the tier's dedicated route table with explicit associations and only the local route.
+ * Subnets given by id (existing VPC) are imported, not created.
+ */
+export function createTier(scope: Construct, spec: NetworkSpec, vpcId: string, tier: SubnetTier, routes: readonly EnterpriseRoute[] = []): TierResources {
+  const label = tier === 'private' ? 'Private' : 'Database';
+  const specs = tierSubnets(spec, tier);
+  const created = specs.filter((s) => s.id === undefined && s.cidr !== undefined);
+  let routeTable: CfnRouteTable | undefined;
+  if (created.length > 0) {
+    routeTable = new CfnRouteTable(scope, `${label}RouteTable`, { vpcId });
+    for (const [key, value] of Object.entries(resourceIdentity(spec, routeTableRole(tier)).tags)) Tags.of(routeTable).add(key, value);
+    routes.forEach((route, i) => {
+      new CfnRoute(scope, `${label}EnterpriseRoute${i + 1}`, {
+        routeTableId: routeTable!.ref,
+        destinationCidrBlock: route.destinationCidr,
+        ...(route.transitGatewayId ? { transitGatewayId: route.transitGatewayId } : {}),
+        ...(route.vpnGatewayId ? { gatewayId: route.vpnGatewayId } : {}),
+      });
+    });
+  }
+  const subnets = specs.map((s) => {
+    const az = availabilityZone(spec, s.availabilityZoneIndex);
+    if (s.id !== undefined) {
+      return Subnet.fromSubnetAttributes(scope, `${label}Subnet${s.index + 1}`, { subnetId: s.id, ...(s.cidr ? { ipv4CidrBlock: s.cidr } : {}), availabilityZone: az });
+    }
+    const subnet = new CfnSubnet(scope, `${label}Subnet${s.index + 1}`, { vpcId, cidrBlock: s.cidr!, availabilityZone: az, mapPublicIpOnLaunch: false });
+    for (const [key, value] of Object.entries(resourceIdentity(spec, subnetRole(tier), s.index).tags)) Tags.of(subnet).add(key, value);
+    new CfnSubnetRouteTableAssociation(scope, `${label}Subnet${s.index + 1}RouteTableAssociation`, { subnetId: subnet.ref, routeTableId: routeTable!.ref });
+    return Subnet.fromSubnetAttributes(scope, `${label}Subnet${s.index + 1}Ref`, { subnetId: subnet.ref, ipv4CidrBlock: s.cidr!, availabilityZone: az, routeTableId: routeTable!.ref });
+  });
+  return { subnets, routeTable };
+}

@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CfnSecurityGroupIngress, Peer, Port, SecurityGroup } from 'aws-cdk-lib/aws-ec2';
+import { PRESET_NAMES } from '@artos/model';
+import { createArtosApp } from '../src/index.js';
+
+const outdirs: string[] = [];
+afterAll(() => outdirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const outdir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'artos-nag-'));
+  outdirs.push(d);
+  return d;
+};
+
+// The app as `cdk synth` runs it: cdk-nag's AwsSolutions pack (v3 API) and aws-cdk-lib's
+// CloudFormation schema rules (@aws-cdk/core:validateAgainstDefaultRules, as in cdk.json).
+const context = { '@aws-cdk/core:validateAgainstDefaultRules': true };
+
+describe('cdk-nag AwsSolutions and CloudFormation rules', () => {
+  it.each(PRESET_NAMES)('%s synthesizes with no finding and no acknowledgement', async (name) => {
+    const dir = outdir();
+    const { app } = await createArtosApp({ preset: name, outdir: dir, context });
+    expect(() => app.synth()).not.toThrow();
+    const report = JSON.parse(readFileSync(join(dir, 'validation-report.json'), 'utf8')) as { pluginReports: unknown[] };
+    expect(report.pluginReports).toEqual([]);
+  });
+
+  it('is really checking: an open SSH rule fails synthesis (AwsSolutions-EC23)', async () => {
+    const { app, stack } = await createArtosApp({ preset: 'basic', outdir: outdir(), context });
+    new SecurityGroup(stack, 'Open', { vpc: stack.network.vpc }).addIngressRule(Peer.anyIpv4(), Port.tcp(22));
+    expect(() => app.synth()).toThrowError(/AwsSolutions-EC23|allows for 0\.0\.0\.0\/0/);
+  });
+
+  it('is really checking: an id that is not of AWS form fails the CloudFormation rules', async () => {
+    const { app, stack } = await createArtosApp({ preset: 'basic', outdir: outdir(), context });
+    const rds = stack.network.securityGroups.get('rds')!;
+    new CfnSecurityGroupIngress(stack, 'Odd', { groupId: rds.securityGroupId, ipProtocol: 'tcp', fromPort: 443, toPort: 443, sourceSecurityGroupId: 'sg-bastion' });
+    expect(() => app.synth()).toThrowError(/sg-bastion|Validation failed/);
+  });
+});
