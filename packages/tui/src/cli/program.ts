@@ -6,6 +6,7 @@ import type { CommandContext } from './common-options.js';
 import { specCommand } from './spec-command.js';
 import { overviewCommand } from './overview-command.js';
 import { cidrCommand } from './cidr-command.js';
+import { flowlogsCommand } from './flowlogs-command.js';
 
 export const VERSION = '0.1.0';
 
@@ -19,6 +20,7 @@ export function createProgram(context: CommandContext): Command {
     .configureOutput({ writeOut: (s) => context.io.out(s), writeErr: (s) => context.io.err(s) });
   program.addCommand(specCommand(context));
   program.addCommand(cidrCommand(context));
+  program.addCommand(flowlogsCommand(context));
   program.addCommand(overviewCommand(context), { isDefault: true });
   const output = { writeOut: (s: string) => context.io.out(s), writeErr: (s: string) => context.io.err(s) };
   const configure = (command: Command): void => {

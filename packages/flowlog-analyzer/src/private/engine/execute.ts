@@ -1,0 +1,262 @@
+import type { Command, Query } from '../query/ast.js';
+import { accumulatorFor, type Accumulator } from './aggregates.js';
+import { compileExpr, truthy } from './compile.js';
+import { fieldGetter, setField, type Getter, type Row } from './row.js';
+import { compareValues, formatTimestamp, formatValue, type Value } from './values.js';
+import { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from '../limits.js';
+
+/** A result row as Insights returns it: column name → text (absent when null). */
+export type ResultRow = Record<string, string>;
+
+export interface QueryOutput {
+  readonly columns: readonly string[];
+  readonly rows: readonly ResultRow[];
+  /** Rows that matched before the row limit cut them. */
+  readonly matched: number;
+  readonly truncated: boolean;
+  readonly warnings: readonly string[];
+}
+
+interface Stage {
+  push(row: Row): boolean | void;
+  end(): void;
+}
+
+/** What columns the result shows, tracked through the commands. */
+interface Shape {
+  columns: string[] | undefined;
+  isStats: boolean;
+}
+
+/**
+ * Runs a parsed query over pushed rows: streaming stages for filter, fields, parse and dedup;
+ * blocking ones for stats and sort. Memory stays bounded: without stats, only the rows that can
+ * still make the result (limit, or Insights' default row cap) are kept.
+ */
+export class QueryExecutor {
+  private readonly stages: Stage[] = [];
+  private readonly output: Row[] = [];
+  private readonly shape: Shape = { columns: undefined, isStats: false };
+  private readonly warnings: string[] = [];
+  private matched = 0;
+  private finalLimit: number;
+  private sorted = false;
+  private done = false;
+
+  constructor(
+    private readonly query: Query,
+    private readonly limits: InsightsLimits = DEFAULT_INSIGHTS_LIMITS,
+  ) {
+    this.finalLimit = limits.defaultResultRows;
+    let downstream: Stage = this.sink();
+    const built: Stage[] = [];
+    for (let i = query.commands.length - 1; i >= 0; i--) {
+      downstream = this.stage(query.commands[i]!, downstream, i);
+      built.unshift(downstream);
+    }
+    this.stages = built;
+    // Shape: walk forward, the last fields/display/stats decides the columns.
+    for (const c of query.commands) {
+      if (c.kind === 'stats') {
+        this.shape.isStats = true;
+        this.shape.columns = [...c.by.map((b) => b.name), ...c.aggregates.map((a) => a.name)];
+      } else if (c.kind === 'fields') {
+        this.shape.columns = this.shape.isStats ? [...(this.shape.columns ?? []), ...c.items.map((i) => i.name).filter((n) => !this.shape.columns?.includes(n))] : [...new Set([...(this.shape.columns ?? []), ...c.items.map((i) => i.name)])];
+      } else if (c.kind === 'display') this.shape.columns = [...c.names];
+    }
+    this.checkSortKeys();
+  }
+
+  /** Sort keys that name no column sort by nothing in Insights too; say so (the seed's `sort count desc`). */
+  private checkSortKeys(): void {
+    const commands = this.query.commands;
+    let known = new Set<string>();
+    let fieldsKnown = true; // before stats any record field may exist
+    for (const c of commands) {
+      if (c.kind === 'stats') {
+        known = new Set([...c.by.map((b) => b.name), ...c.aggregates.map((a) => a.name)]);
+        fieldsKnown = false;
+      } else if (c.kind === 'fields') c.items.forEach((i) => known.add(i.name));
+      else if (c.kind === 'sort' && !fieldsKnown) {
+        for (const key of c.keys) {
+          if (!known.has(key.name)) {
+            const similar = [...known].find((k) => k.startsWith(`${key.name}(`));
+            this.warnings.push(
+              `sort ${key.name}: after stats there is no column named ${key.name}${similar ? `; the column is ${similar}` : ''}, so this sort orders nothing. Fix: ${similar ? `name it with "${similar} as ${key.name}" in stats, or sort by ${similar}` : 'sort by one of ' + [...known].join(', ')}`,
+            );
+          }
+        }
+      }
+    }
+  }
+
+  push(row: Row): boolean {
+    if (this.done) return false;
+    const more = this.stages[0] ? this.stages[0].push(row) : this.sink().push(row);
+    if (more === false) this.done = true;
+    return !this.done;
+  }
+
+  finish(): QueryOutput {
+    this.stages[0]?.end();
+    const columns = this.columns();
+    const rows = this.output.slice(0, this.finalLimit).map((row) => {
+      const out: ResultRow = {};
+      for (const c of columns) {
+        const raw = fieldGetter(c)(row);
+        const text = c === '@timestamp' && typeof raw === 'number' ? formatTimestamp(raw) : formatValue(raw);
+        if (text !== undefined) out[c] = text;
+      }
+      return out;
+    });
+    return { columns, rows, matched: this.matched, truncated: this.matched > rows.length, warnings: this.warnings };
+  }
+
+  private columns(): string[] {
+    return this.shape.columns ?? ['@timestamp', '@message'];
+  }
+
+  /** Without stats, and with an explicit final sort, only the best `finalLimit` rows are kept. */
+  private sink(): Stage {
+    const needsTrim = () => this.sorted || !this.shape.isStats;
+    return {
+      push: (row) => {
+        this.matched++;
+        this.output.push(row);
+        if (needsTrim() && this.output.length >= 2 * this.finalLimit + 1024) this.trimSorted();
+        return true;
+      },
+      end: () => {
+        if (needsTrim()) this.trimSorted();
+      },
+    };
+  }
+
+  /** A query without stats and without sort is ordered by @timestamp, newest first (as Insights). */
+  private sortKeys: { get: Getter; desc: boolean }[] = [{ get: fieldGetter('@timestamp'), desc: true }];
+
+  private trimSorted(): void {
+    const keys = this.sortKeys;
+    this.output.sort((a, b) => {
+      for (const k of keys) {
+        const c = compareValues(k.get(a), k.get(b));
+        if (c !== 0) return k.desc ? -c : c;
+      }
+      return 0;
+    });
+    if (this.output.length > this.finalLimit) this.output.length = this.finalLimit;
+  }
+
+  private stage(command: Command, next: Stage, index: number): Stage {
+    const isLast = index === this.query.commands.length - 1 || this.query.commands.slice(index + 1).every((c) => c.kind === 'limit' || c.kind === 'display' || c.kind === 'fields');
+    switch (command.kind) {
+      case 'filter': {
+        const test = compileExpr(command.expr);
+        return { push: (row) => (truthy(test(row)) ? next.push(row) : true), end: () => next.end() };
+      }
+      case 'fields': {
+        const computed = command.items.filter((i) => !(i.expr.kind === 'field' && i.expr.name === i.name)).map((i) => ({ name: i.name, get: compileExpr(i.expr) }));
+        return {
+          push: (row) => {
+            for (const c of computed) setField(row, c.name, c.get(row));
+            return next.push(row);
+          },
+          end: () => next.end(),
+        };
+      }
+      case 'display':
+        return next;
+      case 'parse': {
+        const source = fieldGetter(command.field);
+        return {
+          push: (row) => {
+            const text = source(row);
+            const match = text === null || text === undefined ? null : command.pattern.exec(String(text));
+            command.names.forEach((name, i) => setField(row, name, match ? (match.groups?.[name] ?? match[i + 1] ?? null) : null));
+            return next.push(row);
+          },
+          end: () => next.end(),
+        };
+      }
+      case 'dedup': {
+        const getters = command.names.map(fieldGetter);
+        const seen = new Set<string>();
+        return {
+          push: (row) => {
+            const key = JSON.stringify(getters.map((g) => g(row) ?? null));
+            if (seen.has(key)) return true;
+            seen.add(key);
+            return next.push(row);
+          },
+          end: () => next.end(),
+        };
+      }
+      case 'limit': {
+        if (isLast) {
+          // The final limit cuts the ordered result, not the input: Insights returns the newest rows.
+          this.finalLimit = Math.min(command.count, this.limits.maxResultRows);
+          return next;
+        }
+        let remaining = command.count;
+        return {
+          push: (row) => {
+            if (remaining <= 0) return false;
+            remaining--;
+            const more = next.push(row);
+            return more !== false && remaining > 0;
+          },
+          end: () => next.end(),
+        };
+      }
+      case 'sort': {
+        const keys = command.keys.map((k) => ({ get: fieldGetter(k.name), desc: k.desc }));
+        if (isLast) {
+          this.sorted = true;
+          this.sortKeys = keys;
+          return next;
+        }
+        const buffer: Row[] = [];
+        return {
+          push: (row) => void buffer.push(row),
+          end: () => {
+            buffer.sort((a, b) => {
+              for (const k of keys) {
+                const c = compareValues(k.get(a), k.get(b));
+                if (c !== 0) return k.desc ? -c : c;
+              }
+              return 0;
+            });
+            for (const row of buffer) if (next.push(row) === false) break;
+            next.end();
+          },
+        };
+      }
+      case 'stats': {
+        const groupBy = command.by.map((b) => ({ name: b.name, get: compileExpr(b.expr) }));
+        const factories = command.aggregates.map((a) => ({ name: a.name, make: accumulatorFor(a) }));
+        const groups = new Map<string, { keys: Value[]; accumulators: Accumulator[] }>();
+        return {
+          push: (row) => {
+            const keys = groupBy.map((g) => g.get(row) ?? null);
+            const id = keys.length === 1 ? String(keys[0]) + (keys[0] === null ? '\u0000' : '') : JSON.stringify(keys);
+            let group = groups.get(id);
+            if (!group) {
+              group = { keys, accumulators: factories.map((f) => f.make()) };
+              groups.set(id, group);
+            }
+            for (const acc of group.accumulators) acc.add(row);
+          },
+          end: () => {
+            for (const group of groups.values()) {
+              const extra: Record<string, Value> = {};
+              groupBy.forEach((g, i) => (extra[g.name] = group.keys[i] ?? null));
+              factories.forEach((f, i) => (extra[f.name] = group.accumulators[i]!.result()));
+              if (next.push({ values: [], format: undefined, timestamp: undefined, message: undefined, extra }) === false) break;
+            }
+            next.end();
+          },
+        };
+      }
+    }
+  }
+}

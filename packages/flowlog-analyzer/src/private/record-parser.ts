@@ -1,0 +1,198 @@
+import { FlowLogError, type FlowLogErrorCode } from './errors.js';
+import { RecordFormat } from './record-format.js';
+
+/** A parsed value: numbers as numbers, `-` as null, everything else as text. */
+export type FieldValue = number | string | null;
+
+/** What the parser counts: bytes, lines, records, and each kind of bad line with where. */
+export interface ParseInfo {
+  bytes: number;
+  lines: number;
+  records: number;
+  headers: number;
+  skipped: number;
+  readonly malformed: Partial<Record<FlowLogErrorCode, { count: number; firstLines: number[] }>>;
+}
+
+export interface RecordContext {
+  /** 1-based line number in its source. */
+  readonly line: number;
+  readonly format: RecordFormat;
+  /** The raw line, when the parser keeps it (`keepMessage`). */
+  readonly message: string | undefined;
+}
+
+export interface RecordParserOptions {
+  /** @default - the default format, or the file's header line */
+  readonly format?: RecordFormat;
+  readonly onRecord: (values: FieldValue[], context: RecordContext) => void;
+  /** Called for every bad line (after it is counted). @default - nothing */
+  readonly onSkip?: (error: FlowLogError, raw: string) => void;
+  /** Make the first bad line an error instead of a counted skip. @default false */
+  readonly strict?: boolean;
+  /** Keep each raw line for `@message`. @default false */
+  readonly keepMessage?: boolean;
+  /** Name of the input, for messages. @default '<input>' */
+  readonly source?: string;
+  /**
+   * Insights names of the only fields to type; the others are left null and not parsed (a query
+   * reads a few of the fourteen). The field count of every line is still checked.
+   * @default - every field
+   */
+  readonly fields?: ReadonlySet<string>;
+}
+
+export const FIRST_LINES_KEPT = 5;
+
+export function emptyInfo(): ParseInfo {
+  return { bytes: 0, lines: 0, records: 0, headers: 0, skipped: 0, malformed: {} };
+}
+
+export function recordSkip(info: ParseInfo, code: FlowLogErrorCode, line: number): void {
+  const entry = (info.malformed[code] ??= { count: 0, firstLines: [] });
+  entry.count++;
+  if (entry.firstLines.length < FIRST_LINES_KEPT) entry.firstLines.push(line);
+  info.skipped++;
+}
+
+/** Parses an unsigned decimal integer, or returns NaN: no exponent, sign, space or fraction. */
+function parseUnsigned(text: string): number {
+  if (text.length === 0 || text.length > 20) return NaN;
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
+/**
+ * The platform-free core: `push(bytes)` any number of times, then `close()`. Lines are split on
+ * `\n` (a trailing `\r` is dropped); a header line of field names switches the format; every
+ * bad line is counted by reason with its first line numbers, and never stops the parse unless
+ * `strict` is set.
+ */
+export class RecordParser {
+  readonly info: ParseInfo = emptyInfo();
+  private format: RecordFormat;
+  private readonly decoder = new TextDecoder('utf-8');
+  private pending = '';
+  private kinds: Uint8Array;
+
+  constructor(private readonly options: RecordParserOptions) {
+    this.format = options.format ?? RecordFormat.DEFAULT;
+    this.kinds = this.kindsOf(this.format);
+  }
+
+  /** Per field: 0 text, 1 integer, 2 not needed. */
+  private kindsOf(format: RecordFormat): Uint8Array {
+    const wanted = this.options.fields;
+    return Uint8Array.from(format.fields.map((f) => (wanted && !wanted.has(f.insights) ? 2 : f.kind === 'int' ? 1 : 0)));
+  }
+
+  get currentFormat(): RecordFormat {
+    return this.format;
+  }
+
+  push(chunk: Uint8Array | string): void {
+    const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+    this.info.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+    const data = this.pending + text;
+    let start = 0;
+    for (let end = data.indexOf('\n'); end >= 0; end = data.indexOf('\n', start)) {
+      this.line(data.slice(start, end > start && data.charCodeAt(end - 1) === 13 ? end - 1 : end));
+      start = end + 1;
+    }
+    this.pending = data.slice(start);
+  }
+
+  close(): void {
+    const rest = this.pending + this.decoder.decode();
+    this.pending = '';
+    if (rest.length > 0) this.line(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+  }
+
+  /** Parses one line (without its newline). */
+  line(raw: string): void {
+    const lineNo = ++this.info.lines;
+    if (raw.length === 0 || raw.trim().length === 0) return;
+    const format = this.format;
+    const kinds = this.kinds;
+    const count = format.fields.length;
+    const values: FieldValue[] = new Array(count);
+    // Walk the spaces once; slice and type only the fields the caller reads.
+    let start = 0;
+    let i = 0;
+    for (; i < count; i++) {
+      const space = raw.indexOf(' ', start);
+      const end = space < 0 ? raw.length : space;
+      if (end === start || (space < 0 && i < count - 1)) break;
+      const kind = kinds[i]!;
+      if (kind === 2) values[i] = null;
+      else {
+        const text = raw.slice(start, end);
+        if (text === '-') values[i] = null;
+        else if (kind === 1) {
+          const n = parseUnsigned(text);
+          if (Number.isNaN(n)) {
+            if (this.info.records === 0 && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
+            return this.skip('bad-number', `line ${lineNo}: ${format.fields[i]!.name} is ${JSON.stringify(text.slice(0, 40))}, not a number`, raw, lineNo);
+          }
+          values[i] = n;
+        } else values[i] = text;
+      }
+      start = end + 1;
+      if (space < 0) {
+        i++;
+        break;
+      }
+    }
+    if (i !== count || start <= raw.length) {
+      if (this.info.records === 0 && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
+      const found = raw.split(' ').filter((p) => p !== '').length;
+      return this.skip('field-count', `line ${lineNo}: ${found} fields${raw.includes('  ') ? ' (or an empty one)' : ''}, the format has ${count}`, raw, lineNo);
+    }
+    this.info.records++;
+    this.options.onRecord(values, { line: lineNo, format, message: this.options.keepMessage ? raw : undefined });
+  }
+
+  private header(raw: string, lineNo: number): void {
+    try {
+      this.format = RecordFormat.fromHeader(raw);
+      this.kinds = this.kindsOf(this.format);
+      this.info.headers++;
+    } catch (error) {
+      this.skip('bad-format', `line ${lineNo}: header ${(error as Error).message}`, raw, lineNo);
+    }
+  }
+
+  /** Counts a failure that happened outside line parsing (a truncated gzip stream, a read error). */
+  fail(code: FlowLogErrorCode, message: string): void {
+    const error = new FlowLogError(code, message, { source: this.options.source ?? '<input>', line: this.info.lines });
+    if (this.options.strict) throw error;
+    recordSkip(this.info, code, this.info.lines);
+    this.options.onSkip?.(error, '');
+  }
+
+  private skip(code: FlowLogErrorCode, message: string, raw: string, lineNo: number): void {
+    const error = new FlowLogError(code, `${this.options.source ?? '<input>'}: ${message}`, { source: this.options.source ?? '<input>', line: lineNo, raw: raw.slice(0, 200) });
+    if (this.options.strict) throw error;
+    recordSkip(this.info, code, lineNo);
+    this.options.onSkip?.(error, raw);
+  }
+}
+
+/** Merges the counters of several parses (one per file). */
+export function mergeInfo(into: ParseInfo, from: ParseInfo): void {
+  into.bytes += from.bytes;
+  into.lines += from.lines;
+  into.records += from.records;
+  into.headers += from.headers;
+  into.skipped += from.skipped;
+  for (const [code, entry] of Object.entries(from.malformed) as [FlowLogErrorCode, { count: number; firstLines: number[] }][]) {
+    const target = (into.malformed[code] ??= { count: 0, firstLines: [] });
+    target.count += entry.count;
+    target.firstLines.push(...entry.firstLines.slice(0, FIRST_LINES_KEPT - target.firstLines.length));
+  }
+}

@@ -1,0 +1,99 @@
+import { parseQuery } from './query/parser.js';
+import { referencedFields } from './query/referenced-fields.js';
+import type { Query } from './query/ast.js';
+import { QueryExecutor, type QueryOutput } from './engine/execute.js';
+import type { Row } from './engine/row.js';
+import { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from './limits.js';
+import { RecordParser, emptyInfo, mergeInfo, type FieldValue, type ParseInfo, type RecordContext, type RecordParserOptions } from './record-parser.js';
+import type { RecordFormat } from './record-format.js';
+import { expandPaths, fileChunks, parseStream } from './sources.js';
+
+export interface QueryStatistics {
+  readonly recordsScanned: number;
+  readonly bytesScanned: number;
+  readonly recordsMatched: number;
+  readonly info: ParseInfo;
+  readonly files: number;
+}
+
+export interface QueryResult extends QueryOutput {
+  readonly statistics: QueryStatistics;
+}
+
+export interface LocalQueryOptions {
+  /** @default - the default format, or each file's header line */
+  readonly format?: RecordFormat;
+  /** The first malformed line is an error. @default false */
+  readonly strict?: boolean;
+  /** @default DEFAULT_INSIGHTS_LIMITS */
+  readonly limits?: InsightsLimits;
+  /** Called after every file and about every 8 MiB. @default - none */
+  readonly onProgress?: (info: ParseInfo, file: string) => void;
+}
+
+function needsMessage(query: Query): boolean {
+  const shows = query.commands.some((c) => c.kind === 'fields' || c.kind === 'display' || c.kind === 'stats');
+  return !shows || query.text.includes('@message');
+}
+
+/** Feeds parsed records into a query executor (one per query run). */
+export class QuerySink {
+  readonly executor: QueryExecutor;
+  readonly keepMessage: boolean;
+  /** The only record fields the query reads (undefined: all). */
+  readonly fields: ReadonlySet<string> | undefined;
+  constructor(readonly query: Query, limits: InsightsLimits = DEFAULT_INSIGHTS_LIMITS) {
+    this.executor = new QueryExecutor(query, limits);
+    this.keepMessage = needsMessage(query);
+    this.fields = referencedFields(query);
+  }
+
+  /** Parser options that feed this sink. */
+  parserOptions(source: string, options: LocalQueryOptions): RecordParserOptions {
+    return {
+      ...(options.format ? { format: options.format } : {}),
+      ...(this.fields ? { fields: this.fields } : {}),
+      onRecord: this.onRecord,
+      strict: options.strict ?? false,
+      keepMessage: this.keepMessage,
+      source,
+    };
+  }
+
+  readonly onRecord = (values: FieldValue[], context: RecordContext): void => {
+    const startIndex = context.format.indexOf('startTime');
+    const start = startIndex >= 0 ? values[startIndex] : null;
+    const row: Row = { values, format: context.format, timestamp: typeof start === 'number' ? start * 1000 : undefined, message: context.message, extra: undefined };
+    this.executor.push(row);
+  };
+}
+
+/** Runs a query over text (tests, small inputs). */
+export function runQueryOnText(queryText: string, text: string, options: LocalQueryOptions = {}): QueryResult {
+  const sink = new QuerySink(parseQuery(queryText), options.limits);
+  const parser = new RecordParser(sink.parserOptions('<text>', options));
+  parser.push(text);
+  parser.close();
+  const output = sink.executor.finish();
+  return { ...output, statistics: { recordsScanned: parser.info.records, bytesScanned: parser.info.bytes, recordsMatched: output.matched, info: parser.info, files: 1 } };
+}
+
+/** Runs a query over files and folders, plain or gzip, streamed. */
+export async function runLocalQuery(queryText: string, paths: readonly string[], options: LocalQueryOptions = {}): Promise<QueryResult> {
+  const query = parseQuery(queryText);
+  const files = await expandPaths(paths);
+  return runQueryOnSources(query, files.map((f) => ({ name: f, chunks: fileChunks(f) })), options);
+}
+
+/** Runs a parsed query over named byte sources (files, stdin, CloudWatch events). */
+export async function runQueryOnSources(query: Query, sources: ReadonlyArray<{ name: string; chunks: AsyncIterable<Uint8Array> }>, options: LocalQueryOptions = {}): Promise<QueryResult> {
+  const sink = new QuerySink(query, options.limits);
+  const info = emptyInfo();
+  for (const source of sources) {
+    const fileInfo = await parseStream(source.chunks, sink.parserOptions(source.name, options));
+    mergeInfo(info, fileInfo);
+    options.onProgress?.(info, source.name);
+  }
+  const output = sink.executor.finish();
+  return { ...output, statistics: { recordsScanned: info.records, bytesScanned: info.bytes, recordsMatched: output.matched, info, files: sources.length } };
+}

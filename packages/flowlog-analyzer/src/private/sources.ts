@@ -1,0 +1,71 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { FlowLogError } from './errors.js';
+import { RecordParser, type RecordParserOptions, type ParseInfo } from './record-parser.js';
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+
+/**
+ * The bytes of a source, gunzipped when they start with the gzip magic number: detected by
+ * content, not by file name, so `records.log` that is really gzip works, and so does stdin.
+ */
+export async function* decodedChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) return;
+  const head = first.value;
+  const rest = async function* () {
+    yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  };
+  if (head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
+    yield* Readable.from(rest()).pipe(createGunzip()) as AsyncIterable<Uint8Array>;
+  } else {
+    yield* rest();
+  }
+}
+
+/** Streams one source through a fresh parser; a truncated gzip is counted, not thrown. */
+export async function parseStream(source: AsyncIterable<Uint8Array>, options: RecordParserOptions): Promise<ParseInfo> {
+  const parser = new RecordParser(options);
+  try {
+    for await (const chunk of decodedChunks(source)) parser.push(chunk);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR') {
+      parser.close();
+      parser.fail('truncated-gzip', `${options.source ?? '<input>'}: the gzip stream is cut short or corrupt (${(error as Error).message}); records up to line ${parser.info.lines} were read`);
+      return parser.info;
+    }
+    if (error instanceof FlowLogError) throw error;
+    throw new FlowLogError('read-error', `${options.source ?? '<input>'}: ${(error as Error).message}`, { source: options.source });
+  }
+  parser.close();
+  return parser.info;
+}
+
+/** Files named on the command line: a folder stands for the files in it (sorted, recursively). */
+export async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new FlowLogError('bad-input', `no such file or folder: ${path}`, { source: path, hint: 'check the path given to --file' });
+    }
+    if (info.isDirectory()) {
+      const entries = (await readdir(path)).sort();
+      out.push(...(await expandPaths(entries.filter((e) => !e.startsWith('.')).map((e) => join(path, e)))));
+    } else out.push(path);
+  }
+  return out;
+}
+
+export function fileChunks(path: string): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { highWaterMark: 1 << 20 });
+}

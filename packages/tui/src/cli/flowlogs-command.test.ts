@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './program.js';
+
+async function cli(...argv: string[]) {
+  const io = { stdout: '', stderr: '', isTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const code = await runCli(argv, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'artos-flowcli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const SEED_QUERY = 'fields @timestamp, srcAddr, dstAddr, dstPort, action\n| filter action = "REJECT"\n| stats count() by srcAddr, dstPort\n| sort count desc\n| limit 20';
+
+describe('artos-net flowlogs', () => {
+  it('sample writes gzip that query reads, and the seed query runs with its warning', async () => {
+    const file = join(dir, 'sample.log.gz');
+    expect((await cli('flowlogs', 'sample', '--records', '5000', '--out', file)).code).toBe(0);
+    expect(gunzipSync(readFileSync(file)).toString().split('\n')[0]).toMatch(/^2 123456789012 eni-/);
+    const r = await cli('flowlogs', 'query', SEED_QUERY, '--file', file, '--json');
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout) as { columns: string[]; rows: Record<string, string>[]; warnings: string[]; statistics: { recordsScanned: number } };
+    expect(body.columns).toEqual(['srcAddr', 'dstPort', 'count()']);
+    expect(body.rows).toHaveLength(20);
+    expect(body.warnings[0]).toContain('sort count');
+    expect(body.statistics.recordsScanned).toBe(5000);
+    // With the fix the warning gives, the RDS rejects from the rogue client come first.
+    const fixed = await cli('flowlogs', 'query', SEED_QUERY.replace('stats count() by', 'stats count() as count by'), '--file', file, '--json');
+    const fixedBody = JSON.parse(fixed.stdout) as { rows: Record<string, string>[]; warnings: string[] };
+    expect(fixedBody.warnings).toEqual([]);
+    expect(fixedBody.rows[0]).toEqual({ srcAddr: '10.0.10.77', dstPort: '5432', count: '40' });
+  });
+
+  it('prints a table and the statistics on stderr, and CSV on request', async () => {
+    const file = join(dir, 'table.log');
+    await cli('flowlogs', 'sample', '--records', '2000', '--clean', '--out', file);
+    const table = await cli('flowlogs', 'query', 'stats count() as n by action | sort action asc', '--file', file);
+    expect(table.stdout).toMatch(/^action\s+n\nACCEPT\s+\d+\nREJECT\s+\d+/);
+    expect(table.stderr).toMatch(/scanned 2,000 records .* matched/);
+    const csv = await cli('flowlogs', 'query', 'stats count() as n by action | sort action asc', '--file', file, '--csv');
+    expect(csv.stdout.split('\n')[0]).toBe('action,n');
+  });
+
+  it('points at a bad query token (exit 2) and names a missing file', async () => {
+    const file = join(dir, 'table.log');
+    const bad = await cli('flowlogs', 'query', 'filter action = ', '--file', file);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('column 17');
+    const missing = await cli('flowlogs', 'query', 'stats count()', '--file', join(dir, 'nope.log'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such file or folder');
+  });
+});
