@@ -11,3 +11,13 @@ export { runLocalQuery, runQueryOnText, runQueryOnSources, QuerySink, type Query
 export { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from './private/limits.js';
 export { generateSampleTraffic, sampleCast, DEFAULT_FORMAT_HEADER, SAMPLE_ACCOUNT, type SampleTrafficOptions, type SampleCast, type IncidentOptions } from './private/sample-traffic.js';
 export { mulberry32 } from './private/prng.js';
+export { createLogsClient, type LogsClientOptions } from './private/insights/logs-client.js';
+export { runInsightsQuery, abortableSleep, toRows, type InsightsQueryRequest, type InsightsQueryResult, type InsightsStatistics } from './private/insights/run-insights-query.js';
+export { runInsightsQueryComplete, type CompleteResult } from './private/insights/complete-results.js';
+export { filterLogEvents, logEventChunks, type LogEvent, type LogEventsRequest } from './private/insights/filter-log-events.js';
+export { fromAwsError } from './private/insights/aws-errors.js';
+export { CANNED_QUERIES, findCannedQuery, type CannedQuery, type CannedQueryParameter } from './private/canned-queries.js';
+export { DETECTORS, runDetectors, type DetectorRun } from './private/detectors/run-detectors.js';
+export type { Detector, ThreatFinding, ThreatSeverity } from './private/detectors/threat-finding.js';
+export { createAnnotator, type Annotator, type AddressAnnotation, type FlowExplanation, type KnownSubnet } from './private/explain.js';
+export { auditRules, acceptedFlowsFromRows, type AcceptedFlow, type RuleAudit, type RuleUsage } from './private/rule-audit.js';

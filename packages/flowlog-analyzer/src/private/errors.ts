@@ -9,7 +9,12 @@ export type FlowLogErrorCode =
   | 'query-syntax'
   | 'query-unsupported'
   | 'query-field'
-  | 'bad-input';
+  | 'bad-input'
+  | 'insights-failed'
+  | 'insights-timeout'
+  | 'insights-cancelled'
+  | 'aws-access-denied'
+  | 'aws-error';
 
 /** The analyzer's one error type, with where it happened. */
 export class FlowLogError extends Error {

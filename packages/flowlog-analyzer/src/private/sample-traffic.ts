@@ -9,6 +9,8 @@ export interface IncidentOptions {
   readonly rdsRejects?: boolean;
   /** A large transfer from a node to an address outside the VPC. @default true */
   readonly exfiltration?: boolean;
+  /** Connections from a public address (outside the VPC and RFC 1918), arriving over a peering or VPN path. @default true */
+  readonly unusualSource?: boolean;
 }
 
 export interface SampleTrafficOptions {
@@ -45,6 +47,7 @@ export interface SampleCast {
   readonly rogueDbClient: string;
   readonly exfiltrationSource: string;
   readonly exfiltrationDestination: string;
+  readonly unusualSource: string;
   readonly account: string;
 }
 
@@ -76,6 +79,7 @@ export function sampleCast(spec: NetworkSpec): SampleCast {
     rogueDbClient: host(priv[0]!, 77),
     exfiltrationSource: nodes[2]!,
     exfiltrationDestination: '203.0.113.50',
+    unusualSource: '198.51.100.23',
     account: SAMPLE_ACCOUNT,
   };
 }
@@ -101,7 +105,7 @@ export function* generateSampleTraffic(spec: NetworkSpec, options: SampleTraffic
   const rejectShare = options.rejectShare ?? 0.02;
   const noDataShare = options.noDataShare ?? 0.005;
   const nodePorts = options.nodePorts ?? true;
-  const incidents: IncidentOptions = options.incidents === false ? {} : { portScan: true, rdsRejects: true, exfiltration: true, ...(options.incidents ?? {}) };
+  const incidents: IncidentOptions = options.incidents === false ? {} : { portScan: true, rdsRejects: true, exfiltration: true, unusualSource: true, ...(options.incidents ?? {}) };
   const cast = sampleCast(spec);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const ephemeral = () => 32768 + Math.floor(random() * 28232);
@@ -119,6 +123,10 @@ export function* generateSampleTraffic(spec: NetworkSpec, options: SampleTraffic
   if (incidents.exfiltration) {
     for (let i = 0; i < EXFILTRATION_RECORDS; i++) incidentLines.push({ at: 0.8, make: (t) => line(cast.exfiltrationSource, cast.exfiltrationSource, cast.exfiltrationDestination, ephemeral(), 443, 6, 400_000, 500_000_000, t, 'ACCEPT') });
   }
+  if (incidents.unusualSource) {
+    for (let i = 0; i < 8; i++) incidentLines.push({ at: 0.7, make: (t) => line(cast.albFrontend, cast.unusualSource, cast.albFrontend, ephemeral(), 443, 6, 3, 180, t, 'REJECT') });
+  }
+  incidentLines.sort((a, b) => a.at - b.at);
   const background = Math.max(0, total - incidentLines.length);
   if (options.header) yield DEFAULT_FORMAT_HEADER;
   let nextIncident = 0;

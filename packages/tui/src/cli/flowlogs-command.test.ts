@@ -53,4 +53,35 @@ describe('artos-net flowlogs', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such file or folder');
   });
+
+  it('detect finds the incidents (exit 1) and is quiet on clean traffic (exit 0)', async () => {
+    const incidents = join(dir, 'incidents.log');
+    const clean = join(dir, 'clean.log');
+    await cli('flowlogs', 'sample', '--records', '20000', '--out', incidents);
+    await cli('flowlogs', 'sample', '--records', '20000', '--clean', '--out', clean);
+    const found = await cli('flowlogs', 'detect', '--file', incidents, '--json');
+    expect(found.code).toBe(1);
+    const runs = (JSON.parse(found.stdout) as { runs: { detector: string; findings: unknown[] }[] }).runs;
+    expect(runs.map((r) => [r.detector, r.findings.length])).toEqual([['repeated-rejects', 1], ['unusual-sources', 1], ['port-scan', 1], ['exfiltration', 1]]);
+    const quiet = await cli('flowlogs', 'detect', '--file', clean);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toContain('port-scan: nothing found');
+  });
+
+  it('explain names the group and rule behind the RDS rejects; audit lists unused rules', async () => {
+    const incidents = join(dir, 'incidents.log');
+    const explained = await cli('flowlogs', 'explain', '--file', incidents, '--port', '5432');
+    expect(explained.stdout).toContain('40× 10.0.10.77 (private subnet private-1) → 10.0.100.20:5432');
+    expect(explained.stdout).toContain('the rds group admits tcp 5432 only from peers in the eks-nodes group');
+    const audit = await cli('flowlogs', 'audit', '--file', incidents, '--json');
+    const body = JSON.parse(audit.stdout) as { rules: { id: string; flows: number }[] };
+    expect(body.rules.find((r) => r.id === 'rds/ingress/tcp-5432-from-eks-nodes')!.flows).toBeGreaterThan(0);
+    expect(body.rules.find((r) => r.id === 'eks-cluster/ingress/tcp-12379-from-self')!.flows).toBe(0);
+  });
+
+  it('checks the query before going to CloudWatch, and reports a missing region or credentials as input errors', async () => {
+    const bad = await cli('flowlogs', 'query', 'filter x =', '--log-group', '/vpc/vpc-0123456789abcdef0/flow-logs');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('column');
+  });
 });

@@ -4,6 +4,13 @@ import { createGzip } from 'node:zlib';
 import { Command } from 'commander';
 import { stringify as toCsv } from 'csv-stringify/sync';
 import {
+  CANNED_QUERIES,
+  DEFAULT_INSIGHTS_LIMITS,
+  auditRules,
+  acceptedFlowsFromRows,
+  createAnnotator,
+  findCannedQuery,
+  runDetectors,
   RecordFormat,
   generateSampleTraffic,
   isFlowLogError,
@@ -13,7 +20,10 @@ import {
   fileChunks,
   type ParseInfo,
   type QueryResult,
+  type ResultRow,
 } from '@artos/flowlog-analyzer';
+import type { NetworkSpec } from '@artos/model';
+import { addCloudWatchOptions, runInCloudWatch, type CloudWatchOptions } from './cloudwatch-options.js';
 import { AbortError, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
 import { writeJson, type CliIo } from './io.js';
@@ -52,7 +62,7 @@ async function* stdinChunks(): AsyncGenerator<Uint8Array> {
   for await (const chunk of process.stdin) yield chunk as Uint8Array;
 }
 
-interface QueryOptions {
+interface QueryOptions extends Partial<CloudWatchOptions> {
   readonly file: string[];
   readonly format?: string;
   readonly json?: boolean;
@@ -61,7 +71,7 @@ interface QueryOptions {
 }
 
 /** Runs a query over local files (or stdin), with progress on stderr when it is a terminal. */
-export async function runLocalFlowQuery(io: CliIo, queryText: string, options: QueryOptions): Promise<QueryResult> {
+export async function runLocalFlowQuery(io: CliIo, queryText: string, options: QueryOptions, rowLimit?: number): Promise<QueryResult> {
   const query = parseQuery(queryText);
   const format = options.format ? RecordFormat.fromFormatString(options.format) : undefined;
   const useStdin = options.file.length === 0 || options.file.includes('-');
@@ -73,6 +83,7 @@ export async function runLocalFlowQuery(io: CliIo, queryText: string, options: Q
   const progress = process.stderr.isTTY === true;
   return runQueryOnSources(query, sources, {
     ...(format ? { format } : {}),
+    ...(rowLimit ? { limits: { ...DEFAULT_INSIGHTS_LIMITS, defaultResultRows: rowLimit, maxResultRows: Math.max(rowLimit, DEFAULT_INSIGHTS_LIMITS.maxResultRows) } } : {}),
     strict: options.strict ?? false,
     ...(progress ? { onProgress: (info: ParseInfo, file: string) => process.stderr.write(`\r${info.records.toLocaleString('en-US')} records, ${(info.bytes / 2 ** 20).toFixed(0)} MiB — ${sanitizeForTerminal(file)}\u001b[K`) } : {}),
   }).finally(() => {
@@ -87,14 +98,37 @@ function wrapFlowErrors<T>(fn: () => Promise<T>): Promise<T> {
   });
 }
 
+/** Rows of a query from local files/stdin, or from CloudWatch when --log-group is given. */
+export async function queryAnywhere(io: CliIo, queryText: string, options: QueryOptions, limit?: number): Promise<{ columns: string[]; rows: ResultRow[]; warnings: string[]; result?: QueryResult; note?: string }> {
+  if (options.logGroup && options.logGroup.length > 0) {
+    parseQuery(queryText); // the same text must be valid locally too: fail fast, before billing
+    const complete = await runInCloudWatch(io, queryText, options as CloudWatchOptions, limit);
+    const columns = [...new Set(complete.rows.flatMap((r) => Object.keys(r)))].filter((c) => c !== '@ptr');
+    const note = `scanned ${complete.statistics.recordsScanned.toLocaleString('en-US')} records (${(complete.statistics.bytesScanned / 2 ** 20).toFixed(1)} MiB) in ${complete.queries} quer${complete.queries === 1 ? 'y' : 'ies'}; matched ${complete.statistics.recordsMatched.toLocaleString('en-US')}`;
+    return { columns, rows: complete.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== '@ptr'))), warnings: complete.missing ? [`incomplete: ${complete.missing}`] : [], note };
+  }
+  const result = await runLocalFlowQuery(io, queryText, options, limit);
+  return { columns: [...result.columns], rows: [...result.rows], warnings: [...result.warnings], result };
+}
+
+function explainRows(spec: NetworkSpec, rows: ResultRow[]): ResultRow[] {
+  const annotator = createAnnotator(spec);
+  return rows.map((r) => {
+    const { srcAddr, dstAddr, dstPort } = r;
+    if (!srcAddr || !dstAddr || !dstPort) return { ...r, explanation: 'needs srcAddr, dstAddr and dstPort in the result to explain' };
+    return { ...r, explanation: annotator.explain({ srcAddr, dstAddr, dstPort: Number(dstPort), protocol: Number(r['protocol'] ?? 6), ...(r['action'] ? { action: r['action'] } : {}) }).text };
+  });
+}
+
 /** `artos-net flowlogs query|sample`. */
 export function flowlogsCommand(context: CommandContext): Command {
   const { io } = context;
   const flowlogs = new Command('flowlogs').description('read VPC flow logs: Logs Insights queries locally, sample traffic');
 
-  flowlogs
+  addSpecOptions(addCloudWatchOptions(flowlogs
     .command('query')
-    .description('run a CloudWatch Logs Insights query over local flow-log files (plain or gzip) or stdin')
+    .description('run a Logs Insights query over local flow-log files (plain or gzip), stdin, or in CloudWatch (--log-group)')))
+    .option('--explain', 'add an explanation of each row from the model (needs srcAddr, dstAddr, dstPort)')
     .argument('<query>', 'the query text, e.g. \'filter action = "REJECT" | stats count() by srcAddr, dstPort\'')
     .option('--file <path>', 'a file or folder of flow-log records (repeatable; - for stdin)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--format <format>', 'custom record format as AWS writes it, e.g. "${version} ${srcaddr} ${dstaddr}" (default: the file header, else the default format)')
@@ -102,10 +136,76 @@ export function flowlogsCommand(context: CommandContext): Command {
     .option('--json', 'print the result and statistics as JSON')
     .option('--csv', 'print the result as CSV')
     .addHelpText('after', '\nExamples:\n  artos-net flowlogs query \'filter action = "REJECT" | stats count() as n by srcAddr, dstPort | sort n desc | limit 20\' --file logs/\n  artos-net flowlogs sample --records 100000 | artos-net flowlogs query \'stats sum(bytes) by action\'\n')
-    .action(async (queryText: string, options: QueryOptions) => {
+    .action(async (queryText: string, options: QueryOptions & SpecSourceOptions & { explain?: boolean }) => {
       const started = performance.now();
-      const result = await wrapFlowErrors(() => runLocalFlowQuery(io, queryText, options));
-      renderResult(io, result, options.json ? 'json' : options.csv ? 'csv' : 'table', (performance.now() - started) / 1000);
+      const out = await wrapFlowErrors(() => queryAnywhere(io, queryText, options));
+      const spec = options.explain ? (await loadValidSpec(options, 'production')).spec : undefined;
+      const rows = spec ? explainRows(spec, out.rows) : out.rows;
+      const columns = spec ? [...out.columns, 'explanation'] : out.columns;
+      const seconds = (performance.now() - started) / 1000;
+      if (out.result) renderResult(io, { ...out.result, columns, rows }, options.json ? 'json' : options.csv ? 'csv' : 'table', seconds);
+      else renderResult(io, { columns, rows, matched: rows.length, truncated: false, warnings: out.warnings, statistics: { recordsScanned: 0, bytesScanned: 0, recordsMatched: rows.length, info: { bytes: 0, lines: 0, records: 0, headers: 0, skipped: 0, malformed: {} }, files: 0 } }, options.json ? 'json' : options.csv ? 'csv' : 'table', seconds);
+      if (out.note) io.err(`${out.note}\n`);
+      context.finish(EXIT_OK);
+    });
+
+  addSpecOptions(addCloudWatchOptions(flowlogs.command('detect').description("run the seed's threat detectors (rejected patterns, unusual sources, port scans, exfiltration); exit 1 when one fires")))
+    .option('--file <path>', 'flow-log files or folders (repeatable; - for stdin)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--json', 'print the findings as JSON')
+    .action(async (options: QueryOptions & SpecSourceOptions) => {
+      const { spec } = await loadValidSpec(options, 'production');
+      const runs = await runDetectors(async (text) => (await wrapFlowErrors(() => queryAnywhere(io, text, options, DEFAULT_INSIGHTS_LIMITS.maxResultRows))).rows, { vpcCidr: spec.vpcCidr });
+      const findings = runs.flatMap((r) => r.findings);
+      if (options.json) writeJson(io, { runs });
+      else {
+        for (const r of runs) {
+          io.out(`${r.detector}: ${r.error ? `could not run (${r.error})` : r.findings.length === 0 ? 'nothing found' : `${r.findings.length} finding(s)`}\n`);
+          for (const f of r.findings) io.out(sanitizeForTerminal(`  [${f.severity}] ${f.title}\n    when: ${f.window.start ?? '?'} – ${f.window.end ?? '?'}\n    do: ${f.action}\n`));
+        }
+      }
+      context.finish(findings.length > 0 || runs.some((r) => r.error) ? 1 : EXIT_OK);
+    });
+
+  addSpecOptions(addCloudWatchOptions(flowlogs.command('explain').description('explain REJECT records with the model: which group and rule decided')))
+    .option('--file <path>', 'flow-log files or folders (repeatable; - for stdin)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--port <n>', 'only this destination port (e.g. 5432)')
+    .option('--limit <n>', 'rejected flows to explain', '20')
+    .option('--json', 'print as JSON')
+    .action(async (options: QueryOptions & SpecSourceOptions & { port?: string; limit: string }) => {
+      const { spec } = await loadValidSpec(options, 'production');
+      const portFilter = options.port ? ` and dstPort = ${Number(options.port)}` : '';
+      const text = `filter action = "REJECT"${portFilter} | stats count() as records by srcAddr, dstAddr, dstPort, protocol, action | sort records desc | limit ${Number(options.limit) || 20}`;
+      const out = await wrapFlowErrors(() => queryAnywhere(io, text, options));
+      const rows = explainRows(spec, out.rows);
+      if (options.json) writeJson(io, { query: text, rows });
+      else if (rows.length === 0) io.out('no REJECT records in the input\n');
+      else for (const r of rows) io.out(sanitizeForTerminal(`${r['records']}× ${r['explanation']}\n`));
+      context.finish(EXIT_OK);
+    });
+
+  addSpecOptions(addCloudWatchOptions(flowlogs.command('audit').description('security-group rules that no accepted traffic used in the range (candidates to remove)')))
+    .option('--file <path>', 'flow-log files or folders (repeatable; - for stdin)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--json', 'print the audit as JSON')
+    .action(async (options: QueryOptions & SpecSourceOptions) => {
+      const { spec } = await loadValidSpec(options, 'production');
+      const out = await wrapFlowErrors(() => queryAnywhere(io, findCannedQuery('accepted-flows')!.text(), options, DEFAULT_INSIGHTS_LIMITS.maxResultRows));
+      const audit = auditRules(spec, acceptedFlowsFromRows(out.rows));
+      if (options.json) writeJson(io, { flowsConsidered: audit.flowsConsidered, rules: audit.rules.map((r) => ({ id: r.rule.id, rule: r.text, flows: r.flows, lastSeen: r.lastSeen })) });
+      else {
+        io.out(`${audit.flowsConsidered.toLocaleString('en-US')} accepted records considered; ${audit.unused.length} of ${audit.rules.length} rules saw no traffic:\n`);
+        for (const u of audit.unused) io.out(`  unused  ${u.text}\n`);
+        for (const w of out.warnings) io.err(`warning: ${w}\n`);
+      }
+      context.finish(EXIT_OK);
+    });
+
+  flowlogs
+    .command('canned')
+    .description('list the canned queries (the seed\'s flow-log analysis) with their text')
+    .option('--json', 'print as JSON')
+    .action((options: { json?: boolean }) => {
+      if (options.json) writeJson(io, CANNED_QUERIES.map((q) => ({ id: q.id, title: q.title, description: q.description, parameters: q.parameters, query: q.text() })));
+      else for (const q of CANNED_QUERIES) io.out(`${q.id}: ${q.title}\n  ${q.description}\n  ${q.text()}\n\n`);
       context.finish(EXIT_OK);
     });
 

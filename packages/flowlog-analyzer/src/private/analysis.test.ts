@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { assertValidSpec, preset } from '@artos/model';
+import { generateSampleTraffic, sampleCast } from './sample-traffic.js';
+import { runQueryOnText } from './run-query.js';
+import { CANNED_QUERIES, findCannedQuery } from './canned-queries.js';
+import { runDetectors } from './detectors/run-detectors.js';
+import { createAnnotator } from './explain.js';
+import { acceptedFlowsFromRows, auditRules } from './rule-audit.js';
+
+const spec = assertValidSpec(preset('production'));
+const cast = sampleCast(spec);
+const incidentText = [...generateSampleTraffic(spec, { records: 40_000, seed: 11 })].join('\n');
+const cleanText = [...generateSampleTraffic(spec, { records: 40_000, seed: 11, incidents: false })].join('\n');
+
+// Independent reading of the records for the oracles.
+const parsed = incidentText.split('\n').map((l) => l.split(' ')).map((p) => ({ src: p[3]!, dst: p[4]!, dp: p[6]!, proto: p[7]!, bytes: p[9]!, start: Number(p[10]), end: Number(p[11]), action: p[12]! }));
+const rejects = parsed.filter((r) => r.action === 'REJECT');
+const isPrivate = (a: string) => /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(a);
+const sumBy = <T>(rows: T[], key: (r: T) => string, value: (r: T) => number) => {
+  const m = new Map<string, number>();
+  for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + value(r));
+  return m;
+};
+const run = (id: string, params: Record<string, string> = {}, text = incidentText) => runQueryOnText(findCannedQuery(id)!.text({ vpcCidr: spec.vpcCidr, ...params }), text).rows;
+
+describe('canned queries, run locally, against an independent computation', () => {
+  it('are the seed analysis, each one valid query text', () => {
+    expect(CANNED_QUERIES.map((q) => q.id)).toEqual(['top-rejected', 'rejected-postgres', 'repeated-rejects', 'port-scan-candidates', 'unusual-sources', 'exfiltration-indicators', 'top-talkers', 'endpoint-usage', 'accepted-flows']);
+  });
+
+  it('top-rejected', () => {
+    const expected = [...sumBy(rejects, (r) => `${r.src} ${r.dp}`, () => 1)].sort((a, b) => b[1] - a[1])[0]!;
+    expect(run('top-rejected')[0]).toEqual({ srcAddr: expected[0].split(' ')[0], dstPort: expected[0].split(' ')[1], rejects: String(expected[1]) });
+  });
+
+  it('rejected-postgres', () => {
+    const expected = sumBy(rejects.filter((r) => r.dp === '5432'), (r) => `${r.src}>${r.dst}`, () => 1);
+    expect(Object.fromEntries(run('rejected-postgres').map((r) => [`${r['srcAddr']}>${r['dstAddr']}`, Number(r['rejects'])]))).toEqual(Object.fromEntries(expected));
+  });
+
+  it('repeated-rejects and port-scan-candidates', () => {
+    const bucket = (t: number) => Math.floor(t / 300);
+    const repeated = [...sumBy(rejects, (r) => `${r.src}>${r.dst}:${r.dp}@${bucket(r.start)}`, () => 1)].filter(([, n]) => n >= 20);
+    expect(run('repeated-rejects').map((r) => `${r['srcAddr']}>${r['dstAddr']}:${r['dstPort']}`).sort()).toEqual(repeated.map(([k]) => k.split('@')[0]).sort());
+    const ports = new Map<string, Set<string>>();
+    for (const r of rejects) {
+      const k = `${r.src}@${bucket(r.start)}`;
+      ports.set(k, (ports.get(k) ?? new Set()).add(r.dp));
+    }
+    const scans = [...ports].filter(([, s]) => s.size >= 20).map(([k, s]) => `${k.split('@')[0]}:${s.size}`);
+    expect(run('port-scan-candidates').map((r) => `${r['srcAddr']}:${r['ports']}`).sort()).toEqual(scans.sort());
+  });
+
+  it('unusual-sources, exfiltration-indicators and top-talkers', () => {
+    const unusual = sumBy(parsed.filter((r) => r.src !== '-' && !isPrivate(r.src)), (r) => `${r.src} ${r.action}`, () => 1);
+    expect(run('unusual-sources').map((r) => `${r['srcAddr']} ${r['action']}=${r['records']}`)).toEqual([...unusual].map(([k, n]) => `${k}=${n}`));
+    const outside = sumBy(parsed.filter((r) => r.action === 'ACCEPT' && r.dst !== '-' && !r.dst.startsWith('10.0.')), (r) => `${r.src}>${r.dst}`, (r) => Number(r.bytes));
+    expect(run('exfiltration-indicators').map((r) => `${r['srcAddr']}>${r['dstAddr']}=${r['bytes']}`)).toEqual([...outside].filter(([, b]) => b >= 1e9).map(([k, b]) => `${k}=${b}`));
+    const talkers = [...sumBy(parsed.filter((r) => r.bytes !== '-'), (r) => `${r.src}>${r.dst}`, (r) => Number(r.bytes))].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    expect(run('top-talkers', { limit: '3' }).map((r) => `${r['srcAddr']}>${r['dstAddr']}=${r['bytes']}`)).toEqual(talkers.map(([k, b]) => `${k}=${b}`));
+  });
+
+  it('endpoint-usage and accepted-flows', () => {
+    const endpoints = cast.endpoints.slice(0, 2);
+    const expected = parsed.filter((r) => endpoints.includes(r.dst)).length;
+    const rows = run('endpoint-usage', { endpointAddresses: endpoints.map((e) => `"${e}"`).join(', ') });
+    expect(rows.reduce((s, r) => s + Number(r['records']), 0)).toBe(expected);
+    const accepted = parsed.filter((r) => r.action === 'ACCEPT').length;
+    expect(run('accepted-flows').reduce((s, r) => s + Number(r['flows']), 0)).toBe(accepted);
+  });
+});
+
+describe('detectors', () => {
+  const local = (text: string) => async (query: string) => runQueryOnText(query, text).rows;
+
+  it('each finds its incident', async () => {
+    const runs = await runDetectors(local(incidentText), { vpcCidr: spec.vpcCidr });
+    const by = Object.fromEntries(runs.map((r) => [r.detector, r]));
+    expect(runs.every((r) => r.error === undefined)).toBe(true);
+    expect(by['port-scan']!.findings.map((f) => f.title)).toEqual([expect.stringContaining(`port scan from ${cast.scanner}: 150 distinct ports`)]);
+    expect(by['repeated-rejects']!.findings.map((f) => f.title)).toEqual([`40 rejects from ${cast.rogueDbClient} to ${cast.rds[0]}:5432 (PostgreSQL)`]);
+    expect(by['repeated-rejects']!.findings[0]!.severity).toBe('high');
+    expect(by['unusual-sources']!.findings.map((f) => f.title)).toEqual([`8 records from public address ${cast.unusualSource}, all rejected`]);
+    expect(by['exfiltration']!.findings.map((f) => f.title)).toEqual([`6.00 GB from ${cast.exfiltrationSource} to ${cast.exfiltrationDestination}, outside the VPC`]);
+    for (const run of runs) for (const f of run.findings) expect(f.window.start).toMatch(/^2023-11-14T/);
+  });
+
+  it('none fires on clean traffic', async () => {
+    const runs = await runDetectors(local(cleanText), { vpcCidr: spec.vpcCidr });
+    expect(runs.flatMap((r) => r.findings)).toEqual([]);
+  });
+
+  it('a failing query is reported, not fatal', async () => {
+    const runs = await runDetectors(async () => {
+      throw new Error('AccessDenied');
+    });
+    expect(runs.map((r) => r.error)).toEqual(['AccessDenied', 'AccessDenied', 'AccessDenied', 'AccessDenied']);
+  });
+});
+
+describe('explain and annotate', () => {
+  const annotator = createAnnotator(spec);
+
+  it('maps addresses to tier and subnet', () => {
+    expect(annotator.annotate('10.0.30.7')).toEqual({ address: '10.0.30.7', tier: 'private', subnet: 'private-3' });
+    expect(annotator.annotate('10.0.210.20')).toEqual({ address: '10.0.210.20', tier: 'database', subnet: 'database-3' });
+    expect(annotator.annotate('10.0.99.1').tier).toBe('vpc-unassigned');
+    expect(annotator.annotate('203.0.113.50').tier).toBe('outside-vpc');
+  });
+
+  it('explains a REJECT to RDS with the group and the rule', () => {
+    const e = annotator.explain({ srcAddr: '10.0.10.50', dstAddr: '10.0.100.20', dstPort: 5432, protocol: 6, action: 'REJECT' });
+    expect(e.text).toBe('10.0.10.50 (private subnet private-1) → 10.0.100.20:5432 (database subnet database-1) rejected: the rds group admits tcp 5432 only from peers in the eks-nodes group ("PostgreSQL from application pods"), and 10.0.10.50 is not in the eks-nodes group');
+  });
+
+  it('names the missing rule when nothing covers the port', () => {
+    const e = annotator.explain({ srcAddr: '10.0.10.50', dstAddr: '10.0.100.20', dstPort: 3306, protocol: 6, action: 'REJECT' });
+    expect(e.text).toContain('the rds group has no ingress rule for tcp 3306');
+  });
+
+  it('uses live group membership when given', () => {
+    const live = createAnnotator(spec, undefined, (a) => (a === '10.0.10.50' ? [{ role: 'eks-nodes' }] : undefined));
+    const e = live.explain({ srcAddr: '10.0.10.50', dstAddr: '10.0.100.20', dstPort: 5432, protocol: 6, action: 'REJECT' });
+    expect(e.text).toContain('although the catalog admits it');
+  });
+});
+
+describe('rule audit', () => {
+  it('lists NodePorts as unused on traffic that never touches them, and no rule the traffic uses', () => {
+    const text = [...generateSampleTraffic(spec, { records: 30_000, incidents: false, nodePorts: false })].join('\n');
+    const rows = runQueryOnText(findCannedQuery('accepted-flows')!.text(), text, { limits: { defaultResultRows: 1_000_000, maxResultRows: 1_000_000, queryTimeoutMs: 0, concurrentQueries: 30, logGroupsPerQuery: 50 } }).rows;
+    const audit = auditRules(spec, acceptedFlowsFromRows(rows));
+    const unused = audit.unused.map((u) => u.rule.id);
+    expect(unused).toContain('eks-nodes/ingress/tcp-30000-32767-from-self');
+    for (const used of ['rds/ingress/tcp-5432-from-eks-nodes', 'vpc-endpoints/ingress/tcp-443-from-vpc-cidr', 'eks-nodes/ingress/tcp-10250-from-vpc-cidr', 'eks-cluster/ingress/tcp-2379-2380-from-self', 'eks-nodes/ingress/udp-all-from-self', 'alb-internal/ingress/tcp-443-from-alb-frontend', 'eks-nodes/egress/all-to-vpc-cidr']) {
+      expect(unused).not.toContain(used);
+    }
+    const withNodePorts = auditRules(spec, acceptedFlowsFromRows(runQueryOnText(findCannedQuery('accepted-flows')!.text(), [...generateSampleTraffic(spec, { records: 30_000, incidents: false })].join('\n')).rows));
+    expect(withNodePorts.unused.map((u) => u.rule.id)).not.toContain('eks-nodes/ingress/tcp-30000-32767-from-self');
+  });
+});

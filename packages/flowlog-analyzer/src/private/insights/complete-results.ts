@@ -1,0 +1,64 @@
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { parseQuery } from '../query/parser.js';
+import { DEFAULT_INSIGHTS_LIMITS } from '../limits.js';
+import type { ResultRow } from '../engine/execute.js';
+import { runInsightsQuery, type InsightsQueryRequest, type InsightsStatistics } from './run-insights-query.js';
+
+export interface CompleteResult {
+  readonly rows: readonly ResultRow[];
+  readonly statistics: InsightsStatistics;
+  /** Queries run (1 when no split was needed). */
+  readonly queries: number;
+  /** True when rows may be missing: a stats query at the cap, or a one-second slice at the cap. */
+  readonly incomplete: boolean;
+  /** What is missing, in words, when incomplete. */
+  readonly missing: string | undefined;
+}
+
+/** The row cap a query runs under: its own final `limit`, else Insights' default. */
+function capOf(queryString: string, requested: number | undefined): { cap: number; userLimited: boolean; isStats: boolean } {
+  const query = parseQuery(queryString);
+  const last = query.commands[query.commands.length - 1];
+  const isStats = query.commands.some((c) => c.kind === 'stats');
+  if (last?.kind === 'limit') return { cap: last.count, userLimited: true, isStats };
+  return { cap: requested ?? DEFAULT_INSIGHTS_LIMITS.defaultResultRows, userLimited: false, isStats };
+}
+
+/**
+ * Every row of a query, past Insights' row cap: when a query without stats returns exactly the
+ * cap, the time range is split in two and each half is run again (recursively), and the rows are
+ * merged newest first. A stats query at the cap cannot be split that way (its groups span the
+ * range) and is reported as incomplete, never shown as complete.
+ */
+export async function runInsightsQueryComplete(client: CloudWatchLogsClient, request: InsightsQueryRequest): Promise<CompleteResult> {
+  const { cap, userLimited, isStats } = capOf(request.queryString, request.limit);
+  let queries = 0;
+  const totals = { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 };
+  const missing: string[] = [];
+
+  const run = async (start: number, end: number): Promise<ResultRow[]> => {
+    queries++;
+    const result = await runInsightsQuery(client, { ...request, startTime: start, endTime: end, limit: request.limit ?? cap });
+    totals.recordsMatched += result.statistics.recordsMatched;
+    totals.recordsScanned += result.statistics.recordsScanned;
+    totals.bytesScanned += result.statistics.bytesScanned;
+    const atCap = result.rows.length >= cap;
+    if (!atCap || userLimited) return [...result.rows];
+    if (isStats) {
+      missing.push(`the stats query returned ${cap} groups, Insights' cap: more groups may exist (narrow the query or the time range)`);
+      return [...result.rows];
+    }
+    if (end <= start) {
+      missing.push(`second ${new Date(start * 1000).toISOString()} alone holds ${cap} or more matching events; rows past ${cap} in it are missing`);
+      return [...result.rows];
+    }
+    const mid = Math.floor((start + end) / 2);
+    // Newest first, as Insights orders rows without sort: the later half comes first.
+    const later = await run(mid + 1, end);
+    const earlier = await run(start, mid);
+    return [...later, ...earlier];
+  };
+
+  const rows = await run(request.startTime, request.endTime);
+  return { rows, statistics: totals, queries, incomplete: missing.length > 0, missing: missing.length > 0 ? missing.join('; ') : undefined };
+}

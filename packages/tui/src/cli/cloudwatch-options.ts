@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import {
+  createLogsClient,
+  runInsightsQueryComplete,
+  type CompleteResult,
+  type InsightsStatistics,
+} from '@artos/flowlog-analyzer';
+import { AbortError } from './cli-errors.js';
+import type { CliIo } from './io.js';
+import { parseTime } from './time-range.js';
+
+export interface CloudWatchOptions {
+  readonly logGroup: string[];
+  readonly since: string;
+  readonly until: string;
+  readonly region?: string;
+  readonly profile?: string;
+}
+
+/** `--log-group` (repeatable), `--since`, `--until`, `--region`, `--profile`. */
+export function addCloudWatchOptions(command: Command): Command {
+  return command
+    .option('--log-group <name>', 'run in CloudWatch Logs Insights over this log group (repeatable, up to 50), e.g. /vpc/vpc-0abc.../flow-logs', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--since <time>', 'start of the time range: 30m, 6h, 2d, an ISO time or Unix seconds', '1h')
+    .option('--until <time>', 'end of the time range', 'now')
+    .option('--region <region>', 'AWS region (default: the SDK chain: AWS_REGION, profile)')
+    .option('--profile <name>', 'AWS profile from ~/.aws/config');
+}
+
+/**
+ * Runs a query in Logs Insights with every row (time-range splitting past the cap), a progress
+ * line on stderr (records and bytes scanned, elapsed), and Ctrl-C stopping the query in the account.
+ */
+export async function runInCloudWatch(io: CliIo, queryText: string, options: CloudWatchOptions, limit?: number): Promise<CompleteResult> {
+  const startTime = parseTime(options.since, '--since');
+  const endTime = parseTime(options.until, '--until');
+  if (endTime < startTime) throw new AbortError('--until is before --since', 'swap them');
+  const client = createLogsClient({ ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) });
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', onSigint);
+  const started = Date.now();
+  const progress = (s: InsightsStatistics, status: string) => {
+    if (!process.stderr.isTTY) return;
+    process.stderr.write(`\r${status}: ${s.recordsScanned.toLocaleString('en-US')} records, ${(s.bytesScanned / 2 ** 20).toFixed(1)} MiB scanned, ${((Date.now() - started) / 1000).toFixed(0)} s\u001b[K`);
+  };
+  try {
+    return await runInsightsQueryComplete(client, { logGroupNames: options.logGroup, startTime, endTime, queryString: queryText, signal: controller.signal, onProgress: progress, ...(limit ? { limit } : {}) });
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
+    io.err(`CloudWatch Logs Insights: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+}
