@@ -7,6 +7,7 @@ import { specCommand } from './spec-command.js';
 import { overviewCommand } from './overview-command.js';
 import { cidrCommand } from './cidr-command.js';
 import { flowlogsCommand } from './flowlogs-command.js';
+import { doctorCommand } from './doctor-command.js';
 
 export const VERSION = '0.1.0';
 
@@ -21,6 +22,7 @@ export function createProgram(context: CommandContext): Command {
   program.addCommand(specCommand(context));
   program.addCommand(cidrCommand(context));
   program.addCommand(flowlogsCommand(context));
+  program.addCommand(doctorCommand(context));
   program.addCommand(overviewCommand(context), { isDefault: true });
   const output = { writeOut: (s: string) => context.io.out(s), writeErr: (s: string) => context.io.err(s) };
   const configure = (command: Command): void => {
