@@ -10,6 +10,7 @@ import {
   DescribeSecurityGroupsCommand,
   DescribeVpcEndpointsCommand,
   DescribeFlowLogsCommand,
+  type State,
 } from '@aws-sdk/client-ec2';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { assertValidSpec, preset } from '@artos/model';
@@ -89,6 +90,8 @@ const ec2 = mockClient(EC2Client);
 const logs = mockClient(CloudWatchLogsClient);
 const clients = { ec2: new EC2Client({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }), logs: new CloudWatchLogsClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }) };
 const VPC = 'vpc-0123456789abcdef0';
+// EC2 answers "available" in lowercase on the wire; the SDK's enum spells it "Available".
+const AVAILABLE = 'available' as State;
 const tags = (role: string, extra: Record<string, string> = {}) => Object.entries({ 'artos:network': 'artos-production', 'artos:role': role, ...extra }).map(([Key, Value]) => ({ Key, Value }));
 const sgIds: Record<string, string> = { 'eks-cluster': 'sg-0000000000000c001', 'eks-nodes': 'sg-0000000000000c002', rds: 'sg-0000000000000c003', 'alb-internal': 'sg-0000000000000c004', 'alb-frontend': 'sg-0000000000000c005', 'vpc-endpoints': 'sg-0000000000000c006' };
 const denied = (message: string) => Object.assign(new Error(message), { name: 'UnauthorizedOperation', $metadata: { httpStatusCode: 403 } });
@@ -123,8 +126,8 @@ function mockAccount(options: { rdsRule?: boolean } = {}) {
   const services = ['ecr.api', 'ecr.dkr', 'ec2', 'sts', 'eks', 'elasticloadbalancing', 'secretsmanager', 'ssm', 'ssmmessages', 'ec2messages'];
   ec2.on(DescribeVpcEndpointsCommand).resolves({
     VpcEndpoints: [
-      { VpcEndpointId: 'vpce-0000000000000s3', VpcEndpointType: 'Gateway', ServiceName: 'com.amazonaws.eu-west-1.s3', State: 'available', RouteTableIds: ['rtb-0000000000000000a'], PrivateDnsEnabled: false },
-      ...services.map((s, i) => ({ VpcEndpointId: `vpce-00000000000000${i}`, VpcEndpointType: 'Interface' as const, ServiceName: `com.amazonaws.eu-west-1.${s}`, State: 'available' as const, PrivateDnsEnabled: true, SubnetIds: ['subnet-00000000000000000', 'subnet-00000000000000001', 'subnet-00000000000000002'], Groups: [{ GroupId: sgIds['vpc-endpoints'] }] })),
+      { VpcEndpointId: 'vpce-0000000000000s3', VpcEndpointType: 'Gateway', ServiceName: 'com.amazonaws.eu-west-1.s3', State: AVAILABLE, RouteTableIds: ['rtb-0000000000000000a'], PrivateDnsEnabled: false },
+      ...services.map((s, i) => ({ VpcEndpointId: `vpce-00000000000000${i}`, VpcEndpointType: 'Interface' as const, ServiceName: `com.amazonaws.eu-west-1.${s}`, State: AVAILABLE, PrivateDnsEnabled: true, SubnetIds: ['subnet-00000000000000000', 'subnet-00000000000000001', 'subnet-00000000000000002'], Groups: [{ GroupId: sgIds['vpc-endpoints'] }] })),
     ],
   });
   ec2.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [{ FlowLogId: 'fl-0123456789abcdef0', FlowLogStatus: 'ACTIVE', TrafficType: 'ALL', LogGroupName: `/vpc/${VPC}/flow-logs`, MaxAggregationInterval: 60 }] });
