@@ -1,5 +1,5 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { createAnnotator, createLogsClient, runInsightsQueryComplete, runLocalQuery, DEFAULT_INSIGHTS_LIMITS, type ResultRow } from '@artos/flowlog-analyzer';
 import type { NetworkSpec } from '@artos/model';
 import { viewFromAws } from '../providers/aws-view.js';

@@ -1,5 +1,6 @@
+import type {
+  EC2Client} from '@aws-sdk/client-ec2';
 import {
-  EC2Client,
   paginateDescribeFlowLogs,
   paginateDescribeRouteTables,
   paginateDescribeSecurityGroups,
@@ -10,7 +11,8 @@ import {
   type IpPermission,
   type Tag,
 } from '@aws-sdk/client-ec2';
-import { CloudWatchLogsClient, DescribeLogGroupsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeLogGroupsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { GROUP_ROLES, NETWORK_TAG_KEY, ROLE_TAG_KEY, TIER_TAG_KEY, flowLogGroupName, type GroupRole, type IpProtocol, type NetworkSpec, type SubnetTier } from '@artos/model';
 import type { NetworkView, ProviderProblem, ViewRule } from './network-view.js';
 
