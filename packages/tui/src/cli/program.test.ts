@@ -112,3 +112,29 @@ describe('help and version', () => {
     expect(r.stdout).toContain('--preset');
   });
 });
+
+describe('artos-net doctor and the default command', () => {
+  it('doctor all --preset production --json prints every workflow with its steps', async () => {
+    const r = await cli('doctor', 'all', '--preset', 'production', '--json');
+    const body = JSON.parse(r.stdout) as { status: string; workflows: { id: string; steps: { id: string; status: string }[] }[] };
+    expect(body.workflows.map((w) => w.id)).toEqual(['endpoints', 'rds', 'bastion', 'reach', 'flowlogs']);
+    expect(body.workflows.every((w) => w.steps.length > 0)).toBe(true);
+    expect(body.status).toBe('pass');
+    expect(r.code).toBe(0);
+  });
+
+  it('doctor exits 1 when a check fails (development has no bastion)', async () => {
+    const r = await cli('doctor', 'bastion', '--preset', 'development');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[FAIL] The bastion group is among additionalSecurityGroupIds');
+  });
+
+  it('without a terminal, the default command prints the overview and the doctor report, and exits 0', async () => {
+    const r = await cli();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Network artos-production  (preset production)');
+    expect(r.stdout).toContain("generated sample traffic, 50,000 records with the seed's incidents");
+    expect(r.stdout).toContain('RDS connection failures — a check failed');
+    expect(r.stdout).toContain('[FAIL] No recent REJECTs on PostgreSQL (5432) in the flow logs');
+  });
+});

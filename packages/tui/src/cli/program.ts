@@ -8,6 +8,7 @@ import { overviewCommand } from './overview-command.js';
 import { cidrCommand } from './cidr-command.js';
 import { flowlogsCommand } from './flowlogs-command.js';
 import { doctorCommand } from './doctor-command.js';
+import { uiCommand } from './ui-command.js';
 
 export const VERSION = '0.1.0';
 
@@ -23,7 +24,8 @@ export function createProgram(context: CommandContext): Command {
   program.addCommand(cidrCommand(context));
   program.addCommand(flowlogsCommand(context));
   program.addCommand(doctorCommand(context));
-  program.addCommand(overviewCommand(context), { isDefault: true });
+  program.addCommand(overviewCommand(context));
+  program.addCommand(uiCommand(context), { isDefault: true });
   const output = { writeOut: (s: string) => context.io.out(s), writeErr: (s: string) => context.io.err(s) };
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput(output).showHelpAfterError('(run with --help for usage)');

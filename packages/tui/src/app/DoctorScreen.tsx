@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { Box, useInput } from 'ink';
+import { WORKFLOWS } from '../doctor/workflows.js';
+import { runWorkflow, type WorkflowReport } from '../doctor/run-workflow.js';
+import type { StepResult } from '../doctor/types.js';
+import type { AppData } from './app-data.js';
+import { Line } from './Line.js';
+import { useList } from './use-list.js';
+import { useSpinner } from './use-spinner.js';
+import type { Tone } from './theme.js';
+
+const MARK: Readonly<Record<StepResult['status'], [string, Tone]>> = { pass: ['✔', 'good'], fail: ['✖', 'bad'], warn: ['!', 'warn'], skipped: ['-', 'dim'] };
+
+/** Splits text into lines of at most `width` characters, at spaces where it can. */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > width) {
+    const cut = rest.lastIndexOf(' ', width);
+    const at = cut > width / 2 ? cut : width;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at).trimStart();
+  }
+  out.push(rest);
+  return out;
+}
+
+interface Row {
+  readonly kind: 'workflow' | 'step' | 'detail';
+  readonly workflow: string;
+  readonly stepId?: string;
+  readonly text: string;
+  readonly tone?: Tone;
+}
+
+/** Pick a workflow, watch its steps complete, open a step's evidence. */
+export function DoctorScreen({ data, width, height, colors, active }: { data: AppData; width: number; height: number; colors: boolean; active: boolean }) {
+  const [reports, setReports] = useState<Record<string, WorkflowReport>>({});
+  const [running, setRunning] = useState<{ workflow: string; done: StepResult[]; current: string | undefined } | undefined>();
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+  const spinner = useSpinner(running !== undefined);
+
+  const rows: Row[] = [];
+  for (const w of WORKFLOWS) {
+    const report = reports[w.id];
+    const isRunning = running?.workflow === w.id;
+    const status = isRunning ? `${spinner} running` : report ? (report.status === 'pass' ? '✔ passed' : report.status === 'warn' ? '! warnings' : '✖ a check failed') : 'press enter to run';
+    rows.push({ kind: 'workflow', workflow: w.id, text: `${w.title} — ${status}`, tone: report ? (report.status === 'pass' ? 'good' : report.status === 'warn' ? 'warn' : 'bad') : 'accent' });
+    const steps = isRunning ? running.done : (report?.steps ?? []);
+    for (const s of steps) {
+      const [mark, tone] = MARK[s.status];
+      rows.push({ kind: 'step', workflow: w.id, stepId: s.id, text: `  ${mark} ${s.title}`, tone });
+      if (open[`${w.id}/${s.id}`]) {
+        // Evidence is the answer: wrap it rather than cut it.
+        const detail = (text: string, tone?: Tone) => {
+          for (const piece of wrap(text, Math.max(10, width - 6))) rows.push({ kind: 'detail', workflow: w.id, text: `      ${piece}`, ...(tone ? { tone } : {}) });
+        };
+        for (const e of s.evidence) detail(e);
+        if (s.fix && s.status !== 'pass') {
+          detail(`fix: ${s.fix.change}`, 'warn');
+          if (s.fix.command) detail(`confirm: ${s.fix.command}`, 'dim');
+        }
+      }
+    }
+    if (isRunning && running.current) rows.push({ kind: 'detail', workflow: w.id, text: `  ${spinner} ${w.steps.find((s) => s.id === running.current)?.title ?? running.current}`, tone: 'accent' });
+  }
+  const list = useList(rows.length, height);
+
+  const run = (workflowId: string) => {
+    const workflow = WORKFLOWS.find((w) => w.id === workflowId)!;
+    setRunning({ workflow: workflowId, done: [], current: undefined });
+    void runWorkflow(workflow, data.context, {
+      onStepStart: (_w, stepId) => setRunning((r) => (r ? { ...r, current: stepId } : r)),
+      onStepDone: (_w, step) => setRunning((r) => (r ? { ...r, done: [...r.done, step], current: undefined } : r)),
+    }).then((report) => {
+      setReports((all) => ({ ...all, [workflowId]: report }));
+      // Open the failing steps, where the answer is.
+      setOpen((o) => ({ ...o, ...Object.fromEntries(report.steps.filter((s) => s.status === 'fail').map((s) => [`${workflowId}/${s.id}`, true])) }));
+      setRunning(undefined);
+    });
+  };
+
+  useInput(
+    (input, key) => {
+      if (key.downArrow || input === 'j') list.move(1);
+      else if (key.upArrow || input === 'k') list.move(-1);
+      else if (key.return) {
+        const row = rows[list.selected];
+        if (!row || running) return;
+        if (row.kind === 'workflow') run(row.workflow);
+        else if (row.kind === 'step') setOpen((o) => ({ ...o, [`${row.workflow}/${row.stepId}`]: !o[`${row.workflow}/${row.stepId}`] }));
+      } else if (input === 'a' && !running) {
+        void (async () => {
+          for (const w of WORKFLOWS) await new Promise<void>((resolve) => {
+            setRunning({ workflow: w.id, done: [], current: undefined });
+            void runWorkflow(w, data.context).then((report) => {
+              setReports((all) => ({ ...all, [w.id]: report }));
+              setRunning(undefined);
+              resolve();
+            });
+          });
+        })();
+      }
+    },
+    { isActive: active },
+  );
+
+  const top = list.top;
+  return (
+    <Box flexDirection="column" height={height}>
+      {rows.slice(top, top + height).map((r, i) => (
+        <Line key={top + i} text={r.text} width={width} colors={colors} inverse={top + i === list.selected} bold={r.kind === 'workflow'} {...(r.tone ? { tone: r.tone } : {})} />
+      ))}
+    </Box>
+  );
+}

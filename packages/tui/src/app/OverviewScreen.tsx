@@ -1,0 +1,19 @@
+import { renderAddressMapText, allocationFromSpec } from '@artos/cidr-planner';
+import { renderOverviewText } from '../render/overview-text.js';
+import type { AppData } from './app-data.js';
+import { ScrollView, type ViewLine } from './ScrollView.js';
+
+/** VPC, tiers with the CIDR map, groups, endpoints and their state. */
+export function OverviewScreen({ data, width, height, colors, active, filter }: { data: AppData; width: number; height: number; colors: boolean; active: boolean; filter: string }) {
+  const view = data.context.view;
+  const lines: ViewLine[] = [];
+  lines.push({ text: `Source: ${view.description}${view.vpc ? ` — VPC ${view.vpc.id} ${view.vpc.cidr}` : ''}`, tone: 'accent' });
+  for (const p of view.problems) lines.push({ text: `problem reading ${p.what}: ${p.detail}`, tone: 'bad' });
+  lines.push({ text: 'Endpoint state:', tone: 'accent' });
+  for (const e of view.endpoints) lines.push({ text: `  ${e.type.padEnd(9)} ${e.service.padEnd(22)} ${e.state}${e.type === 'Interface' ? `, private DNS ${e.privateDns ? 'on' : 'off'}` : ''}`, tone: e.state === 'available' || e.state === 'Available' || e.state === 'planned' ? 'good' : 'bad' });
+  lines.push({ text: '' });
+  for (const text of renderOverviewText(data.spec, data.source).split('\n')) lines.push({ text });
+  lines.push({ text: 'Address map:', tone: 'accent' });
+  for (const text of renderAddressMapText(allocationFromSpec(data.spec), { width: Math.max(16, Math.min(64, width - 30)) }).split('\n')) lines.push({ text });
+  return <ScrollView lines={lines} width={width} height={height} colors={colors} active={active} filter={filter} />;
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createElement } from 'react';
+import { Command } from 'commander';
+import {
+  createLogsClient,
+  generateSampleTraffic,
+  runInsightsQueryComplete,
+  runLocalQuery,
+  DEFAULT_INSIGHTS_LIMITS,
+} from '@artos/flowlog-analyzer';
+import { EXIT_OK } from './cli-errors.js';
+import type { CommandContext } from './common-options.js';
+import { loadValidSpec } from './spec-source.js';
+import { addProviderOptions, providerOptions, type DoctorCliOptions } from './doctor-command.js';
+import { buildDoctorContext } from '../doctor/build-context.js';
+import { runWorkflow } from '../doctor/run-workflow.js';
+import { WORKFLOWS } from '../doctor/workflows.js';
+import { renderOverviewText } from '../render/overview-text.js';
+import { renderDoctorText } from '../render/doctor-text.js';
+import { parseTime } from './time-range.js';
+import type { AppData } from '../app/app-data.js';
+
+export const DEMO_RECORDS = 50_000;
+
+interface UiOptions extends DoctorCliOptions {
+  readonly demoTraffic: boolean;
+}
+
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    work.then(resolve, reject);
+  });
+}
+
+/** Loads everything the UI shows; offline without flow logs, it generates traffic with the seed's incidents. */
+export async function prepareAppData(options: UiOptions): Promise<{ data: AppData; cleanup: () => void }> {
+  const { spec, source } = await loadValidSpec(options, 'production');
+  let files = options.flowLogs;
+  let flowLogSource = files.length > 0 ? files.join(', ') : undefined;
+  let cleanup = () => {};
+  if (files.length === 0 && !options.live && options.demoTraffic) {
+    const dir = mkdtempSync(join(tmpdir(), 'artos-demo-'));
+    const file = join(dir, 'demo-flow-logs.log');
+    writeFileSync(file, `${[...generateSampleTraffic(spec, { records: DEMO_RECORDS, seed: 1 })].join('\n')}\n`);
+    files = [file];
+    flowLogSource = `generated sample traffic, ${DEMO_RECORDS.toLocaleString('en-US')} records with the seed's incidents (RDS rejects from a non-node address, a port scan, …)`;
+    cleanup = () => rmSync(dir, { recursive: true, force: true });
+  }
+  const provider = { ...providerOptions(options), flowLogs: files };
+  const context = await buildDoctorContext(spec, source, provider);
+  let runQuery: AppData['runQuery'];
+  if (files.length > 0) {
+    runQuery = (query, signal, onProgress) =>
+      abortable(
+        runLocalQuery(query, files, { limits: { ...DEFAULT_INSIGHTS_LIMITS }, onProgress: (info) => onProgress(info.records) }).then((r) => ({ columns: r.columns, rows: r.rows })),
+        signal,
+      );
+  } else if (options.live && context.view.logGroup) {
+    const logs = createLogsClient({ ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) });
+    const logGroup = context.view.logGroup.name;
+    flowLogSource = `CloudWatch Logs Insights, ${logGroup}, since ${options.since}`;
+    runQuery = async (query, signal, onProgress) => {
+      const r = await runInsightsQueryComplete(logs, { logGroupNames: [logGroup], startTime: parseTime(options.since, '--since'), endTime: Math.floor(Date.now() / 1000), queryString: query, signal, onProgress: (s) => onProgress(s.recordsScanned) });
+      const columns = [...new Set(r.rows.flatMap((row) => Object.keys(row)))].filter((c) => c !== '@ptr');
+      return { columns, rows: r.rows };
+    };
+  }
+  return { data: { spec, source: `${source}${options.live ? ' (live)' : options.template ? ` + ${options.template}` : ''}`, context, runQuery, flowLogSource }, cleanup };
+}
+
+/** `artos-net` / `artos-net ui`: the terminal UI; without a terminal, the overview and the doctor report. */
+export function uiCommand(context: CommandContext): Command {
+  return addProviderOptions(new Command('ui').description('the terminal UI (default command); without a terminal, prints the overview and the doctor report'))
+    .option('--no-demo-traffic', 'offline without --flow-logs: do not generate sample traffic')
+    .action(async (options: UiOptions) => {
+      const { data, cleanup } = await prepareAppData(options);
+      try {
+        if (!context.io.isTty) {
+          context.io.out(renderOverviewText(data.spec, data.source));
+          context.io.out(`\nFlow logs: ${data.flowLogSource ?? 'none'}\n\n`);
+          const reports = [];
+          for (const w of WORKFLOWS) reports.push(await runWorkflow(w, data.context));
+          context.io.out(renderDoctorText(reports));
+          context.finish(EXIT_OK);
+          return;
+        }
+        const { render } = await import('ink');
+        const { App } = await import('../app/App.js');
+        const instance = render(createElement(App, { data }), { exitOnCtrlC: true });
+        await instance.waitUntilExit();
+        context.finish(EXIT_OK);
+      } finally {
+        cleanup();
+      }
+    });
+}
