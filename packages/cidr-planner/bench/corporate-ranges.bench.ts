@@ -1,7 +1,7 @@
 // Benchmark: plan and check a network against 100,000 corporate ranges, with the sorted sweep
 // and interval merging of the planner, beside a pairwise baseline measured in the same run.
 // Run: npm run bench (or: node --import tsx bench/corporate-ranges.bench.ts [count]).
-import { preset } from '@artos/model';
+import { mulberry32, preset } from '@artos/model';
 import { allocationFromSpec, checkAllocation, parseCorporateList, planAllocation, type Block } from '../src/index.js';
 import { blockAt } from '../src/private/block.js';
 import { pairwiseOverlaps } from '../src/private/sweep.js';
@@ -10,21 +10,9 @@ import { block } from '../src/private/block.js';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 
-/** Deterministic PRNG (mulberry32) so every run measures the same input. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Corporate ranges: most of 10.0.0.0/9 taken, much of 172.16/12 and 192.168/16, some public. */
 function corporateText(count: number): string {
-  const random = prng(42);
+  const random = mulberry32(42);
   const lines: string[] = [];
   for (let i = 0; i < count; i++) {
     const r = random();

@@ -80,3 +80,4 @@ export type {
   SideDecision,
   RouteDecision,
 } from './private/policy-types.js';
+export { mulberry32 } from './private/prng.js';

@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './program.js';
+import { cli } from '../../test/cli-harness.js';
 
-async function cli(...argv: string[]) {
-  const io = { stdout: '', stderr: '', isTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
-  const code = await runCli(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'artos-flowcli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -120,17 +120,21 @@ function explainRows(spec: NetworkSpec, rows: ResultRow[]): ResultRow[] {
   });
 }
 
+/** `--file` (repeatable), shared by the commands that read flow logs. */
+function addFileOption(command: Command, description = 'flow-log files or folders (repeatable; - for stdin)'): Command {
+  return command.option('--file <path>', description, (v: string, all: string[]) => [...all, v], [] as string[]);
+}
+
 /** `artos-net flowlogs query|sample`. */
 export function flowlogsCommand(context: CommandContext): Command {
   const { io } = context;
   const flowlogs = new Command('flowlogs').description('read VPC flow logs: Logs Insights queries locally, sample traffic');
 
-  addSpecOptions(addCloudWatchOptions(flowlogs
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs
     .command('query')
-    .description('run a Logs Insights query over local flow-log files (plain or gzip), stdin, or in CloudWatch (--log-group)')))
+    .description('run a Logs Insights query over local flow-log files (plain or gzip), stdin, or in CloudWatch (--log-group)'))), 'a file or folder of flow-log records (repeatable; - for stdin)')
     .option('--explain', 'add an explanation of each row from the model (needs srcAddr, dstAddr, dstPort)')
     .argument('<query>', 'the query text, e.g. \'filter action = "REJECT" | stats count() by srcAddr, dstPort\'')
-    .option('--file <path>', 'a file or folder of flow-log records (repeatable; - for stdin)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--format <format>', 'custom record format as AWS writes it, e.g. "${version} ${srcaddr} ${dstaddr}" (default: the file header, else the default format)')
     .option('--strict', 'stop at the first malformed line (exit 2)')
     .option('--json', 'print the result and statistics as JSON')
@@ -149,8 +153,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addSpecOptions(addCloudWatchOptions(flowlogs.command('detect').description("run the seed's threat detectors (rejected patterns, unusual sources, port scans, exfiltration); exit 1 when one fires")))
-    .option('--file <path>', 'flow-log files or folders (repeatable; - for stdin)', (v: string, all: string[]) => [...all, v], [] as string[])
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('detect').description("run the seed's threat detectors (rejected patterns, unusual sources, port scans, exfiltration); exit 1 when one fires"))))
     .option('--json', 'print the findings as JSON')
     .action(async (options: QueryOptions & SpecSourceOptions) => {
       const { spec } = await loadValidSpec(options, 'production');
@@ -166,8 +169,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(findings.length > 0 || runs.some((r) => r.error) ? 1 : EXIT_OK);
     });
 
-  addSpecOptions(addCloudWatchOptions(flowlogs.command('explain').description('explain REJECT records with the model: which group and rule decided')))
-    .option('--file <path>', 'flow-log files or folders (repeatable; - for stdin)', (v: string, all: string[]) => [...all, v], [] as string[])
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('explain').description('explain REJECT records with the model: which group and rule decided'))))
     .option('--port <n>', 'only this destination port (e.g. 5432)')
     .option('--limit <n>', 'rejected flows to explain', '20')
     .option('--json', 'print as JSON')
@@ -183,8 +185,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addSpecOptions(addCloudWatchOptions(flowlogs.command('audit').description('security-group rules that no accepted traffic used in the range (candidates to remove)')))
-    .option('--file <path>', 'flow-log files or folders (repeatable; - for stdin)', (v: string, all: string[]) => [...all, v], [] as string[])
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('audit').description('security-group rules that no accepted traffic used in the range (candidates to remove)'))))
     .option('--json', 'print the audit as JSON')
     .action(async (options: QueryOptions & SpecSourceOptions) => {
       const { spec } = await loadValidSpec(options, 'production');

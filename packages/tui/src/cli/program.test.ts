@@ -2,19 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './program.js';
-import type { CliIo } from './io.js';
+import { cli } from '../../test/cli-harness.js';
 
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', isTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
-  return io;
-}
 
-async function cli(...argv: string[]) {
-  const io = capture();
-  const code = await runCli(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'artos-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
