@@ -54,7 +54,7 @@ describe('App', () => {
   it('runs the RDS workflow to its end and opens the failing step', async () => {
     const app = render(<App data={data} size={{ columns: 120, rows: 40 }} initialScreen="doctor" />);
     app.stdin.write('j'); // the second workflow: RDS connection failures
-    await tick();
+    await tick(100);
     app.stdin.write('\r');
     const frame = await waitFor(app.lastFrame, 'RDS connection failures — ✖ a check failed');
     expect(frame).toContain('✔ The RDS group admits PostgreSQL (5432) from the EKS nodes group');
@@ -76,8 +76,9 @@ describe('App', () => {
   it('filters the lines of a screen with /', async () => {
     const app = render(<App data={data} size={{ columns: 100, rows: 30 }} />);
     app.stdin.write('/');
-    await tick();
-    for (const c of 'ecr.dkr') app.stdin.write(c);
+    await waitFor(app.lastFrame, 'filter: ▏');
+    app.stdin.write('ecr.dkr');
+    await waitFor(app.lastFrame, 'filter: ecr.dkr▏');
     app.stdin.write('\r');
     const frame = await waitFor(app.lastFrame, 'filter "ecr.dkr"');
     expect(frame).toContain('Interface ecr.dkr');

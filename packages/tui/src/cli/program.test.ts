@@ -65,6 +65,21 @@ describe('artos-net spec', () => {
   });
 });
 
+describe('untrusted text', () => {
+  it('an escape sequence in a tag never reaches the terminal', async () => {
+    const file = join(dir, 'evil-tag.yaml');
+    writeFileSync(file, 'namePrefix: artos-x\ntags:\n  Team: "\\e]0;pwned\\a\\e[2Jred"\n');
+    for (const argv of [['spec', 'validate', '--spec', file], ['spec', 'show', '--spec', file], ['cidr', 'check', '--spec', file], ['doctor', 'all', '--spec', file]]) {
+      const r = await cli(...argv);
+      const out = r.stdout + r.stderr;
+      expect(out.includes('\u001b') || out.includes('\u0007'), argv.join(' ')).toBe(false);
+    }
+    const r = await cli('spec', 'validate', '--spec', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('is not a valid AWS tag value');
+  });
+});
+
 describe('usage errors exit 2', () => {
   it.each([
     [['spec', 'validate', '--preset', 'staging'], /unknown preset "staging"/],

@@ -96,7 +96,7 @@ const tags = (role: string, extra: Record<string, string> = {}) => Object.entrie
 const sgIds: Record<string, string> = { 'eks-cluster': 'sg-0000000000000c001', 'eks-nodes': 'sg-0000000000000c002', rds: 'sg-0000000000000c003', 'alb-internal': 'sg-0000000000000c004', 'alb-frontend': 'sg-0000000000000c005', 'vpc-endpoints': 'sg-0000000000000c006' };
 const denied = (message: string) => Object.assign(new Error(message), { name: 'UnauthorizedOperation', $metadata: { httpStatusCode: 403 } });
 
-function mockAccount(options: { rdsRule?: boolean } = {}) {
+function mockAccount(options: { rdsRule?: boolean; bastion?: boolean; eksPrivateDns?: boolean } = {}) {
   ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: VPC, CidrBlock: '10.0.0.0/16', Tags: tags('vpc') }] });
   // Two pages of subnets, as DescribeSubnets pages with NextToken.
   const subnet = (i: number, cidr: string, tier: string) => ({ SubnetId: `subnet-0000000000000000${i}`, CidrBlock: cidr, AvailabilityZone: `eu-west-1${'abc'[i % 3]}`, Tags: tags(`${tier}-subnet`, { 'artos:tier': tier }) });
@@ -117,6 +117,8 @@ function mockAccount(options: { rdsRule?: boolean } = {}) {
       IpPermissions:
         role === 'rds' && options.rdsRule !== false
           ? [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: sgIds['eks-nodes'], Description: 'PostgreSQL from application pods' }] }]
+          : role === 'eks-cluster' && options.bastion !== false
+            ? [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: spec.bastionSecurityGroupId, Description: 'HTTPS from bastion/other resources' }] }]
           : role === 'vpc-endpoints'
             ? [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/16', Description: 'HTTPS from all VPC resources' }] }]
             : [],
@@ -127,7 +129,7 @@ function mockAccount(options: { rdsRule?: boolean } = {}) {
   ec2.on(DescribeVpcEndpointsCommand).resolves({
     VpcEndpoints: [
       { VpcEndpointId: 'vpce-0000000000000s3', VpcEndpointType: 'Gateway', ServiceName: 'com.amazonaws.eu-west-1.s3', State: AVAILABLE, RouteTableIds: ['rtb-0000000000000000a'], PrivateDnsEnabled: false },
-      ...services.map((s, i) => ({ VpcEndpointId: `vpce-00000000000000${i}`, VpcEndpointType: 'Interface' as const, ServiceName: `com.amazonaws.eu-west-1.${s}`, State: AVAILABLE, PrivateDnsEnabled: true, SubnetIds: ['subnet-00000000000000000', 'subnet-00000000000000001', 'subnet-00000000000000002'], Groups: [{ GroupId: sgIds['vpc-endpoints'] }] })),
+      ...services.map((s, i) => ({ VpcEndpointId: `vpce-00000000000000${i}`, VpcEndpointType: 'Interface' as const, ServiceName: `com.amazonaws.eu-west-1.${s}`, State: AVAILABLE, PrivateDnsEnabled: s === 'eks' ? options.eksPrivateDns !== false : true, SubnetIds: ['subnet-00000000000000000', 'subnet-00000000000000001', 'subnet-00000000000000002'], Groups: [{ GroupId: sgIds['vpc-endpoints'] }] })),
     ],
   });
   ec2.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [{ FlowLogId: 'fl-0123456789abcdef0', FlowLogStatus: 'ACTIVE', TrafficType: 'ALL', LogGroupName: `/vpc/${VPC}/flow-logs`, MaxAggregationInterval: 60 }] });
@@ -150,6 +152,25 @@ describe('doctor live (mocked AWS)', () => {
     expect(await statuses('endpoints', ctx)).toEqual({ 'endpoints-exist': 'pass', 'endpoints-private-dns': 'pass', 'endpoints-group-443': 'pass', 's3-gateway-routes': 'pass', 'endpoints-cover-azs': 'pass' });
     expect(await statuses('rds', ctx)).toMatchObject({ 'rds-admits-nodes': 'pass', 'nodes-egress-database': 'pass', 'database-route-table-isolated': 'pass' });
     expect(await statuses('flowlogs', ctx)).toEqual({ 'flow-log-active': 'pass', 'flow-log-destination': 'pass', 'flow-log-recent-events': 'pass' });
+  });
+
+  it('passes the bastion workflow, and fails its steps when the account lacks the rule or private DNS', async () => {
+    mockAccount();
+    const ok = await buildDoctorContext(spec, 'x', { live: true, clients });
+    expect(await statuses('bastion', ok)).toEqual({ 'bastion-in-additional-groups': 'pass', 'cluster-admits-bastion': 'pass', 'eks-endpoint': 'pass' });
+    ec2.reset();
+    logs.reset();
+    mockAccount({ bastion: false, eksPrivateDns: false });
+    const broken = await buildDoctorContext(spec, 'x', { live: true, clients });
+    expect(await statuses('bastion', broken)).toEqual({ 'bastion-in-additional-groups': 'pass', 'cluster-admits-bastion': 'fail', 'eks-endpoint': 'fail' });
+  });
+
+  it('answers can-A-reach-B against the live network too (the model decides)', async () => {
+    mockAccount();
+    const ctx = await buildDoctorContext(spec, 'x', { live: true, clients, reach: { from: '10.0.10.50', to: '10.0.100.20', port: 5432, protocol: 'tcp' } });
+    const report = await runWorkflow(findWorkflow('reach')!, ctx);
+    expect(report.steps[0]!.status).toBe('fail');
+    expect(report.steps[0]!.evidence[0]).toContain('10.0.10.50 is not in the eks-nodes group');
   });
 
   it('fails the RDS step when the deployed group lacks the rule', async () => {
