@@ -29,7 +29,8 @@ describe('artos-net in a terminal', () => {
   it('starts on the overview, runs the RDS workflow to its failing step, and quits on q', async () => {
     const hasTmux = spawnSync('tmux', ['-V']).status === 0;
     expect(hasTmux, 'tmux is required for this test: apt-get install -y tmux (.ci/run installs it)').toBe(true);
-    tmux('new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24', `env NO_COLOR=1 ${process.execPath} ${bin}`);
+    // A person's terminal: not "in CI" (Ink then draws only the last frame), no forced colour.
+    tmux('new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24', `env -u CI -u CONTINUOUS_INTEGRATION -u FORCE_COLOR NO_COLOR=1 ${process.execPath} ${bin}`);
     const overview = await waitFor('[Overview]');
     expect(overview).toContain('Interface eks');
     tmux('send-keys', '-t', 'e2e', 'Tab');
