@@ -14,6 +14,7 @@ export interface ParseInfo {
   readonly malformed: Partial<Record<FlowLogErrorCode, { count: number; firstLines: number[] }>>;
 }
 
+/** Valid only during the onRecord call: the parser reuses it for the next record. */
 export interface RecordContext {
   /** 1-based line number in its source. */
   readonly line: number;
@@ -79,6 +80,7 @@ export class RecordParser {
   private readonly decoder = new TextDecoder('utf-8');
   private pending = '';
   private kinds: Uint8Array;
+  private readonly context: { line: number; format: RecordFormat; message: string | undefined } = { line: 0, format: RecordFormat.DEFAULT, message: undefined };
 
   constructor(private readonly options: RecordParserOptions) {
     this.format = options.format ?? RecordFormat.DEFAULT;
@@ -116,7 +118,8 @@ export class RecordParser {
   /** Parses one line (without its newline). */
   line(raw: string): void {
     const lineNo = ++this.info.lines;
-    if (raw.length === 0 || raw.trim().length === 0) return;
+    // Blank lines are skipped; trim() only when the line starts with white space (it allocates).
+    if (raw.length === 0 || (raw.charCodeAt(0) <= 32 && raw.trim().length === 0)) return;
     const format = this.format;
     const kinds = this.kinds;
     const count = format.fields.length;
@@ -154,7 +157,12 @@ export class RecordParser {
       return this.skip('field-count', `line ${lineNo}: ${found} fields${raw.includes('  ') ? ' (or an empty one)' : ''}, the format has ${count}`, raw, lineNo);
     }
     this.info.records++;
-    this.options.onRecord(values, { line: lineNo, format, message: this.options.keepMessage ? raw : undefined });
+    // One context object, refilled per record: the callback reads it before the next line.
+    const context = this.context;
+    context.line = lineNo;
+    context.format = format;
+    context.message = this.options.keepMessage ? raw : undefined;
+    this.options.onRecord(values, context);
   }
 
   private header(raw: string, lineNo: number): void {

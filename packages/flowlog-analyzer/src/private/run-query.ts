@@ -27,7 +27,7 @@ export interface LocalQueryOptions {
   readonly strict?: boolean;
   /** @default DEFAULT_INSIGHTS_LIMITS */
   readonly limits?: InsightsLimits;
-  /** Called after every file and about every 8 MiB. @default - none */
+  /** Called about every 8 MiB and after every file, with the totals so far. @default - none */
   readonly onProgress?: (info: ParseInfo, file: string) => void;
 }
 
@@ -60,8 +60,15 @@ export class QuerySink {
     };
   }
 
+  private lastFormat: RecordFormat | undefined;
+  private startIndex = -1;
+
   readonly onRecord = (values: FieldValue[], context: RecordContext): void => {
-    const startIndex = context.format.indexOf('startTime');
+    if (context.format !== this.lastFormat) {
+      this.lastFormat = context.format;
+      this.startIndex = context.format.indexOf('startTime');
+    }
+    const startIndex = this.startIndex;
     const start = startIndex >= 0 ? values[startIndex] : null;
     const row: Row = { values, format: context.format, timestamp: typeof start === 'number' ? start * 1000 : undefined, message: context.message, extra: undefined };
     this.executor.push(row);
@@ -90,7 +97,15 @@ export async function runQueryOnSources(query: Query, sources: ReadonlyArray<{ n
   const sink = new QuerySink(query, options.limits);
   const info = emptyInfo();
   for (const source of sources) {
-    const fileInfo = await parseStream(source.chunks, sink.parserOptions(source.name, options));
+    const progress = options.onProgress
+      ? (current: ParseInfo) => {
+          const sofar = emptyInfo();
+          mergeInfo(sofar, info);
+          mergeInfo(sofar, current);
+          options.onProgress!(sofar, source.name);
+        }
+      : undefined;
+    const fileInfo = await parseStream(source.chunks, sink.parserOptions(source.name, options), progress);
     mergeInfo(info, fileInfo);
     options.onProgress?.(info, source.name);
   }

@@ -29,6 +29,16 @@ describe('sources', () => {
     expect(Number(result.rows[0]!['n'])).toBeLessThan(500);
   });
 
+  it('reports progress during a long file, not only at its end', async () => {
+    const big = Array.from({ length: 120_000 }, (_, i) => LINES[i % LINES.length]).join('\n');
+    writeFileSync(join(dir, 'big.log'), big);
+    const seen: number[] = [];
+    const result = await runLocalQuery(COUNT, [join(dir, 'big.log')], { onProgress: (info) => seen.push(info.bytes) });
+    expect(result.rows).toEqual([{ n: '120000' }]);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen[0]).toBeLessThan(seen[seen.length - 1]!);
+  });
+
   it('names a missing file', async () => {
     await expect(runLocalQuery(COUNT, [join(dir, 'missing.log')])).rejects.toThrowError(/no such file or folder: .*missing\.log/);
   });

@@ -29,11 +29,21 @@ export async function* decodedChunks(source: AsyncIterable<Uint8Array>): AsyncGe
   }
 }
 
+/** How often a long source reports progress. */
+export const PROGRESS_EVERY_BYTES = 8 * 2 ** 20;
+
 /** Streams one source through a fresh parser; a truncated gzip is counted, not thrown. */
-export async function parseStream(source: AsyncIterable<Uint8Array>, options: RecordParserOptions): Promise<ParseInfo> {
+export async function parseStream(source: AsyncIterable<Uint8Array>, options: RecordParserOptions, onProgress?: (info: ParseInfo) => void): Promise<ParseInfo> {
   const parser = new RecordParser(options);
+  let nextReport = PROGRESS_EVERY_BYTES;
   try {
-    for await (const chunk of decodedChunks(source)) parser.push(chunk);
+    for await (const chunk of decodedChunks(source)) {
+      parser.push(chunk);
+      if (onProgress && parser.info.bytes >= nextReport) {
+        onProgress(parser.info);
+        nextReport = parser.info.bytes + PROGRESS_EVERY_BYTES;
+      }
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR') {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Box, useApp, useInput } from 'ink';
 import { SCREENS, SCREEN_TITLES, type AppData, type ScreenId } from './app-data.js';
 import { OverviewScreen } from './OverviewScreen.js';
@@ -22,21 +22,32 @@ export function App({ data, size, initialScreen }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
   const [screen, setScreen] = useState<ScreenId>(initialScreen ?? 'overview');
-  const [help, setHelp] = useState(false);
-  const [filtering, setFiltering] = useState(false);
+  const [help, setHelpState] = useState(false);
+  const [filtering, setFilteringState] = useState(false);
+  // Keys can arrive between a render and Ink re-subscribing the input handler: the handler reads
+  // the mode from a ref, set at once, so no keystroke goes to the previous mode.
+  const mode = useRef({ help: false, filtering: false });
+  const setHelp = (on: boolean) => {
+    mode.current.help = on;
+    setHelpState(on);
+  };
+  const setFiltering = (on: boolean) => {
+    mode.current.filtering = on;
+    setFilteringState(on);
+  };
   const [filter, setFilter] = useState('');
   const colors = colorsEnabled();
   const width = Math.max(20, columns - 1);
   const height = Math.max(3, rows - 3);
 
   useInput((input, key) => {
-    if (filtering) {
+    if (mode.current.filtering) {
       if (key.return || key.escape) setFiltering(false);
       else if (key.backspace || key.delete) setFilter((f) => f.slice(0, -1));
       else if (input && !key.ctrl && !key.meta) setFilter((f) => f + input);
       return;
     }
-    if (help) {
+    if (mode.current.help) {
       if (input === '?' || key.escape || input === 'q') setHelp(false);
       return;
     }
