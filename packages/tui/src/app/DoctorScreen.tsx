@@ -85,7 +85,7 @@ export function DoctorScreen({ data, width, height, colors, active }: { data: Ap
       if (key.downArrow || input === 'j') list.move(1);
       else if (key.upArrow || input === 'k') list.move(-1);
       else if (key.return) {
-        const row = rows[list.selected];
+        const row = rows[list.current()];
         if (!row || running) return;
         if (row.kind === 'workflow') run(row.workflow);
         else if (row.kind === 'step') setOpen((o) => ({ ...o, [`${row.workflow}/${row.stepId}`]: !o[`${row.workflow}/${row.stepId}`] }));

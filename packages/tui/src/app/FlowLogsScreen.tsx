@@ -49,7 +49,7 @@ export function FlowLogsScreen({ data, width, height, colors, active }: { data: 
       if (key.downArrow || input === 'j') menu.move(1);
       else if (key.upArrow || input === 'k') menu.move(-1);
       else if (key.return) {
-        const q = CANNED_QUERIES[menu.selected]!;
+        const q = CANNED_QUERIES[menu.current()]!;
         run(q.text({ vpcCidr: data.spec.vpcCidr }));
       }
     },
