@@ -10,7 +10,8 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   return {
-    out: (text) => process.stdout.write(text),
+    // On a terminal everything printed is made safe; into a pipe, data (JSON, CSV, records) stays as it is.
+    out: (text) => process.stdout.write(process.stdout.isTTY ? sanitizeForTerminal(text) : text),
     err: (text) => process.stderr.write(sanitizeForTerminal(text)),
     isTty: Boolean(process.stdout.isTTY),
   };
