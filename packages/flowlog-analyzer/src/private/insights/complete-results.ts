@@ -3,6 +3,7 @@ import { parseQuery } from '../query/parser.js';
 import { DEFAULT_INSIGHTS_LIMITS } from '../limits.js';
 import type { ResultRow } from '../engine/execute.js';
 import { runInsightsQuery, type InsightsQueryRequest, type InsightsStatistics } from './run-insights-query.js';
+import { compareValues } from '../engine/values.js';
 
 export interface CompleteResult {
   readonly rows: readonly ResultRow[];
@@ -16,12 +17,14 @@ export interface CompleteResult {
 }
 
 /** The row cap a query runs under: its own final `limit`, else Insights' default. */
-function capOf(queryString: string, requested: number | undefined): { cap: number; userLimited: boolean; isStats: boolean } {
+function capOf(queryString: string, requested: number | undefined): { cap: number; userLimited: boolean; isStats: boolean; sortKeys: ReadonlyArray<{ name: string; desc: boolean }> | undefined } {
   const query = parseQuery(queryString);
   const last = query.commands[query.commands.length - 1];
   const isStats = query.commands.some((c) => c.kind === 'stats');
-  if (last?.kind === 'limit') return { cap: last.count, userLimited: true, isStats };
-  return { cap: requested ?? DEFAULT_INSIGHTS_LIMITS.defaultResultRows, userLimited: false, isStats };
+  const sort = [...query.commands].reverse().find((c) => c.kind === 'sort');
+  const sortKeys = sort?.kind === 'sort' ? sort.keys : undefined;
+  if (last?.kind === 'limit') return { cap: last.count, userLimited: true, isStats, sortKeys };
+  return { cap: requested ?? DEFAULT_INSIGHTS_LIMITS.defaultResultRows, userLimited: false, isStats, sortKeys };
 }
 
 /**
@@ -31,7 +34,7 @@ function capOf(queryString: string, requested: number | undefined): { cap: numbe
  * range) and is reported as incomplete, never shown as complete.
  */
 export async function runInsightsQueryComplete(client: CloudWatchLogsClient, request: InsightsQueryRequest): Promise<CompleteResult> {
-  const { cap, userLimited, isStats } = capOf(request.queryString, request.limit);
+  const { cap, userLimited, isStats, sortKeys } = capOf(request.queryString, request.limit);
   let queries = 0;
   const totals = { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 };
   const missing: string[] = [];
@@ -59,6 +62,16 @@ export async function runInsightsQueryComplete(client: CloudWatchLogsClient, req
     return [...later, ...earlier];
   };
 
-  const rows = await run(request.startTime, request.endTime);
+  const merged = await run(request.startTime, request.endTime);
+  // Halves come back in time order; a query that sorts by something else gets its order back.
+  const rows = queries > 1 && sortKeys
+    ? [...merged].sort((a, b) => {
+        for (const k of sortKeys) {
+          const c = compareValues(a[k.name], b[k.name]);
+          if (c !== 0) return k.desc ? -c : c;
+        }
+        return 0;
+      })
+    : merged;
   return { rows, statistics: totals, queries, incomplete: missing.length > 0, missing: missing.length > 0 ? missing.join('; ') : undefined };
 }

@@ -151,6 +151,14 @@ describe('runInsightsQueryComplete', () => {
     expect(result.queries).toBeGreaterThan(2);
   });
 
+  it("restores the query's own sort order after merging the halves", async () => {
+    fakeInsights();
+    const result = await runInsightsQueryComplete(client, { ...base, queryString: 'fields @timestamp, srcAddr | sort @ptr asc' });
+    expect(result.rows).toHaveLength(25_000);
+    const ptrs = result.rows.map((r) => r['@ptr']!);
+    expect(ptrs).toEqual([...ptrs].sort());
+  });
+
   it('reports a stats query at the cap as incomplete', async () => {
     fakeInsights();
     const result = await runInsightsQueryComplete(client, base);
