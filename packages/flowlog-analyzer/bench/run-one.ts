@@ -3,7 +3,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { runLocalQuery } from '../src/index.js';
+// The built engine, as users run it (its worker threads are plain JS there).
+import { runLocalQuery } from '../dist/index.js';
 
 export const SEED_QUESTION_INSIGHTS = 'filter action = "REJECT" | stats count() as n by srcAddr, dstPort | sort n desc, srcAddr asc, dstPort asc | limit 20';
 

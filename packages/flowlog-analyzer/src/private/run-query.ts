@@ -7,6 +7,7 @@ import { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from './limits.js';
 import { RecordParser, emptyInfo, mergeInfo, type FieldValue, type ParseInfo, type RecordContext, type RecordParserOptions } from './record-parser.js';
 import type { RecordFormat } from './record-format.js';
 import { expandPaths, fileChunks, parseStream } from './sources.js';
+import { parallelizable, runStatsInParallel, type ParallelOptions } from './parallel/run-parallel.js';
 
 export interface QueryStatistics {
   readonly recordsScanned: number;
@@ -27,6 +28,11 @@ export interface LocalQueryOptions {
   readonly strict?: boolean;
   /** @default DEFAULT_INSIGHTS_LIMITS */
   readonly limits?: InsightsLimits;
+  /**
+   * Worker threads for stats queries over large plain files (both cores of a laptop).
+   * @default - on, with the machine's parallelism, for plain input of 64 MiB or more
+   */
+  readonly parallel?: ParallelOptions | false;
   /** Called about every 8 MiB and after every file, with the totals so far. @default - none */
   readonly onProgress?: (info: ParseInfo, file: string) => void;
 }
@@ -85,10 +91,21 @@ export function runQueryOnText(queryText: string, text: string, options: LocalQu
   return { ...output, statistics: { recordsScanned: parser.info.records, bytesScanned: parser.info.bytes, recordsMatched: output.matched, info: parser.info, files: 1 } };
 }
 
-/** Runs a query over files and folders, plain or gzip, streamed. */
+/** Runs a query over files and folders, plain or gzip, streamed; stats over big plain files on all cores. */
 export async function runLocalQuery(queryText: string, paths: readonly string[], options: LocalQueryOptions = {}): Promise<QueryResult> {
   const query = parseQuery(queryText);
   const files = await expandPaths(paths);
+  if (options.parallel !== false && parallelizable(query)) {
+    const sink = new QuerySink(query, options.limits);
+    const common = { ...(options.parallel ?? {}), ...(options.format ? { format: options.format } : {}), strict: options.strict ?? false, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+    // Plain files split by byte ranges. Gzip stays on one thread: dealing decompressed lines to
+    // workers was measured at 7.0 s against 7.4 s for 10 million records, over the memory budget.
+    const info = await runStatsInParallel(sink.executor, queryText, files, common);
+    if (info) {
+      const output = sink.executor.finish();
+      return { ...output, statistics: { recordsScanned: info.records, bytesScanned: info.bytes, recordsMatched: output.matched, info, files: files.length } };
+    }
+  }
   return runQueryOnSources(query, files.map((f) => ({ name: f, chunks: fileChunks(f) })), options);
 }
 

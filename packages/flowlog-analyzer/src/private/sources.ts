@@ -23,7 +23,8 @@ export async function* decodedChunks(source: AsyncIterable<Uint8Array>): AsyncGe
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   };
   if (head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
-    yield* Readable.from(rest()).pipe(createGunzip()) as AsyncIterable<Uint8Array>;
+    // Large output chunks: fewer, bigger pieces for the parser (zlib's default is 16 KiB).
+    yield* Readable.from(rest()).pipe(createGunzip({ chunkSize: 1 << 18 })) as AsyncIterable<Uint8Array>;
   } else {
     yield* rest();
   }

@@ -3,10 +3,12 @@ import { compileExpr } from './compile.js';
 import type { Getter, Row } from './row.js';
 import { asNumber, compareValues, type Value } from './values.js';
 
-/** One aggregate's running state for one group. */
+/** One aggregate's running state for one group; `state`/`merge` combine partial runs (workers). */
 export interface Accumulator {
   add(row: Row): void;
   result(): Value;
+  state(): unknown;
+  merge(state: unknown): void;
 }
 
 export type AccumulatorFactory = () => Accumulator;
@@ -20,7 +22,7 @@ export function accumulatorFor(projection: Projection): AccumulatorFactory {
       if (!arg || call.star) {
         return () => {
           let n = 0;
-          return { add: () => void n++, result: () => n };
+          return { add: () => void n++, result: () => n, state: () => n, merge: (s) => void (n += s as number) };
         };
       }
       return () => {
@@ -31,6 +33,8 @@ export function accumulatorFor(projection: Projection): AccumulatorFactory {
             if (v !== null && v !== undefined) n++;
           },
           result: () => n,
+          state: () => n,
+          merge: (s) => void (n += s as number),
         };
       };
     case 'count_distinct':
@@ -42,6 +46,8 @@ export function accumulatorFor(projection: Projection): AccumulatorFactory {
             if (v !== null && v !== undefined) seen.add(String(v));
           },
           result: () => seen.size,
+          state: () => [...seen],
+          merge: (s) => (s as string[]).forEach((v) => seen.add(v)),
         };
       };
     case 'sum':
@@ -59,6 +65,12 @@ export function accumulatorFor(projection: Projection): AccumulatorFactory {
             }
           },
           result: () => (n === 0 ? null : avg ? sum / n : sum),
+          state: () => [sum, n],
+          merge: (s) => {
+            const [otherSum, otherN] = s as [number, number];
+            sum += otherSum;
+            n += otherN;
+          },
         };
       };
     case 'min':
@@ -66,13 +78,15 @@ export function accumulatorFor(projection: Projection): AccumulatorFactory {
       return () => {
         let best: Value | undefined;
         const sign = call.name === 'min' ? -1 : 1;
+        const offer = (v: Value | undefined) => {
+          if (v === null || v === undefined) return;
+          if (best === undefined || compareValues(v, best) * sign > 0) best = v;
+        };
         return {
-          add: (row) => {
-            const v = arg!(row);
-            if (v === null || v === undefined) return;
-            if (best === undefined || compareValues(v, best) * sign > 0) best = v;
-          },
+          add: (row) => offer(arg!(row)),
           result: () => best ?? null,
+          state: () => best ?? null,
+          merge: (s) => offer(s as Value),
         };
       };
     case 'pct': {
@@ -91,6 +105,8 @@ export function accumulatorFor(projection: Projection): AccumulatorFactory {
             const rank = Math.max(1, Math.ceil((p / 100) * values.length));
             return values[rank - 1]!;
           },
+          state: () => values,
+          merge: (s) => void values.push(...(s as number[])),
         };
       };
     }

@@ -5,6 +5,9 @@ import { fieldGetter, setField, type Getter, type Row } from './row.js';
 import { compareValues, formatTimestamp, formatValue, type Value } from './values.js';
 import { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from '../limits.js';
 
+/** Groups of a stats command as plain data, to cross a worker boundary. */
+export type PartialGroups = ReadonlyArray<{ readonly id: string; readonly keys: Value[]; readonly states: unknown[] }>;
+
 /** A result row as Insights returns it: column name → text (absent when null). */
 export type ResultRow = Record<string, string>;
 
@@ -39,6 +42,8 @@ export class QueryExecutor {
   private readonly shape: Shape = { columns: undefined, isStats: false };
   private readonly warnings: string[] = [];
   private matched = 0;
+  /** The first stats stage's groups, for partial runs (workers) and merging them. */
+  private statsGroups: { groups: Map<string, { keys: Value[]; accumulators: Accumulator[] }>; make: () => Accumulator[] } | undefined;
   private finalLimit: number;
   private sorted = false;
   private done = false;
@@ -95,6 +100,26 @@ export class QueryExecutor {
     const more = this.stages[0] ? this.stages[0].push(row) : this.sink().push(row);
     if (more === false) this.done = true;
     return !this.done;
+  }
+
+  /** The groups of the first stats command as mergeable states (a worker's share of a parallel run). */
+  exportStatsGroups(): PartialGroups {
+    const groups = this.statsGroups?.groups ?? new Map<string, { keys: Value[]; accumulators: Accumulator[] }>();
+    return [...groups.entries()].map(([id, g]) => ({ id, keys: g.keys, states: g.accumulators.map((a) => a.state()) }));
+  }
+
+  /** Adds groups computed elsewhere (by workers) into the first stats command, before `finish()`. */
+  mergeStatsGroups(partial: PartialGroups): void {
+    const target = this.statsGroups;
+    if (!target) throw new TypeError('this query has no stats command to merge into');
+    for (const p of partial) {
+      let group = target.groups.get(p.id);
+      if (!group) {
+        group = { keys: p.keys, accumulators: target.make() };
+        target.groups.set(p.id, group);
+      }
+      group.accumulators.forEach((a, i) => a.merge(p.states[i]));
+    }
   }
 
   finish(): QueryOutput {
@@ -235,6 +260,7 @@ export class QueryExecutor {
         const groupBy = command.by.map((b) => ({ name: b.name, get: compileExpr(b.expr) }));
         const factories = command.aggregates.map((a) => ({ name: a.name, make: accumulatorFor(a) }));
         const groups = new Map<string, { keys: Value[]; accumulators: Accumulator[] }>();
+        this.statsGroups ??= { groups, make: () => factories.map((f) => f.make()) };
         return {
           push: (row) => {
             const keys = groupBy.map((g) => g.get(row) ?? null);

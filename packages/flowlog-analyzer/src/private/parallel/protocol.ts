@@ -1,0 +1,19 @@
+import type { PartialGroups } from '../engine/execute.js';
+import type { ParseInfo } from '../record-parser.js';
+
+/** What the main thread sends a worker: a query, and one line-aligned byte range of a plain file. */
+export interface WorkerTask {
+  readonly queryText: string;
+  readonly file: string;
+  /** First byte (a line start). */
+  readonly start: number;
+  /** Last byte, inclusive (a newline or the end of the file). */
+  readonly end: number;
+  /** AWS field names of the format, when the file has a header or the caller gave one. */
+  readonly formatFields: readonly string[] | undefined;
+  readonly strict: boolean;
+}
+
+export type WorkerReply =
+  | { readonly ok: true; readonly groups: PartialGroups; readonly info: ParseInfo }
+  | { readonly ok: false; readonly message: string; readonly code: string | undefined; readonly line: number | undefined };

@@ -1,0 +1,145 @@
+import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Query } from '../query/ast.js';
+import { RecordFormat } from '../record-format.js';
+import { FlowLogError, type FlowLogErrorCode } from '../errors.js';
+import { emptyInfo, mergeInfo, type ParseInfo } from '../record-parser.js';
+import type { QueryExecutor } from '../engine/execute.js';
+import type { WorkerReply, WorkerTask } from './protocol.js';
+
+export interface ParallelOptions {
+  /** Worker threads. @default - the machine's parallelism, at most 8 */
+  readonly workers?: number;
+  /** Plain input smaller than this is read on one thread. @default 64 MiB */
+  readonly minBytes?: number;
+}
+
+const GZIP = [0x1f, 0x8b];
+
+/**
+ * A query can run on several threads when everything before its first `stats` works record by
+ * record (filter, fields, parse): each worker then computes partial groups of its share.
+ */
+export function parallelizable(query: Query): boolean {
+  const first = query.commands.findIndex((c) => c.kind === 'stats');
+  return first >= 0 && query.commands.slice(0, first).every((c) => c.kind === 'filter' || c.kind === 'fields' || c.kind === 'parse');
+}
+
+interface FilePlan {
+  readonly file: string;
+  readonly size: number;
+  readonly dataStart: number;
+  readonly formatFields: readonly string[] | undefined;
+  readonly headerLines: number;
+}
+
+async function planFile(file: string, format: RecordFormat | undefined): Promise<FilePlan | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size, 65_536));
+    await handle.read(head, 0, head.length, 0);
+    if (head[0] === GZIP[0] && head[1] === GZIP[1]) return undefined; // gzip cannot be split
+    const firstNewline = head.indexOf(10);
+    const firstLine = head.subarray(0, firstNewline < 0 ? head.length : firstNewline).toString('utf8');
+    if (RecordFormat.isHeaderLine(firstLine)) {
+      return { file, size, dataStart: firstNewline + 1, formatFields: RecordFormat.fromHeader(firstLine).fields.map((f) => f.name), headerLines: 1 };
+    }
+    return { file, size, dataStart: 0, formatFields: format?.fields.map((f) => f.name), headerLines: 0 };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Moves a byte offset forward to the start of the next line. */
+async function alignToLine(file: string, offset: number, size: number): Promise<number> {
+  if (offset >= size) return size;
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    for (let at = offset - 1; at < size; at += buffer.length) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+      const nl = buffer.subarray(0, bytesRead).indexOf(10);
+      if (nl >= 0) return at + nl + 1;
+      if (bytesRead === 0) break;
+    }
+    return size;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** From the build the worker is a sibling JS file; from sources (tests, benchmarks) it is TS, loaded through tsx. */
+/** Each worker's heap is kept small: the records it parses are short-lived, and memory must stay bounded. */
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 };
+
+function startWorker(task: WorkerTask): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./query-worker.js', import.meta.url), { workerData: task, resourceLimits: RESOURCE_LIMITS });
+  const source = new URL('./query-worker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(boot, { eval: true, workerData: task, resourceLimits: RESOURCE_LIMITS });
+}
+
+function runWorker(task: WorkerTask): Promise<WorkerReply> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(task);
+    worker.once('message', (reply: WorkerReply) => {
+      resolve(reply);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+/**
+ * Runs the part of a query up to its first stats command on worker threads over line-aligned byte
+ * ranges of plain files, and merges the groups into `executor` (the caller then finishes it).
+ * Returns undefined when the input does not suit (gzip, small) so the caller reads it on one thread.
+ */
+export async function runStatsInParallel(executor: QueryExecutor, queryText: string, files: readonly string[], options: ParallelOptions & { format?: RecordFormat; strict?: boolean; onProgress?: (info: ParseInfo, file: string) => void }): Promise<ParseInfo | undefined> {
+  const workers = Math.max(1, Math.min(8, options.workers ?? availableParallelism()));
+  if (workers < 2) return undefined;
+  const plans: FilePlan[] = [];
+  for (const file of files) {
+    const plan = await planFile(file, options.format);
+    if (!plan) return undefined;
+    plans.push(plan);
+  }
+  const total = plans.reduce((s, p) => s + p.size, 0);
+  if (total < (options.minBytes ?? 64 * 2 ** 20)) return undefined;
+
+  // Ranges: each file split in proportion to its size, on line boundaries.
+  const tasks: { task: WorkerTask; plan: FilePlan; index: number }[] = [];
+  for (const plan of plans) {
+    const parts = Math.max(1, Math.round((plan.size / total) * workers));
+    const bounds = [plan.dataStart];
+    for (let k = 1; k < parts; k++) bounds.push(await alignToLine(plan.file, plan.dataStart + Math.floor(((plan.size - plan.dataStart) * k) / parts), plan.size));
+    bounds.push(plan.size);
+    for (let k = 0; k < parts; k++) {
+      if (bounds[k + 1]! <= bounds[k]!) continue;
+      tasks.push({ plan, index: k, task: { queryText, file: plan.file, start: bounds[k]!, end: bounds[k + 1]! - 1, formatFields: plan.formatFields, strict: options.strict ?? false } });
+    }
+  }
+  const replies = await Promise.all(tasks.map((t) => runWorker(t.task)));
+
+  // Merge in file and range order, so line numbers of bad lines become absolute again.
+  const info = emptyInfo();
+  const linesBefore = new Map<string, number>();
+  for (const [i, reply] of replies.entries()) {
+    const { plan } = tasks[i]!;
+    const offset = linesBefore.get(plan.file) ?? plan.headerLines;
+    if (!reply.ok) {
+      throw new FlowLogError((reply.code as FlowLogErrorCode | undefined) ?? 'read-error', reply.message.replace(/line (\d+)/, (_m, n: string) => `line ${Number(n) + offset}`), { source: plan.file, ...(reply.line !== undefined ? { line: reply.line + offset } : {}) });
+    }
+    executor.mergeStatsGroups(reply.groups);
+    const shifted = { ...reply.info, malformed: Object.fromEntries(Object.entries(reply.info.malformed).map(([code, e]) => [code, { count: e!.count, firstLines: e!.firstLines.map((l) => l + offset) }])) };
+    mergeInfo(info, shifted);
+    linesBefore.set(plan.file, offset + reply.info.lines);
+    options.onProgress?.(info, plan.file);
+  }
+  info.headers += plans.reduce((s, p) => s + p.headerLines, 0);
+  info.lines += plans.reduce((s, p) => s + p.headerLines, 0);
+  info.bytes += plans.reduce((s, p) => s + p.dataStart, 0);
+  return info;
+}
