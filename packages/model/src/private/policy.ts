@@ -111,7 +111,7 @@ function peerMatches(rule: SecurityGroupRule, owner: GroupRole, peer: Placement)
   }
 }
 
-export function ruleMatchesFlow(rule: SecurityGroupRule, peer: Placement, protocol: number, port: number): boolean {
+function ruleMatchesFlow(rule: SecurityGroupRule, peer: Placement, protocol: number, port: number): boolean {
   return protocolMatches(rule, protocol) && portMatches(rule, protocol, port) && peerMatches(rule, rule.group, peer);
 }
 

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { CloudWatchLogsClient, GetQueryResultsCommand, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { cli } from '../../test/cli-harness.js';
 
 
@@ -78,5 +80,23 @@ describe('artos-net flowlogs', () => {
     const bad = await cli('flowlogs', 'query', 'filter x =', '--log-group', '/vpc/vpc-0123456789abcdef0/flow-logs');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('column');
+  });
+
+  it('runs the same query text in CloudWatch Logs Insights with --log-group, reporting its statistics', async () => {
+    const logs = mockClient(CloudWatchLogsClient);
+    logs.on(StartQueryCommand).resolves({ queryId: 'q-cli' });
+    logs.on(GetQueryResultsCommand).resolves({
+      status: 'Complete',
+      results: [[{ field: 'srcAddr', value: '10.0.10.77' }, { field: 'n', value: '40' }, { field: '@ptr', value: 'p1' }]],
+      statistics: { recordsMatched: 40, recordsScanned: 120_000, bytesScanned: 12_582_912 },
+    });
+    const r = await cli('flowlogs', 'query', 'filter dstPort = 5432 and action = "REJECT" | stats count() as n by srcAddr', '--log-group', '/vpc/vpc-0123456789abcdef0/flow-logs', '--since', '2h', '--region', 'eu-west-1');
+    logs.restore();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/srcAddr\s+n\n10\.0\.10\.77\s+40/);
+    expect(r.stderr).toContain('scanned 120,000 records (12.0 MiB) in 1 query');
+    const input = logs.commandCalls(StartQueryCommand)[0]?.args[0].input;
+    expect(input?.queryString).toBe('filter dstPort = 5432 and action = "REJECT" | stats count() as n by srcAddr');
+    expect(Math.abs((input?.endTime ?? 0) - (input?.startTime ?? 0) - 7200)).toBeLessThanOrEqual(1);
   });
 });

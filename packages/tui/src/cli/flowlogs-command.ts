@@ -42,7 +42,7 @@ export function statisticsLine(result: QueryResult, seconds: number): string {
   return `scanned ${s.recordsScanned.toLocaleString('en-US')} records (${(s.bytesScanned / 2 ** 20).toFixed(1)} MiB) in ${s.files} file(s), ${seconds.toFixed(2)} s; matched ${s.recordsMatched.toLocaleString('en-US')}; returned ${result.rows.length}${result.truncated ? ' (truncated by the row limit)' : ''}; malformed lines: ${describeMalformed(s.info)}`;
 }
 
-export function renderResult(io: CliIo, result: QueryResult, output: 'table' | 'json' | 'csv', seconds: number): void {
+export function renderResult(io: CliIo, result: QueryResult, output: 'table' | 'json' | 'csv', seconds: number, statistics?: string): void {
   if (output === 'json') {
     writeJson(io, { columns: result.columns, rows: result.rows, truncated: result.truncated, warnings: result.warnings, statistics: { ...result.statistics, seconds } });
     return;
@@ -55,7 +55,7 @@ export function renderResult(io: CliIo, result: QueryResult, output: 'table' | '
     io.out(`${sanitizeForTerminal(textTable([result.columns.map(String), ...result.rows.map((r) => result.columns.map((c) => r[c] ?? '-'))]))}\n`);
   }
   for (const w of result.warnings) io.err(`warning: ${w}\n`);
-  io.err(`${statisticsLine(result, seconds)}\n`);
+  io.err(`${statistics ?? statisticsLine(result, seconds)}\n`);
 }
 
 async function* stdinChunks(): AsyncGenerator<Uint8Array> {
@@ -148,8 +148,11 @@ export function flowlogsCommand(context: CommandContext): Command {
       const columns = spec ? [...out.columns, 'explanation'] : out.columns;
       const seconds = (performance.now() - started) / 1000;
       if (out.result) renderResult(io, { ...out.result, columns, rows }, options.json ? 'json' : options.csv ? 'csv' : 'table', seconds);
-      else renderResult(io, { columns, rows, matched: rows.length, truncated: false, warnings: out.warnings, statistics: { recordsScanned: 0, bytesScanned: 0, recordsMatched: rows.length, info: { bytes: 0, lines: 0, records: 0, headers: 0, skipped: 0, malformed: {} }, files: 0 } }, options.json ? 'json' : options.csv ? 'csv' : 'table', seconds);
-      if (out.note) io.err(`${out.note}\n`);
+      else {
+        // Rows from CloudWatch: the statistics are Insights' own (records and bytes scanned there).
+        const statistics = { recordsScanned: 0, bytesScanned: 0, recordsMatched: rows.length, info: { bytes: 0, lines: 0, records: 0, headers: 0, skipped: 0, malformed: {} }, files: 0 };
+        renderResult(io, { columns, rows, matched: rows.length, truncated: false, warnings: out.warnings, statistics }, options.json ? 'json' : options.csv ? 'csv' : 'table', seconds, out.note);
+      }
       context.finish(EXIT_OK);
     });
 

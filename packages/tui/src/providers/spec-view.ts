@@ -56,7 +56,7 @@ export function viewFromSpec(spec: NetworkSpec, description: string): NetworkVie
             privateDns: true,
             subnetIds: privateSubnetIds,
             routeTableIds: [],
-            securityGroupIds: [endpointGroup.replace('-sg', '-sg')],
+            securityGroupIds: [endpointGroup],
           })),
         ]
       : [],
