@@ -9,8 +9,8 @@ export interface CommandContext {
 }
 
 /** `--spec FILE` or `--preset NAME`, shared by every command that reads a network. */
-export function addSpecOptions(command: Command): Command {
+export function addSpecOptions(command: Command, defaultPreset = 'basic'): Command {
   return command
     .option('--spec <file>', 'network spec file (JSON or YAML)')
-    .option('--preset <name>', `one of the seed's configurations: ${PRESET_NAMES.join(', ')} (default: basic)`);
+    .option('--preset <name>', `one of the seed's configurations: ${PRESET_NAMES.join(', ')} (default: ${defaultPreset})`);
 }

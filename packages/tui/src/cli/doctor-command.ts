@@ -25,7 +25,7 @@ export interface DoctorCliOptions extends SpecSourceOptions {
 
 /** The provider options every doctor-like command shares (doctor and the TUI). */
 export function addProviderOptions(command: Command): Command {
-  return addSpecOptions(command)
+  return addSpecOptions(command, 'production')
     .option('--template <file>', 'check a synthesized CloudFormation template (cdk.out/STACK.template.json) instead of the spec alone')
     .option('--flow-logs <file>', 'local flow-log files or folders (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--live', 'read the deployed network from the AWS account (standard credential chain, AWS_ENDPOINT_URL honoured)')

@@ -132,7 +132,7 @@ export function flowlogsCommand(context: CommandContext): Command {
 
   addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs
     .command('query')
-    .description('run a Logs Insights query over local flow-log files (plain or gzip), stdin, or in CloudWatch (--log-group)'))), 'a file or folder of flow-log records (repeatable; - for stdin)')
+    .description('run a Logs Insights query over local flow-log files (plain or gzip), stdin, or in CloudWatch (--log-group)')), 'production'), 'a file or folder of flow-log records (repeatable; - for stdin)')
     .option('--explain', 'add an explanation of each row from the model (needs srcAddr, dstAddr, dstPort)')
     .argument('<query>', 'the query text, e.g. \'filter action = "REJECT" | stats count() by srcAddr, dstPort\'')
     .option('--format <format>', 'custom record format as AWS writes it, e.g. "${version} ${srcaddr} ${dstaddr}" (default: the file header, else the default format)')
@@ -156,7 +156,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('detect').description("run the seed's threat detectors (rejected patterns, unusual sources, port scans, exfiltration); exit 1 when one fires"))))
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('detect').description("run the seed's threat detectors (rejected patterns, unusual sources, port scans, exfiltration); exit 1 when one fires")), 'production'))
     .option('--json', 'print the findings as JSON')
     .action(async (options: QueryOptions & SpecSourceOptions) => {
       const { spec } = await loadValidSpec(options, 'production');
@@ -172,7 +172,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(findings.length > 0 || runs.some((r) => r.error) ? 1 : EXIT_OK);
     });
 
-  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('explain').description('explain REJECT records with the model: which group and rule decided'))))
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('explain').description('explain REJECT records with the model: which group and rule decided')), 'production'))
     .option('--port <n>', 'only this destination port (e.g. 5432)')
     .option('--limit <n>', 'rejected flows to explain', '20')
     .option('--json', 'print as JSON')
@@ -188,7 +188,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('audit').description('security-group rules that no accepted traffic used in the range (candidates to remove)'))))
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('audit').description('security-group rules that no accepted traffic used in the range (candidates to remove)')), 'production'))
     .option('--json', 'print the audit as JSON')
     .action(async (options: QueryOptions & SpecSourceOptions) => {
       const { spec } = await loadValidSpec(options, 'production');
@@ -213,7 +213,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addSpecOptions(flowlogs.command('sample').description('write deterministic sample traffic for a network, with the seed\'s incidents'))
+  addSpecOptions(flowlogs.command('sample').description('write deterministic sample traffic for a network, with the seed\'s incidents'), 'production')
     .option('--records <n>', 'records to write', (v: string) => Number(v), 10_000)
     .option('--seed <n>', 'random seed', (v: string) => Number(v), 1)
     .option('--start <unix-seconds>', 'time of the first record', (v: string) => Number(v), 1_700_000_000)
