@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -98,5 +100,13 @@ describe('artos-net flowlogs', () => {
     const input = logs.commandCalls(StartQueryCommand)[0]?.args[0].input;
     expect(input?.queryString).toBe('filter dstPort = 5432 and action = "REJECT" | stats count() as n by srcAddr');
     expect(Math.abs((input?.endTime ?? 0) - (input?.startTime ?? 0) - 7200)).toBeLessThanOrEqual(1);
+  });
+
+  it('reads records piped into stdin (the built binary)', () => {
+    const bin = fileURLToPath(new URL('../../dist/bin/artos-net.js', import.meta.url));
+    const sample = spawnSync(process.execPath, [bin, 'flowlogs', 'sample', '--records', '3000'], { encoding: 'utf8' });
+    const query = spawnSync(process.execPath, [bin, 'flowlogs', 'query', 'stats count() as n', '--json'], { input: sample.stdout, encoding: 'utf8' });
+    expect(query.status).toBe(0);
+    expect((JSON.parse(query.stdout) as { rows: { n: string }[] }).rows).toEqual([{ n: '3000' }]);
   });
 });
