@@ -82,6 +82,20 @@ describe('RecordParser', () => {
     );
   });
 
+  it('decodes UTF-8 split across chunks, between ASCII chunks', () => {
+    const text = `version ecs-service-name action\n7 café-api ACCEPT\n7 plain ACCEPT\n7 日本 REJECT\n`;
+    const bytes = new TextEncoder().encode(text);
+    const cut = bytes.indexOf(0xc3) + 1; // inside the é
+    const afterCafe = bytes.indexOf(10, cut) + 1;
+    const afterPlain = bytes.indexOf(10, afterCafe) + 1;
+    const records: unknown[] = [];
+    const parser = new RecordParser({ onRecord: (v) => records.push([...v]) });
+    // UTF-8 start, its continuation, a pure-ASCII chunk (the fast path), then UTF-8 again.
+    for (const [a, b] of [[0, cut], [cut, afterCafe], [afterCafe, afterPlain], [afterPlain, bytes.length]] as const) parser.push(bytes.subarray(a, b));
+    parser.close();
+    expect(records).toEqual([[7, 'café-api', 'ACCEPT'], [7, 'plain', 'ACCEPT'], [7, '日本', 'REJECT']]);
+  });
+
   it('never throws on arbitrary input, and counts every non-blank line', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom(AWS_ACCEPTED, AWS_NODATA, '2 1 2 3'))), (lines) => {

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { FlowLogError, type FlowLogErrorCode } from './errors.js';
 import { RecordFormat } from './record-format.js';
 
@@ -78,6 +79,7 @@ export class RecordParser {
   readonly info: ParseInfo = emptyInfo();
   private format: RecordFormat;
   private readonly decoder = new TextDecoder('utf-8');
+  private decoderUsed = false;
   private pending = '';
   private kinds: Uint8Array;
   private readonly context: { line: number; format: RecordFormat; message: string | undefined } = { line: 0, format: RecordFormat.DEFAULT, message: undefined };
@@ -98,7 +100,7 @@ export class RecordParser {
   }
 
   push(chunk: Uint8Array | string): void {
-    const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+    const text = typeof chunk === 'string' ? chunk : this.decode(chunk);
     this.info.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
     const data = this.pending + text;
     let start = 0;
@@ -107,6 +109,21 @@ export class RecordParser {
       start = end + 1;
     }
     this.pending = data.slice(start);
+  }
+
+  /**
+   * Flow logs are ASCII: such chunks skip UTF-8 decoding (a third of the parse time) and are read
+   * as latin1. Anything else goes through the streaming UTF-8 decoder, which keeps split characters.
+   */
+  private decode(chunk: Uint8Array): string {
+    if (isAscii(chunk)) {
+      // Bytes a previous chunk left inside the decoder cannot be completed by ASCII: flush them.
+      const left = this.decoderUsed ? this.decoder.decode() : '';
+      this.decoderUsed = false;
+      return left + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    }
+    this.decoderUsed = true;
+    return this.decoder.decode(chunk, { stream: true });
   }
 
   close(): void {
