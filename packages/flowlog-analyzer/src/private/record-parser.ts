@@ -57,11 +57,11 @@ export function recordSkip(info: ParseInfo, code: FlowLogErrorCode, line: number
   info.skipped++;
 }
 
-/** Parses an unsigned decimal integer, or returns NaN: no exponent, sign, space or fraction. */
-function parseUnsigned(text: string): number {
-  if (text.length === 0 || text.length > 20) return NaN;
+/** Parses `text[start, end)` as an unsigned decimal integer, or returns NaN: no sign, space or fraction. */
+function parseUnsignedAt(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 20) return NaN;
   let value = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i) - 48;
     if (c < 0 || c > 9) return NaN;
     value = value * 10 + c;
@@ -105,7 +105,7 @@ export class RecordParser {
     const data = this.pending + text;
     let start = 0;
     for (let end = data.indexOf('\n'); end >= 0; end = data.indexOf('\n', start)) {
-      this.line(data.slice(start, end > start && data.charCodeAt(end - 1) === 13 ? end - 1 : end));
+      this.parseLine(data, start, end > start && data.charCodeAt(end - 1) === 13 ? end - 1 : end);
       start = end + 1;
     }
     this.pending = data.slice(start);
@@ -134,41 +134,49 @@ export class RecordParser {
 
   /** Parses one line (without its newline). */
   line(raw: string): void {
+    this.parseLine(raw, 0, raw.length);
+  }
+
+  /**
+   * Parses the line `data[from, to)` in place: fields are found by index, and only the fields the
+   * caller reads are sliced or read as numbers. The line itself becomes a string only when needed
+   * (@message, a header, an error).
+   */
+  private parseLine(data: string, from: number, to: number): void {
     const lineNo = ++this.info.lines;
     // Blank lines are skipped; trim() only when the line starts with white space (it allocates).
-    if (raw.length === 0 || (raw.charCodeAt(0) <= 32 && raw.trim().length === 0)) return;
+    if (to === from || (data.charCodeAt(from) <= 32 && data.slice(from, to).trim().length === 0)) return;
     const format = this.format;
     const kinds = this.kinds;
     const count = format.fields.length;
     const values: FieldValue[] = new Array(count);
-    // Walk the spaces once; slice and type only the fields the caller reads.
-    let start = 0;
+    let start = from;
     let i = 0;
     for (; i < count; i++) {
-      const space = raw.indexOf(' ', start);
-      const end = space < 0 ? raw.length : space;
+      let space = data.indexOf(' ', start);
+      if (space >= to) space = -1;
+      const end = space < 0 ? to : space;
       if (end === start || (space < 0 && i < count - 1)) break;
       const kind = kinds[i]!;
       if (kind === 2) values[i] = null;
-      else {
-        const text = raw.slice(start, end);
-        if (text === '-') values[i] = null;
-        else if (kind === 1) {
-          const n = parseUnsigned(text);
-          if (Number.isNaN(n)) {
-            if (this.info.records === 0 && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
-            return this.skip('bad-number', `line ${lineNo}: ${format.fields[i]!.name} is ${JSON.stringify(text.slice(0, 40))}, not a number`, raw, lineNo);
-          }
-          values[i] = n;
-        } else values[i] = text;
-      }
+      else if (end - start === 1 && data.charCodeAt(start) === 45) values[i] = null; // "-"
+      else if (kind === 1) {
+        const n = parseUnsignedAt(data, start, end);
+        if (Number.isNaN(n)) {
+          const raw = data.slice(from, to);
+          if (this.info.records === 0 && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
+          return this.skip('bad-number', `line ${lineNo}: ${format.fields[i]!.name} is ${JSON.stringify(data.slice(start, Math.min(end, start + 40)))}, not a number`, raw, lineNo);
+        }
+        values[i] = n;
+      } else values[i] = data.slice(start, end);
       start = end + 1;
       if (space < 0) {
         i++;
         break;
       }
     }
-    if (i !== count || start <= raw.length) {
+    if (i !== count || start <= to) {
+      const raw = data.slice(from, to);
       if (this.info.records === 0 && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
       const found = raw.split(' ').filter((p) => p !== '').length;
       return this.skip('field-count', `line ${lineNo}: ${found} fields${raw.includes('  ') ? ' (or an empty one)' : ''}, the format has ${count}`, raw, lineNo);
@@ -178,7 +186,7 @@ export class RecordParser {
     const context = this.context;
     context.line = lineNo;
     context.format = format;
-    context.message = this.options.keepMessage ? raw : undefined;
+    context.message = this.options.keepMessage ? data.slice(from, to) : undefined;
     this.options.onRecord(values, context);
   }
 
