@@ -9,7 +9,7 @@ export function Line({ text, width, tone, colors, bold, inverse }: { text: strin
   const color = toneColor(tone, colors);
   return (
     <Text {...(color ? { color } : {})} bold={bold ?? false} inverse={inverse ?? false} wrap="truncate">
-      {cut}
+      {cut || " "}
     </Text>
   );
 }
