@@ -20,6 +20,7 @@ export {
   parseIpv4,
   formatIpv4,
   parseIpv4Cidr,
+  cidr,
   cidrContains,
   cidrContainsAddress,
   cidrsOverlap,

@@ -1,4 +1,5 @@
 import {
+  cidr,
   cidrContainsAddress,
   describeRule,
   parseIpv4,
@@ -57,8 +58,8 @@ export function auditRules(spec: NetworkSpec, flows: Iterable<AcceptedFlow>): Ru
     switch (rule.peer.kind) {
       case 'vpc-cidr':
       case 'cidr': {
-        const block = parseIpv4Cidr(rule.peer.cidr);
-        return value !== undefined && block.ok && cidrContainsAddress(block.cidr, value);
+        // The catalog's CIDRs are valid and few: parsed once (memoized by the model).
+        return value !== undefined && cidrContainsAddress(cidr(rule.peer.cidr), value);
       }
       case 'self':
         return tierOfAddress(context, address) === group.homeTier;

@@ -67,10 +67,18 @@ export function parseIpv4Cidr(text: string): CidrParse {
   return { ok: true, cidr: { base, prefix, text: `${formatIpv4(base)}/${prefix}` } };
 }
 
-/** Parses a CIDR that is known to be valid (catalog constants, presets); throws otherwise. */
+const KNOWN_CIDRS = new Map<string, Ipv4Cidr>();
+
+/**
+ * Parses a CIDR that is known to be valid (catalog constants, presets); throws otherwise.
+ * Memoized: policy evaluation and the rule audit read the same few blocks for every flow.
+ */
 export function cidr(text: string): Ipv4Cidr {
+  const known = KNOWN_CIDRS.get(text);
+  if (known) return known;
   const parsed = parseIpv4Cidr(text);
   if (!parsed.ok) throw new TypeError(`not a valid IPv4 CIDR: ${text}`);
+  if (KNOWN_CIDRS.size < 10_000) KNOWN_CIDRS.set(text, parsed.cidr);
   return parsed.cidr;
 }
 
