@@ -7,7 +7,7 @@ export { SEED_EXAMPLE_BLOCK_PLAN } from './private/checks/block-plan.js';
 export { RFC1918_BLOCKS } from './private/checks/rfc1918.js';
 export { SEED_STATED_USABLE_PER_24 } from './private/checks/usable-addresses.js';
 export { parseCorporateList, type CorporateList, type CorporateLineError } from './private/corporate-list.js';
-export { sweepOverlaps, type Overlap } from './private/sweep.js';
+export { RangeIndex, type RangeSource } from './private/range-index.js';
 export { planAllocation, planToSpecFields, prefixForHosts, type PlanRequest, type PlanResult, type PlannedSubnet, type TierRequest } from './private/plan.js';
 export { eksCapacity, type CapacityInput, type CapacityReport, type SubnetCapacity, type CniMode } from './private/capacity.js';
 export { addressMap, renderAddressMapText, layoutStrip, type MapNode } from './private/address-map.js';

@@ -1,5 +1,6 @@
 import { SEED_DEFAULTS, type NetworkSpecInput } from '@artos/model';
 import { parseBlock, type Block } from './block.js';
+import type { RangeSource } from './range-index.js';
 
 /** One tier of an allocation: its name and its subnets' CIDRs, the n-th in the n-th AZ. */
 export interface TierAllocation {
@@ -21,8 +22,8 @@ export interface AllocationInput {
   readonly tiers: readonly TierAllocation[];
   /** @default - the number of subnets in the largest tier */
   readonly azCount?: number;
-  /** Corporate or peer networks the VPC must not overlap. @default [] */
-  readonly corporate?: readonly Block[];
+  /** Corporate or peer networks the VPC must not overlap: a list, or a `RangeIndex` built once for many checks. @default [] */
+  readonly corporate?: RangeSource;
   /** A declared plan of blocks to check the subnets against. @default - none */
   readonly blockPlan?: readonly PlannedBlock[];
   /** The tier that holds RDS (needs two AZs). @default 'database' */

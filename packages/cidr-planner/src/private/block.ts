@@ -30,9 +30,8 @@ export function blockSize(block: Pick<Block, 'family' | 'prefix'>): bigint {
   return 1n << BigInt(familyBits(block.family) - block.prefix);
 }
 
-function ipv4Block(base: number, prefix: number): Block {
-  const first = BigInt(base);
-  return { family: 4, first, last: first + (1n << BigInt(32 - prefix)) - 1n, prefix, text: `${formatIpv4(base)}/${prefix}` };
+function ipv4Block(base: number, prefix: number, text = `${formatIpv4(base)}/${prefix}`): Block {
+  return { family: 4, first: BigInt(base), last: BigInt(base + 2 ** (32 - prefix) - 1), prefix, text };
 }
 
 /** Parses a CIDR of either family; a block whose host bits are set is refused with the fix. */
@@ -40,7 +39,7 @@ export function parseBlock(text: string): BlockParse {
   const trimmed = text.trim();
   if (!trimmed.includes(':')) {
     const parsed = parseIpv4Cidr(trimmed);
-    if (parsed.ok) return { ok: true, block: ipv4Block(parsed.cidr.base, parsed.cidr.prefix) };
+    if (parsed.ok) return { ok: true, block: ipv4Block(parsed.cidr.base, parsed.cidr.prefix, parsed.cidr.text) };
     if (parsed.reason === 'host-bits') {
       return { ok: false, reason: 'host-bits', message: `${trimmed} is not a network address (host bits are set)`, suggestion: parsed.networkText! };
     }

@@ -12,6 +12,9 @@ export interface CorporateList {
   readonly lines: number;
 }
 
+/** Where the CIDR column ends: a blank, comma or semicolon starts the name column. */
+const FIELD_END = /[\s,;]/;
+
 /**
  * Parses a list of corporate or peer ranges: one CIDR per line; `#` starts a comment; blank lines
  * are skipped; an optional second column (name) is ignored. Bad lines are returned with their
@@ -20,14 +23,15 @@ export interface CorporateList {
 export function parseCorporateList(text: string): CorporateList {
   const blocks: Block[] = [];
   const errors: CorporateLineError[] = [];
-  const rows = text.split(/\r?\n/);
+  const rows = text.split('\n');
   rows.forEach((raw, i) => {
-    const content = raw.replace(/#.*/, '').trim();
+    const hash = raw.indexOf('#');
+    const content = (hash < 0 ? raw : raw.slice(0, hash)).trim();
     if (content === '') return;
-    const cidr = content.split(/[\s,;]+/)[0]!;
-    const parsed = parseBlock(cidr);
+    const end = content.search(FIELD_END);
+    const parsed = parseBlock(end < 0 ? content : content.slice(0, end));
     if (parsed.ok) blocks.push(parsed.block);
-    else errors.push({ line: i + 1, text: raw, message: parsed.suggestion ? `${parsed.message}; use ${parsed.suggestion}` : parsed.message });
+    else errors.push({ line: i + 1, text: raw.replace(/\r$/, ''), message: parsed.suggestion ? `${parsed.message}; use ${parsed.suggestion}` : parsed.message });
   });
   return { blocks, errors, lines: rows.length };
 }

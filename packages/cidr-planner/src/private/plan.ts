@@ -2,6 +2,7 @@ import { AWS_MAX_PREFIX, AWS_MIN_PREFIX, type NetworkSpecInput } from '@artos/mo
 import { awsUsable, block, formatCount, parseBlock, type Block } from './block.js';
 import { PlannerError } from './errors.js';
 import { freeBlocks, lowestFreeBlock, mergeIntervals, type Interval } from './intervals.js';
+import { toRangeIndex, type RangeIndex, type RangeSource } from './range-index.js';
 import { RFC1918_BLOCKS } from './checks/rfc1918.js';
 
 export interface TierRequest {
@@ -22,8 +23,8 @@ export interface PlanRequest {
   readonly azCount: number;
   /** Growth reserve: subnet slots kept free per tier, so a tier can gain AZs. @default 1 */
   readonly reserveAzs?: number;
-  /** Ranges the plan must not touch (corporate and peer networks). @default [] */
-  readonly avoid?: readonly Block[];
+  /** Ranges the plan must not touch (corporate and peer networks): a list, or a `RangeIndex` built once for many plans. @default [] */
+  readonly avoid?: RangeSource;
 }
 
 export interface PlannedSubnet {
@@ -72,7 +73,7 @@ function insertInterval(merged: Interval[], b: Block): Interval[] {
   return mergeIntervals([...merged, { first: b.first, last: b.last }]);
 }
 
-function chooseVpc(request: PlanRequest, avoid: readonly Interval[]): Block {
+function chooseVpc(request: PlanRequest, avoid: RangeIndex): Block {
   if (request.vpcCidr !== undefined) {
     const parsed = parseBlock(request.vpcCidr);
     if (!parsed.ok) throw new PlannerError('bad-request', `VPC ${parsed.message}`, parsed.suggestion ? `use ${parsed.suggestion}` : 'give a CIDR such as 10.0.0.0/16', 'vpcCidr');
@@ -81,7 +82,7 @@ function chooseVpc(request: PlanRequest, avoid: readonly Interval[]): Block {
   const prefix = request.vpcPrefix ?? 16;
   if (prefix < AWS_MIN_PREFIX || prefix > AWS_MAX_PREFIX) throw new PlannerError('bad-request', `a /${prefix} VPC is outside AWS's /16 to /28`, 'give a VPC size from /16 to /28', 'vpcPrefix');
   for (const range of RFC1918_BLOCKS) {
-    const found = lowestFreeBlock(block(range), prefix, avoid);
+    const found = avoid.lowestFree(block(range), prefix);
     if (found) return found;
   }
   throw new PlannerError('no-space', `no free /${prefix} is left in the RFC 1918 ranges around the ranges to avoid`, 'ask for a smaller VPC or avoid fewer ranges');
@@ -98,8 +99,9 @@ export function planAllocation(request: PlanRequest): PlanResult {
   }
   if (request.tiers.length === 0) throw new PlannerError('bad-request', 'no tiers to plan', 'give at least one tier, e.g. private:/24', 'tiers');
   const reserveAzs = request.reserveAzs ?? 1;
-  const avoid = mergeIntervals((request.avoid ?? []).filter((b) => b.family === 4));
+  const avoid = toRangeIndex(request.avoid);
   const vpc = chooseVpc(request, avoid);
+  const avoidInVpc = avoid.occupiedWithin(vpc);
 
   const slots = request.tiers.flatMap((tier, tierIndex) => {
     const prefix = tierPrefix(tier, tierIndex);
@@ -107,7 +109,7 @@ export function planAllocation(request: PlanRequest): PlanResult {
   });
   slots.sort((a, b) => a.prefix - b.prefix || Number(a.reserve) - Number(b.reserve) || a.tierIndex - b.tierIndex || a.az - b.az);
 
-  let occupied = mergeIntervals(avoid.filter((r) => r.last >= vpc.first && r.first <= vpc.last));
+  let occupied: Interval[] = avoidInVpc;
   const placed: PlannedSubnet[] = [];
   for (const slot of slots) {
     const found = lowestFreeBlock(vpc, slot.prefix, occupied);
@@ -124,7 +126,7 @@ export function planAllocation(request: PlanRequest): PlanResult {
     vpcCidr: vpc.text,
     subnets: placed.filter((p) => !p.reserve).sort(byTierAndAz),
     reserved: placed.filter((p) => p.reserve).sort(byTierAndAz),
-    free: freeBlocks(vpc, [...used, ...avoid.filter((r) => r.last >= vpc.first && r.first <= vpc.last)]).map((b) => b.text),
+    free: freeBlocks(vpc, [...used, ...avoidInVpc]).map((b) => b.text),
   };
 }
 

@@ -1,4 +1,4 @@
-import { BlockList } from 'node:net';
+import { BlockList, isIPv4 } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { awsUsableAddresses, cidrContains, cidrsOverlap, formatIpv4, parseIpv4, parseIpv4Cidr } from './ipv4.js';
@@ -19,8 +19,22 @@ describe('ipv4', () => {
     );
   });
 
+  it('accepts exactly what Node accepts as an IPv4 address, on text from the dotted-quad alphabet', () => {
+    const nearQuad = fc.oneof(
+      fc.stringMatching(/^[0-9.]{0,17}$/),
+      fc.tuple(octets, fc.constantFrom('', '0', '00', '.', ' ', '..', '1')).map(([o, extra]) => `${o.join('.')}${extra}`),
+      fc.tuple(fc.constantFrom('0', '00', ' '), octets).map(([extra, o]) => `${extra}${o.join('.')}`),
+    );
+    fc.assert(
+      fc.property(nearQuad, (text) => {
+        expect(parseIpv4(text) !== undefined, text).toBe(isIPv4(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('rejects malformed text', () => {
-    for (const bad of ['', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '1.2.3.-1', 'a.b.c.d', ' 1.2.3.4']) {
+    for (const bad of ['', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '1.2.3.-1', 'a.b.c.d', ' 1.2.3.4', '1..2.3', '.1.2.3', '1.2.3.', '1.2.3.4 ', '1000.1.1.1', '1.2.3.00']) {
       expect(parseIpv4(bad), bad).toBeUndefined();
     }
     expect(parseIpv4Cidr('10.0.0.0/33')).toMatchObject({ ok: false, reason: 'prefix' });
