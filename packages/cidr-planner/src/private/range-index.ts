@@ -11,7 +11,7 @@ import type { Interval } from './intervals.js';
  *   prefix, each found by binary search);
  * - what is the lowest free aligned block of a size in a container? A walk over the merged gaps.
  *
- * Building costs one sort (O(n log n)); a one-off check of a handful of blocks therefore costs
+ * Building costs one sort (linear radix for IPv4, O(n log n) for IPv6); a one-off check of a handful of blocks therefore costs
  * about as much as comparing every pair, and every check after that is thousands of times
  * cheaper. Load the list once (the CLI and the TUI do), then check and plan against the index.
  *
@@ -105,33 +105,66 @@ interface FamilyTable<N extends number | bigint> {
   /** First addresses, sorted by (first, prefix). */
   readonly firsts: ArrayLike<N>;
   readonly prefixes: Uint8Array;
+  /** The ranges as given, in the same order. */
+  readonly blocks: readonly Block[];
   /** Merged runs (overlapping or adjacent ranges joined), sorted and disjoint. */
   readonly mergedFirsts: ArrayLike<N>;
   readonly mergedLasts: ArrayLike<N>;
 }
 
-/** IPv4: one key per range, first × 64 + prefix (< 2^38, exact), sorted natively. */
+/**
+ * IPv4: the ranges put in (first, prefix) order by a three-pass LSD radix sort (prefix, low 16
+ * bits, high 16 bits), which is linear and keeps the original Block objects, so lookups return
+ * them as given instead of building new ones.
+ */
 function buildV4(blocks: readonly Block[]): FamilyTable<number> {
-  let count = 0;
-  for (const b of blocks) if (b.family === 4) count++;
-  const keys = new Float64Array(count);
-  let k = 0;
-  for (const b of blocks) if (b.family === 4) keys[k++] = Number(b.first) * 64 + b.prefix;
-  keys.sort();
-  const firsts = new Float64Array(count);
-  const prefixes = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    prefixes[i] = keys[i]! % 64;
-    firsts[i] = (keys[i]! - prefixes[i]!) / 64;
+  const given: Block[] = [];
+  for (const b of blocks) if (b.family === 4) given.push(b);
+  const n = given.length;
+  const lows = new Uint32Array(n);
+  const highs = new Uint32Array(n);
+  const rawPrefixes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const first = Number(given[i]!.first);
+    lows[i] = first & 0xffff;
+    highs[i] = first >>> 16;
+    rawPrefixes[i] = given[i]!.prefix;
   }
-  return { firsts, prefixes, ...merge(firsts, prefixes, V4, (n) => new Float64Array(n)) };
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let spare = new Uint32Array(n);
+  for (const [buckets, digits] of [[33, rawPrefixes], [0x10000, lows], [0x10000, highs]] as const) {
+    countingSort(order, spare, buckets, digits);
+    [order, spare] = [spare, order];
+  }
+  const firsts = new Float64Array(n);
+  const prefixes = new Uint8Array(n);
+  const sorted = new Array<Block>(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    firsts[k] = highs[i]! * 0x10000 + lows[i]!;
+    prefixes[k] = rawPrefixes[i]!;
+    sorted[k] = given[i]!;
+  }
+  return { firsts, prefixes, blocks: sorted, ...merge(firsts, prefixes, V4, (size) => new Float64Array(size)) };
+}
+
+/** One stable pass: the indexes in `from`, reordered by `digits[index]`, written to `to`. */
+function countingSort(from: Uint32Array, to: Uint32Array, buckets: number, digits: Uint32Array): void {
+  const starts = new Uint32Array(buckets + 1);
+  for (let k = 0; k < from.length; k++) starts[digits[from[k]!]! + 1]!++;
+  for (let d = 1; d <= buckets; d++) starts[d]! += starts[d - 1]!;
+  for (let k = 0; k < from.length; k++) {
+    const i = from[k]!;
+    to[starts[digits[i]!]!++] = i;
+  }
 }
 
 function buildV6(blocks: readonly Block[]): FamilyTable<bigint> {
   const sorted = blocks.filter((b) => b.family === 6).sort(compareBlocks);
   const firsts = sorted.map((b) => b.first);
   const prefixes = Uint8Array.from(sorted, (b) => b.prefix);
-  return { firsts, prefixes, ...merge(firsts, prefixes, V6, (n) => new Array<bigint>(n)) };
+  return { firsts, prefixes, blocks: sorted, ...merge(firsts, prefixes, V6, (size) => new Array<bigint>(size)) };
 }
 
 /** A writable column of addresses: a Float64Array or an array of bigints. */
@@ -182,11 +215,11 @@ function overlappingIn<N extends number | bigint>(t: FamilyTable<N>, a: Arithmet
     const start = a.alignDown(q0, p);
     if (start === q0) continue;
     for (let i = lowerBound(t.firsts, start); i < n && t.firsts[i] === start; i++) {
-      if (t.prefixes[i] === p) out.push(blockAt(a.family, a.big(start), p));
+      if (t.prefixes[i] === p) out.push(t.blocks[i]!);
     }
   }
   // Ranges that start inside the query overlap it (they are nested in it, or contain it from its start).
-  for (let i = lowerBound(t.firsts, q0); i < n && t.firsts[i]! <= q1; i++) out.push(blockAt(a.family, a.big(t.firsts[i]!), t.prefixes[i]!));
+  for (let i = lowerBound(t.firsts, q0); i < n && t.firsts[i]! <= q1; i++) out.push(t.blocks[i]!);
   return out;
 }
 

@@ -38,6 +38,17 @@ describe('artos-net cidr', () => {
     expect((await cli('cidr', 'check', '--corporate', join(dir, 'empty.txt'))).stderr).toContain('lists no range');
   });
 
+  it('plan --corporate: the VPC and its subnets are placed around the ranges in the file', async () => {
+    const corp = join(dir, 'taken.txt');
+    writeFileSync(corp, '10.0.0.0/9 head office\n10.128.0.0/17\n');
+    const r = await cli('cidr', 'plan', '--vpc-size', '16', '--corporate', corp, '--json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { plan: { vpcCidr: string } }).plan.vpcCidr).toBe('10.129.0.0/16');
+    const given = await cli('cidr', 'plan', '--vpc', '10.128.0.0/16', '--tier', 'private:/24', '--azs', '2', '--corporate', corp, '--json');
+    const subnets = (JSON.parse(given.stdout) as { plan: { subnets: { cidr: string }[] } }).plan.subnets.map((s) => s.cidr);
+    expect(subnets).toEqual(['10.128.128.0/24', '10.128.129.0/24']);
+  });
+
   it('plan writes a spec that validates and checks clean (round trip)', async () => {
     const out = join(dir, 'planned.yaml');
     const r = await cli('cidr', 'plan', '--tier', 'private:1000', '--tier', 'database:/24', '--azs', '3', '--name-prefix', 'artos-planned', '--spec-out', out);

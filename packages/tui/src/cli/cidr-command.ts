@@ -11,7 +11,6 @@ import {
   renderAddressMapSvg,
   renderAddressMapText,
   addressMap,
-  type Block,
   type Finding,
   type TierRequest,
 } from '@artos/cidr-planner';
@@ -103,7 +102,7 @@ export function cidrCommand(context: CommandContext): Command {
     .option('--spec-out <file>', 'write a spec file (YAML) with the planned CIDRs')
     .option('--json', 'print the plan as JSON')
     .action(async (options: { vpc?: string; vpcSize: number; tier: TierRequest[]; azs: number; reserve: number; corporate?: string; namePrefix: string; specOut?: string; json?: boolean }) => {
-      const avoid: Block[] = options.corporate ? await readCorporateFile(options.corporate) : [];
+      const avoid = options.corporate ? await readCorporateFile(options.corporate) : undefined;
       const tiers = options.tier.length > 0 ? options.tier : [{ name: 'private', prefix: 24 }, { name: 'database', prefix: 24 }];
       const plan = wrapPlanner(() => planAllocation({ ...(options.vpc ? { vpcCidr: options.vpc } : { vpcPrefix: options.vpcSize }), tiers, azCount: options.azs, reserveAzs: options.reserve, avoid }));
       const specFields = { namePrefix: options.namePrefix, ...planToSpecFields(plan) };
