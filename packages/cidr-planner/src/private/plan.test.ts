@@ -35,11 +35,17 @@ describe('planAllocation', () => {
     const avoid = [block('10.0.0.0/17'), block('10.0.160.0/19')];
     const plan = planAllocation({ vpcCidr: '10.0.0.0/16', tiers: [{ name: 'private', prefix: 20 }], azCount: 2, avoid });
     expect(plan.subnets.map((s) => s.cidr)).toEqual(['10.0.128.0/20', '10.0.144.0/20']);
+    // The subnets dodge the ranges, but the given VPC still overlaps them: the plan says so.
+    expect(plan.findings.map((f) => [f.severity, f.code, ...f.cidrs])).toEqual([
+      ['error', 'corporate-overlap', '10.0.0.0/16', '10.0.0.0/17'],
+      ['error', 'corporate-overlap', '10.0.0.0/16', '10.0.160.0/19'],
+    ]);
   });
 
   it('chooses a VPC block in RFC 1918 around corporate ranges when none is given', () => {
     const plan = planAllocation({ vpcPrefix: 16, tiers: [{ name: 'private', prefix: 24 }], azCount: 2, avoid: [block('10.0.0.0/15'), block('10.2.0.0/16')] });
     expect(plan.vpcCidr).toBe('10.3.0.0/16');
+    expect(plan.findings).toEqual([]);
   });
 
   it('says plainly when the space runs out', () => {

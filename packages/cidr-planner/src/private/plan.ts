@@ -4,6 +4,8 @@ import { PlannerError } from './errors.js';
 import { freeBlocks, lowestFreeBlock, mergeIntervals, type Interval } from './intervals.js';
 import { toRangeIndex, type RangeIndex, type RangeSource } from './range-index.js';
 import { RFC1918_BLOCKS } from './checks/rfc1918.js';
+import { corporateOverlapsOf } from './checks/corporate-overlap.js';
+import type { Finding } from './finding.js';
 
 export interface TierRequest {
   readonly name: string;
@@ -42,6 +44,11 @@ export interface PlanResult {
   readonly reserved: readonly PlannedSubnet[];
   /** Free blocks left after subnets and reserves, largest first. */
   readonly free: readonly string[];
+  /**
+   * What the plan could not avoid: a given VPC CIDR that overlaps ranges to avoid (the subnets are
+   * placed around them, but the VPC itself would still clash: `checkAllocation` reports the same).
+   */
+  readonly findings: readonly Finding[];
 }
 
 /** The smallest IPv4 prefix whose AWS-usable addresses reach `hosts`. */
@@ -127,6 +134,7 @@ export function planAllocation(request: PlanRequest): PlanResult {
     subnets: placed.filter((p) => !p.reserve).sort(byTierAndAz),
     reserved: placed.filter((p) => p.reserve).sort(byTierAndAz),
     free: freeBlocks(vpc, [...used, ...avoidInVpc]).map((b) => b.text),
+    findings: corporateOverlapsOf('VPC', vpc, avoid, 'give no VPC CIDR and the plan picks one that avoids every range, or give one outside them'),
   };
 }
 

@@ -45,6 +45,11 @@ describe('artos-net cidr', () => {
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { plan: { vpcCidr: string } }).plan.vpcCidr).toBe('10.129.0.0/16');
     const given = await cli('cidr', 'plan', '--vpc', '10.128.0.0/16', '--tier', 'private:/24', '--azs', '2', '--corporate', corp, '--json');
+    // The subnets go around 10.128.0.0/17, but the VPC given still overlaps it: an error, exit 1.
+    expect(given.code).toBe(1);
+    const text = await cli('cidr', 'plan', '--vpc', '10.128.0.0/16', '--corporate', corp);
+    expect(text.stdout).toContain('VPC 10.128.0.0/16 overlaps the corporate/peer network 10.128.0.0/17');
+    expect(text.stdout).toContain('fix: give no VPC CIDR');
     const subnets = (JSON.parse(given.stdout) as { plan: { subnets: { cidr: string }[] } }).plan.subnets.map((s) => s.cidr);
     expect(subnets).toEqual(['10.128.128.0/24', '10.128.129.0/24']);
   });

@@ -91,7 +91,7 @@ export function cidrCommand(context: CommandContext): Command {
 
   cidr
     .command('plan')
-    .description('propose aligned, non-overlapping subnets (largest first), with a growth reserve')
+    .description('propose aligned, non-overlapping subnets (largest first), with a growth reserve; exit 1 when the --vpc given overlaps --corporate ranges')
     .option('--vpc <cidr>', 'the VPC block (default: the lowest free block of --vpc-size in RFC 1918)')
     .option('--vpc-size <prefix>', 'VPC prefix length when --vpc is not given', positiveInt('--vpc-size'), 16)
     .option('--tier <name:hosts|name:/prefix>', 'a tier and its size per subnet (repeatable)', (v: string, all: TierRequest[]) => [...all, parseTier(v)], [] as TierRequest[])
@@ -114,8 +114,9 @@ export function cidrCommand(context: CommandContext): Command {
         io.out(`free: ${plan.free.slice(0, 6).join(', ')}${plan.free.length > 6 ? ', …' : ''}\n`);
         io.out(`\nspec fields:\n${stringify(specFields).trimEnd().replace(/^/gm, '  ')}\n`);
         if (options.specOut) io.out(`written to ${options.specOut}\n`);
+        if (plan.findings.length > 0) io.out(`\n${renderFindings(plan.findings)}`);
       }
-      context.finish(EXIT_OK);
+      context.finish(plan.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK);
     });
 
   addSpecOptions(cidr.command('map').description('draw the address map (text tree, or SVG)'))
