@@ -72,7 +72,7 @@ function wrapPlanner<T>(fn: () => T): T {
 /** `artos-net cidr check|plan|map|capacity`. */
 export function cidrCommand(context: CommandContext): Command {
   const { io } = context;
-  const cidr = new Command('cidr').description('check an address allocation, propose one, draw its map, size EKS capacity');
+  const cidr = new Command('cidr');
 
   addSpecOptions(cidr.command('check').description('check the spec\'s allocation; exit 1 when errors are found'))
     .option('--corporate <file>', 'corporate or peer ranges the VPC must not overlap (one CIDR per line)')

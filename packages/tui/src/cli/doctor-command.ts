@@ -25,7 +25,7 @@ export interface DoctorCliOptions extends SpecSourceOptions {
 
 /** The provider options every doctor-like command shares (doctor and the TUI). */
 export function addProviderOptions(command: Command): Command {
-  return addSpecOptions(command, 'production')
+  return addSpecOptions(command)
     .option('--template <file>', 'check a synthesized CloudFormation template (cdk.out/STACK.template.json) instead of the spec alone')
     .option('--flow-logs <file>', 'local flow-log files or folders (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--live', 'read the deployed network from the AWS account (standard credential chain, AWS_ENDPOINT_URL honoured)')
@@ -57,7 +57,7 @@ export function providerOptions(options: DoctorCliOptions): ProviderOptions {
 export async function runDoctor(which: string, options: DoctorCliOptions): Promise<{ reports: WorkflowReport[]; source: string }> {
   const workflows = which === 'all' ? WORKFLOWS : [findWorkflow(which)].filter((w) => w !== undefined);
   if (workflows.length === 0) throw new AbortError(`unknown workflow "${which}"`, `use one of ${WORKFLOWS.map((w) => w.id).join(', ')}, or all`);
-  const { spec, source } = await loadValidSpec(options, 'production');
+  const { spec, source } = await loadValidSpec(options);
   const context = await buildDoctorContext(spec, source, providerOptions(options));
   const reports: WorkflowReport[] = [];
   for (const w of workflows) reports.push(await runWorkflow(w, context));
@@ -66,7 +66,7 @@ export async function runDoctor(which: string, options: DoctorCliOptions): Promi
 
 /** `artos-net doctor [endpoints|rds|bastion|reach|flowlogs|all]`. */
 export function doctorCommand(context: CommandContext): Command {
-  return addProviderOptions(new Command('doctor').description("walk the seed's troubleshooting workflows; exit 1 when a check fails"))
+  return addProviderOptions(new Command('doctor'))
     .argument('[workflow]', `${WORKFLOWS.map((w) => w.id).join('|')}|all`, 'all')
     .option('--from <party>', 'reach: an address, private|database, or a group (eks-nodes, rds, …)')
     .option('--to <party>', 'reach: the destination')

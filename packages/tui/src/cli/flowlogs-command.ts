@@ -128,11 +128,11 @@ function addFileOption(command: Command, description = 'flow-log files or folder
 /** `artos-net flowlogs query|sample`. */
 export function flowlogsCommand(context: CommandContext): Command {
   const { io } = context;
-  const flowlogs = new Command('flowlogs').description('read VPC flow logs: Logs Insights queries locally, sample traffic');
+  const flowlogs = new Command('flowlogs');
 
   addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs
     .command('query')
-    .description('run a Logs Insights query over local flow-log files (plain or gzip), stdin, or in CloudWatch (--log-group)')), 'production'), 'a file or folder of flow-log records (repeatable; - for stdin)')
+    .description('run a Logs Insights query over local flow-log files (plain or gzip), stdin, or in CloudWatch (--log-group)'))), 'a file or folder of flow-log records (repeatable; - for stdin)')
     .option('--explain', 'add an explanation of each row from the model (needs srcAddr, dstAddr, dstPort)')
     .argument('<query>', 'the query text, e.g. \'filter action = "REJECT" | stats count() by srcAddr, dstPort\'')
     .option('--format <format>', 'custom record format as AWS writes it, e.g. "${version} ${srcaddr} ${dstaddr}" (default: the file header, else the default format)')
@@ -143,7 +143,7 @@ export function flowlogsCommand(context: CommandContext): Command {
     .action(async (queryText: string, options: QueryOptions & SpecSourceOptions & { explain?: boolean }) => {
       const started = performance.now();
       const out = await wrapFlowErrors(() => queryAnywhere(io, queryText, options));
-      const spec = options.explain ? (await loadValidSpec(options, 'production')).spec : undefined;
+      const spec = options.explain ? (await loadValidSpec(options)).spec : undefined;
       const rows = spec ? explainRows(spec, out.rows) : out.rows;
       const columns = spec ? [...out.columns, 'explanation'] : out.columns;
       const seconds = (performance.now() - started) / 1000;
@@ -156,10 +156,10 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('detect').description("run the seed's threat detectors (rejected patterns, unusual sources, port scans, exfiltration); exit 1 when one fires")), 'production'))
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('detect').description("run the seed's threat detectors (rejected patterns, unusual sources, port scans, exfiltration); exit 1 when one fires"))))
     .option('--json', 'print the findings as JSON')
     .action(async (options: QueryOptions & SpecSourceOptions) => {
-      const { spec } = await loadValidSpec(options, 'production');
+      const { spec } = await loadValidSpec(options);
       const runs = await runDetectors(async (text) => (await wrapFlowErrors(() => queryAnywhere(io, text, options, DEFAULT_INSIGHTS_LIMITS.maxResultRows))).rows, { vpcCidr: spec.vpcCidr });
       const findings = runs.flatMap((r) => r.findings);
       if (options.json) writeJson(io, { runs });
@@ -172,12 +172,12 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(findings.length > 0 || runs.some((r) => r.error) ? 1 : EXIT_OK);
     });
 
-  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('explain').description('explain REJECT records with the model: which group and rule decided')), 'production'))
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('explain').description('explain REJECT records with the model: which group and rule decided'))))
     .option('--port <n>', 'only this destination port (e.g. 5432)')
     .option('--limit <n>', 'rejected flows to explain', '20')
     .option('--json', 'print as JSON')
     .action(async (options: QueryOptions & SpecSourceOptions & { port?: string; limit: string }) => {
-      const { spec } = await loadValidSpec(options, 'production');
+      const { spec } = await loadValidSpec(options);
       const portFilter = options.port ? ` and dstPort = ${Number(options.port)}` : '';
       const text = `filter action = "REJECT"${portFilter} | stats count() as records by srcAddr, dstAddr, dstPort, protocol, action | sort records desc | limit ${Number(options.limit) || 20}`;
       const out = await wrapFlowErrors(() => queryAnywhere(io, text, options));
@@ -188,10 +188,10 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('audit').description('security-group rules that no accepted traffic used in the range (candidates to remove)')), 'production'))
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('audit').description('security-group rules that no accepted traffic used in the range (candidates to remove)'))))
     .option('--json', 'print the audit as JSON')
     .action(async (options: QueryOptions & SpecSourceOptions) => {
-      const { spec } = await loadValidSpec(options, 'production');
+      const { spec } = await loadValidSpec(options);
       const out = await wrapFlowErrors(() => queryAnywhere(io, findCannedQuery('accepted-flows')!.text(), options, DEFAULT_INSIGHTS_LIMITS.maxResultRows));
       const audit = auditRules(spec, acceptedFlowsFromRows(out.rows));
       if (options.json) writeJson(io, { flowsConsidered: audit.flowsConsidered, rules: audit.rules.map((r) => ({ id: r.rule.id, rule: r.text, flows: r.flows, lastSeen: r.lastSeen })) });
@@ -213,7 +213,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addSpecOptions(flowlogs.command('sample').description('write deterministic sample traffic for a network, with the seed\'s incidents'), 'production')
+  addSpecOptions(flowlogs.command('sample').description('write deterministic sample traffic for a network, with the seed\'s incidents'))
     .option('--records <n>', 'records to write', (v: string) => Number(v), 10_000)
     .option('--seed <n>', 'random seed', (v: string) => Number(v), 1)
     .option('--start <unix-seconds>', 'time of the first record', (v: string) => Number(v), 1_700_000_000)
@@ -224,7 +224,7 @@ export function flowlogsCommand(context: CommandContext): Command {
     .option('--gzip', 'gzip the output')
     .action(async (options: SpecSourceOptions & { records: number; seed: number; start: number; clean?: boolean; nodePorts: boolean; header?: boolean; out?: string; gzip?: boolean }) => {
       if (!Number.isInteger(options.records) || options.records < 1) throw new AbortError(`--records ${options.records}: expected a positive whole number`, 'e.g. --records 100000');
-      const { spec } = await loadValidSpec(options, 'production');
+      const { spec } = await loadValidSpec(options);
       const lines = generateSampleTraffic(spec, { records: options.records, seed: options.seed, start: options.start, incidents: options.clean ? false : {}, nodePorts: options.nodePorts, header: options.header ?? false });
       if (!options.out) {
         for (const line of lines) if (!process.stdout.write(`${line}\n`)) await once(process.stdout, 'drain');

@@ -14,13 +14,14 @@ export interface LoadedSpec {
   readonly result: ValidationResult;
 }
 
-export const DEFAULT_PRESET = 'basic';
+/** The one preset every command reads when given neither --spec nor --preset: the seed's full network. */
+export const DEFAULT_PRESET = 'production';
 
 /**
  * Reads `--spec FILE` or `--preset NAME` (default: the basic preset) and validates it.
  * Unreadable or unparsable input is a usage error (exit 2); validation issues are returned.
  */
-export async function loadSpecSource(options: SpecSourceOptions, defaultPreset = DEFAULT_PRESET): Promise<LoadedSpec> {
+export async function loadSpecSource(options: SpecSourceOptions): Promise<LoadedSpec> {
   if (options.spec !== undefined && options.preset !== undefined) {
     throw new AbortError('--spec and --preset were both given', 'give one of them: a spec file, or a preset name');
   }
@@ -35,7 +36,7 @@ export async function loadSpecSource(options: SpecSourceOptions, defaultPreset =
       throw error;
     }
   }
-  const name = options.preset ?? defaultPreset;
+  const name = options.preset ?? DEFAULT_PRESET;
   if (!isPresetName(name)) {
     throw new AbortError(`unknown preset "${name}"`, `use one of ${PRESET_NAMES.join(', ')}, or --spec FILE`);
   }
@@ -44,8 +45,8 @@ export async function loadSpecSource(options: SpecSourceOptions, defaultPreset =
 }
 
 /** Like `loadSpecSource`, but the spec must be valid: errors stop the command with exit 1. */
-export async function loadValidSpec(options: SpecSourceOptions, defaultPreset = DEFAULT_PRESET): Promise<{ source: string; spec: NetworkSpec; result: ValidationResult }> {
-  const loaded = await loadSpecSource(options, defaultPreset);
+export async function loadValidSpec(options: SpecSourceOptions): Promise<{ source: string; spec: NetworkSpec; result: ValidationResult }> {
+  const loaded = await loadSpecSource(options);
   if (!loaded.result.spec) {
     const errors = loaded.result.issues.filter((i) => i.severity === 'error');
     const first = errors[0]!;
