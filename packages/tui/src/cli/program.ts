@@ -66,8 +66,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`error: ${error.message}\n${error.nextStep ? `  next: ${error.nextStep}\n` : ''}`);
       return error.exitCode;
     }
-    const { isModelError } = await import('@artos/model');
-    if (isModelError(error)) {
+    // The model's error, told by name: importing @artos/model here would load it for --version too.
+    if (error instanceof Error && error.name === 'ModelError') {
       io.err(`error: ${error.message}\n`);
       return EXIT_USAGE;
     }
