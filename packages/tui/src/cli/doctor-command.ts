@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { AbortError, EXIT_FINDINGS, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
 import { writeJson } from './io.js';
+import type { NetworkSpec } from '@artos/model';
 import { loadValidSpec, type SpecSourceOptions } from './spec-source.js';
+import { reachQuestion } from './reach-options.js';
 import { buildDoctorContext, type ProviderOptions } from '../doctor/build-context.js';
 import { runWorkflow, type WorkflowReport } from '../doctor/run-workflow.js';
 import { WORKFLOWS, findWorkflow } from '../doctor/workflows.js';
@@ -36,11 +39,11 @@ export function addProviderOptions(command: Command): Command {
 }
 
 export function providerOptions(options: DoctorCliOptions): ProviderOptions {
-  const reach =
-    options.from && options.to && options.port
-      ? { from: options.from, to: options.to, port: Number(options.port), protocol: options.protocol }
-      : undefined;
+  const reach = reachQuestion(options);
   if (options.live && options.template) throw new AbortError('--live and --template were both given', 'check the account (--live) or a planned template (--template), not both');
+  // A missing file is a mistake in the command, not a failed check.
+  const missing = options.flowLogs.find((f) => !existsSync(f));
+  if (missing !== undefined) throw new AbortError(`cannot read --flow-logs ${missing}: no such file or folder`, 'check the path given to --flow-logs');
   return {
     ...(options.template ? { template: options.template } : {}),
     flowLogs: options.flowLogs,
@@ -53,15 +56,32 @@ export function providerOptions(options: DoctorCliOptions): ProviderOptions {
   };
 }
 
-/** Runs the named workflows (or all) and returns their reports. */
-export async function runDoctor(which: string, options: DoctorCliOptions): Promise<{ reports: WorkflowReport[]; source: string }> {
-  const workflows = which === 'all' ? WORKFLOWS : [findWorkflow(which)].filter((w) => w !== undefined);
-  if (workflows.length === 0) throw new AbortError(`unknown workflow "${which}"`, `use one of ${WORKFLOWS.map((w) => w.id).join(', ')}, or all`);
+/** A workflow `doctor all` leaves out for this spec, and why. */
+export interface SkippedWorkflow {
+  readonly id: string;
+  readonly reason: string;
+}
+
+/**
+ * `doctor all` walks the workflows that apply to the spec: a network without a bastion group
+ * (the basic and development presets) has no bastion workflow to fail. Named alone, it still runs.
+ */
+export function workflowsFor(which: string, spec: NetworkSpec): { workflows: typeof WORKFLOWS; skipped: SkippedWorkflow[] } {
+  if (which !== 'all') return { workflows: [findWorkflow(which)].filter((w) => w !== undefined), skipped: [] };
+  if (spec.bastionSecurityGroupId !== undefined) return { workflows: WORKFLOWS, skipped: [] };
+  return { workflows: WORKFLOWS.filter((w) => w.id !== 'bastion'), skipped: [{ id: 'bastion', reason: 'the spec has no bastionSecurityGroupId (no bastion to reach the database from)' }] };
+}
+
+/** Runs the named workflows (or all that apply) and returns their reports. */
+export async function runDoctor(which: string, options: DoctorCliOptions): Promise<{ reports: WorkflowReport[]; skipped: SkippedWorkflow[]; source: string }> {
+  if (which !== 'all' && findWorkflow(which) === undefined) throw new AbortError(`unknown workflow "${which}"`, `use one of ${WORKFLOWS.map((w) => w.id).join(', ')}, or all`);
+  const provider = providerOptions(options);
   const { spec, source } = await loadValidSpec(options);
-  const context = await buildDoctorContext(spec, source, providerOptions(options));
+  const { workflows, skipped } = workflowsFor(which, spec);
+  const context = await buildDoctorContext(spec, source, provider);
   const reports: WorkflowReport[] = [];
   for (const w of workflows) reports.push(await runWorkflow(w, context));
-  return { reports, source: `${source}${options.template ? `, template ${options.template}` : ''}${options.live ? ', live account' : ''}` };
+  return { reports, skipped, source: `${source}${options.template ? `, template ${options.template}` : ''}${options.live ? ', live account' : ''}` };
 }
 
 /** `artos-net doctor [endpoints|rds|bastion|reach|flowlogs|all]`. */
@@ -75,10 +95,10 @@ export function doctorCommand(context: CommandContext): Command {
     .option('--json', 'print every workflow with its steps as JSON')
     .addHelpText('after', '\nExamples:\n  artos-net doctor rds --preset production --flow-logs traffic.log.gz\n  artos-net doctor all --template cdk.out/artos-production-network.template.json --json\n  artos-net doctor reach --from 10.0.10.50 --to rds --port 5432\n  artos-net doctor endpoints --live --region eu-west-1\n')
     .action(async (which: string, options: DoctorCliOptions) => {
-      const { reports, source } = await runDoctor(which, options);
+      const { reports, skipped, source } = await runDoctor(which, options);
       const failed = reports.some((r) => r.status === 'fail');
-      if (options.json) writeJson(context.io, { source, status: failed ? 'fail' : 'pass', workflows: reports });
-      else context.io.out(`${renderDoctorText(reports)}${source}: ${failed ? 'a check failed' : 'all checks passed'}\n`);
+      if (options.json) writeJson(context.io, { source, status: failed ? 'fail' : 'pass', workflows: reports, skipped });
+      else context.io.out(`${renderDoctorText(reports)}${skipped.map((s) => `${s.id}: not run — ${s.reason}\n`).join('')}${source}: ${failed ? 'a check failed' : 'all checks passed'}\n`);
       context.finish(failed ? EXIT_FINDINGS : EXIT_OK);
     });
 }

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { stringify as toCsv } from 'csv-stringify/sync';
 import {
   CANNED_QUERIES,
@@ -28,6 +28,7 @@ import { AbortError, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
 import { writeJson, type CliIo } from './io.js';
 import { loadValidSpec, type SpecSourceOptions } from './spec-source.js';
+import { MAX_PORT, wholeNumber } from './number-options.js';
 import { textTable } from '../render/text-table.js';
 import { sanitizeForTerminal } from '../private/sanitize.js';
 
@@ -122,7 +123,8 @@ function explainRows(spec: NetworkSpec, rows: ResultRow[]): ResultRow[] {
 
 /** `--file` (repeatable), shared by the commands that read flow logs. */
 function addFileOption(command: Command, description = 'flow-log files or folders (repeatable; - for stdin)'): Command {
-  return command.option('--file <path>', description, (v: string, all: string[]) => [...all, v], [] as string[]);
+  // Local files or CloudWatch: one source per run, so a flag of each is a mistake worth naming.
+  return command.addOption(new Option('--file <path>', description).argParser((v: string, all: string[]) => [...all, v]).default([] as string[], 'none').conflicts('logGroup'));
 }
 
 /** `artos-net flowlogs query|sample`. */
@@ -138,7 +140,7 @@ export function flowlogsCommand(context: CommandContext): Command {
     .option('--format <format>', 'custom record format as AWS writes it, e.g. "${version} ${srcaddr} ${dstaddr}" (default: the file header, else the default format)')
     .option('--strict', 'stop at the first malformed line (exit 2)')
     .option('--json', 'print the result and statistics as JSON')
-    .option('--csv', 'print the result as CSV')
+    .addOption(new Option('--csv', 'print the result as CSV').conflicts('json'))
     .addHelpText('after', '\nExamples:\n  artos-net flowlogs query \'filter action = "REJECT" | stats count() as n by srcAddr, dstPort | sort n desc | limit 20\' --file logs/\n  artos-net flowlogs sample --records 100000 | artos-net flowlogs query \'stats sum(bytes) by action\'\n')
     .action(async (queryText: string, options: QueryOptions & SpecSourceOptions & { explain?: boolean }) => {
       const started = performance.now();
@@ -173,13 +175,13 @@ export function flowlogsCommand(context: CommandContext): Command {
     });
 
   addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('explain').description('explain REJECT records with the model: which group and rule decided'))))
-    .option('--port <n>', 'only this destination port (e.g. 5432)')
-    .option('--limit <n>', 'rejected flows to explain', '20')
+    .option('--port <n>', 'only this destination port (e.g. 5432)', wholeNumber('--port', 0, MAX_PORT, '5432'))
+    .option('--limit <n>', `rejected flows to explain (at most ${DEFAULT_INSIGHTS_LIMITS.maxResultRows.toLocaleString('en-US')}, Logs Insights' limit)`, wholeNumber('--limit', 1, DEFAULT_INSIGHTS_LIMITS.maxResultRows, '20'), 20)
     .option('--json', 'print as JSON')
-    .action(async (options: QueryOptions & SpecSourceOptions & { port?: string; limit: string }) => {
+    .action(async (options: QueryOptions & SpecSourceOptions & { port?: number; limit: number }) => {
       const { spec } = await loadValidSpec(options);
-      const portFilter = options.port ? ` and dstPort = ${Number(options.port)}` : '';
-      const text = `filter action = "REJECT"${portFilter} | stats count() as records by srcAddr, dstAddr, dstPort, protocol, action | sort records desc | limit ${Number(options.limit) || 20}`;
+      const portFilter = options.port !== undefined ? ` and dstPort = ${options.port}` : '';
+      const text = `filter action = "REJECT"${portFilter} | stats count() as records by srcAddr, dstAddr, dstPort, protocol, action | sort records desc | limit ${options.limit}`;
       const out = await wrapFlowErrors(() => queryAnywhere(io, text, options));
       const rows = explainRows(spec, out.rows);
       if (options.json) writeJson(io, { query: text, rows });

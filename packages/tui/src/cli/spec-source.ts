@@ -26,15 +26,18 @@ export async function loadSpecSource(options: SpecSourceOptions): Promise<Loaded
     throw new AbortError('--spec and --preset were both given', 'give one of them: a spec file, or a preset name');
   }
   if (options.spec !== undefined) {
+    let input: unknown;
     try {
-      const input = await readSpecFile(options.spec);
-      return { source: options.spec, input, result: validateSpec(input) };
+      input = await readSpecFile(options.spec);
     } catch (error) {
       if (isModelError(error)) {
         throw new AbortError(error.message, error.issues[0]?.hint ?? 'check the file');
       }
       throw error;
     }
+    const result = validateSpec(input);
+    rejectMisshapenSpec(options.spec, result);
+    return { source: options.spec, input, result };
   }
   const name = options.preset ?? DEFAULT_PRESET;
   if (!isPresetName(name)) {
@@ -42,6 +45,20 @@ export async function loadSpecSource(options: SpecSourceOptions): Promise<Loaded
   }
   const input = preset(name);
   return { source: `preset ${name}`, input, result: validateSpec(input) };
+}
+
+/**
+ * A file whose values have the wrong types (`namePrefix: 42`, an empty file, a list for a CIDR) is
+ * not a spec at all: an input error (exit 2), unlike a well-formed spec with errors (exit 1).
+ */
+function rejectMisshapenSpec(source: string, result: ValidationResult): void {
+  const wrong = result.issues.filter((i) => i.severity === 'error' && i.code === 'wrong-type');
+  if (wrong.length === 0) return;
+  const shown = wrong.slice(0, 5).map((i) => `${i.path || '(spec)'}: ${i.message}`);
+  throw new AbortError(
+    `${source} is not a network spec: ${wrong.length} value(s) of the wrong type\n  ${shown.join('\n  ')}${wrong.length > 5 ? `\n  … and ${wrong.length - 5} more` : ''}`,
+    wrong[0]!.hint || 'see artos-net spec schema for the type of each key',
+  );
 }
 
 /** Like `loadSpecSource`, but the spec must be valid: errors stop the command with exit 1. */
