@@ -48,7 +48,18 @@ async function allocationFor(options: SpecSourceOptions & { corporate?: string; 
   // The planner reports address problems itself; the spec's other errors (a bad namePrefix, an id
   // AWS would reject, …) still make the spec unusable and are reported beside them.
   const specErrors = loaded.result.issues.filter((i) => i.severity === 'error' && !PLANNER_CHECKS.has(i.code));
-  return { source: loaded.source, specErrors, allocation: { ...allocationFromSpec(input), ...(corporate ? { corporate } : {}), ...(blockPlan ? { blockPlan } : {}) } };
+  const addressErrors = loaded.result.issues.filter((i) => i.severity === 'error' && UNREADABLE_BLOCKS.has(i.code));
+  return { source: loaded.source, specErrors, addressErrors, allocation: { ...allocationFromSpec(input), ...(corporate ? { corporate } : {}), ...(blockPlan ? { blockPlan } : {}) } };
+}
+
+/** Blocks the map and the capacity cannot be computed from: `cidr check` explains each one. */
+const UNREADABLE_BLOCKS: ReadonlySet<SpecIssue['code']> = new Set(['invalid-cidr', 'cidr-host-bits', 'cidr-size']);
+
+/** Stops `cidr map` and `cidr capacity` on blocks they cannot use, naming them (exit 1: the spec has errors). */
+function requireUsableBlocks(source: string, addressErrors: readonly SpecIssue[]): void {
+  if (addressErrors.length === 0) return;
+  const shown = addressErrors.slice(0, 5).map((i) => `${i.path}: ${i.message}`);
+  throw new AbortError(`${source} has ${addressErrors.length} CIDR error(s):\n  ${shown.join('\n  ')}`, `fix them first; artos-net cidr check --spec … explains each one`, EXIT_FINDINGS);
 }
 
 /** Spec issues the planner finds on its own, with more detail: not reported twice. */
@@ -128,7 +139,8 @@ export function cidrCommand(context: CommandContext): Command {
     .option('--out <file>', 'write the map to a file instead of stdout')
     .option('--json', 'print the map tree as JSON')
     .action(async (options: SpecSourceOptions & { blockPlan?: string; format: 'text' | 'svg'; out?: string; json?: boolean }) => {
-      const { allocation } = await allocationFor(options);
+      const { source, allocation, addressErrors } = await allocationFor(options);
+      requireUsableBlocks(source, addressErrors);
       const render = () => (options.format === 'svg' ? renderAddressMapSvg(allocation) : renderAddressMapText(allocation));
       if (options.json) {
         writeJson(io, JSON.parse(JSON.stringify(wrapPlanner(() => addressMap(allocation)), (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))));
@@ -147,7 +159,8 @@ export function cidrCommand(context: CommandContext): Command {
     .option('--pods <n>', 'a pod count to check', wholeNumber('--pods', 1, 100_000_000))
     .option('--json', 'print as JSON')
     .action(async (options: SpecSourceOptions & { mode: 'secondary-ip' | 'prefix-delegation'; enis: number; ipsPerEni: number; nodes?: number; pods?: number; json?: boolean }) => {
-      const { allocation } = await allocationFor(options);
+      const { source, allocation, addressErrors } = await allocationFor(options);
+      requireUsableBlocks(source, addressErrors);
       const subnets = allocation.tiers.find((t) => t.name === 'private')?.cidrs ?? [];
       const report = wrapPlanner(() =>
         eksCapacity({ subnets, mode: options.mode, enisPerNode: options.enis, ipsPerEni: options.ipsPerEni, cluster: { ...(options.nodes ? { nodes: options.nodes } : {}), ...(options.pods ? { pods: options.pods } : {}) } }),

@@ -96,3 +96,58 @@ describe('doctor all on a network without a bastion', () => {
     expect((await cli('doctor', 'bastion', '--preset', 'basic')).code).toBe(1);
   });
 });
+
+describe('what generated inputs found (test/fuzz-cli.test.ts)', () => {
+  const log = (name: string, text: string) => file(name, text);
+  const record = (start: string) => `2 123456789012 eni-0a1b2c3d4e5f60718 10.0.10.5 10.0.100.20 40000 5432 6 1 40 ${start} ${start} REJECT OK\n`;
+
+  it('a regular expression JavaScript rejects in parse is a query error (exit 2)', async () => {
+    const r = await cli('flowlogs', 'query', 'parse @message /(?<a>[/', '--file', log('one.log', record('1700000000')));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad regular expression');
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('a record start past the range of JavaScript dates is bad data (exit 2)', async () => {
+    // ECMAScript dates end 8.64e15 ms after 1970 (ECMA-262, "Time Values and Time Range").
+    const r = await cli('flowlogs', 'query', 'fields @timestamp, srcAddr', '--file', log('far.log', record('99999999999999')));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('outside the range of dates');
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('an empty folder for --file is said, not run silently (exit 2)', async () => {
+    const empty = join(dir, 'empty-folder');
+    mkdirSync(empty);
+    const r = await cli('flowlogs', 'query', 'stats count()', '--file', empty);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no flow-log files in');
+  });
+
+  it('cidr map and capacity on a VPC CIDR with host bits set name the block (exit 1)', async () => {
+    const spec = file('host-bits.yaml', 'namePrefix: artos-x\nvpcCidr: 10.0.0.1/16\n');
+    for (const command of ['map', 'capacity']) {
+      const r = await cli('cidr', command, '--spec', spec);
+      expect(r.code, command).toBe(1);
+      expect(r.stderr).toContain('vpcCidr: 10.0.0.1/16');
+      expect(r.stderr).not.toMatch(NO_STACK);
+    }
+  });
+
+  it('a 1 MB endpoint name is not echoed whole', async () => {
+    const spec = file('long-endpoint.json', JSON.stringify({ namePrefix: 'artos-x', interfaceEndpointServices: ['e'.repeat(1_000_000)] }));
+    for (const argv of [['overview', '--spec', spec], ['spec', 'validate', '--spec', spec], ['spec', 'validate', '--spec', spec, '--json']]) {
+      const r = await cli(...argv);
+      expect(r.code).toBeGreaterThan(0);
+      expect(r.stdout.length + r.stderr.length, argv.join(' ')).toBeLessThan(10_000);
+    }
+  });
+
+  it('a moderate alias expansion (4^5 = 1,024 strings) is refused as a parse error', async () => {
+    const levels = ['l0: &l0 ["x", "x", "x", "x"]'];
+    for (let i = 1; i <= 5; i++) levels.push(`l${i}: &l${i} [*l${i - 1}, *l${i - 1}, *l${i - 1}, *l${i - 1}]`);
+    const r = await cli('spec', 'validate', '--spec', file('aliases.yaml', `${levels.join('\n')}\nnamePrefix: *l5\n`));
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+});

@@ -72,14 +72,30 @@ interface QueryOptions extends Partial<CloudWatchOptions> {
 }
 
 /** Runs a query over local files (or stdin), with progress on stderr when it is a terminal. */
+/**
+ * Parses query text typed by the user. The parser reports its own errors; a regular expression
+ * that JavaScript rejects (`parse @message /(?<a>[/`) surfaces as a SyntaxError, also bad input.
+ */
+export function parseQueryText(queryText: string): ReturnType<typeof parseQuery> {
+  try {
+    return parseQuery(queryText);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new AbortError(`the query has a bad regular expression: ${error.message}`, 'fix the pattern; Logs Insights uses the same regular-expression syntax');
+    throw error;
+  }
+}
+
 export async function runLocalFlowQuery(io: CliIo, queryText: string, options: QueryOptions, rowLimit?: number): Promise<QueryResult> {
-  const query = parseQuery(queryText);
+  const query = parseQueryText(queryText);
   const format = options.format ? RecordFormat.fromFormatString(options.format) : undefined;
   const useStdin = options.file.length === 0 || options.file.includes('-');
   if (useStdin && process.stdin.isTTY && options.file.length === 0) {
     throw new AbortError('no flow-log input: give --file FILE (repeatable, folders and .gz welcome) or pipe records into stdin', 'e.g. artos-net flowlogs sample | artos-net flowlogs query "stats count() by action"');
   }
   const files = await expandPaths(options.file.filter((f) => f !== '-'));
+  if (files.length === 0 && !useStdin) {
+    throw new AbortError(`no flow-log files in ${options.file.join(', ')}`, 'give --file a flow-log file (.log, .gz) or a folder that holds some');
+  }
   const sources = [...files.map((f) => ({ name: f, chunks: fileChunks(f) })), ...(useStdin ? [{ name: '<stdin>', chunks: stdinChunks() }] : [])];
   const progress = process.stderr.isTTY === true;
   return runQueryOnSources(query, sources, {
@@ -95,6 +111,12 @@ export async function runLocalFlowQuery(io: CliIo, queryText: string, options: Q
 function wrapFlowErrors<T>(fn: () => Promise<T>): Promise<T> {
   return fn().catch((error: unknown) => {
     if (isFlowLogError(error)) throw new AbortError(error.message, error.context.hint ?? (error.code.startsWith('query') ? 'see the Logs Insights query syntax; run with --help for examples' : 'check the input'));
+    // A record whose start or end lies past JavaScript's date range (±8.64e15 ms) cannot be shown
+    // as a timestamp; the engine throws on it. Bad data, not a bug in the command: say so.
+    // (The engine should count such records as malformed instead; reported to its owner.)
+    if (error instanceof RangeError && error.message === 'Invalid time value') {
+      throw new AbortError('a flow-log record has a start or end time outside the range of dates (after the year 275,760)', 'check the start and end fields of the records, or filter the bad ones out');
+    }
     throw error;
   });
 }
@@ -102,7 +124,7 @@ function wrapFlowErrors<T>(fn: () => Promise<T>): Promise<T> {
 /** Rows of a query from local files/stdin, or from CloudWatch when --log-group is given. */
 export async function queryAnywhere(io: CliIo, queryText: string, options: QueryOptions, limit?: number): Promise<{ columns: string[]; rows: ResultRow[]; warnings: string[]; result?: QueryResult; note?: string }> {
   if (options.logGroup && options.logGroup.length > 0) {
-    parseQuery(queryText); // the same text must be valid locally too: fail fast, before billing
+    parseQueryText(queryText); // the same text must be valid locally too: fail fast, before billing
     const complete = await runInCloudWatch(io, queryText, options as CloudWatchOptions, limit);
     const columns = [...new Set(complete.rows.flatMap((r) => Object.keys(r)))].filter((c) => c !== '@ptr');
     const note = `scanned ${complete.statistics.recordsScanned.toLocaleString('en-US')} records (${(complete.statistics.bytesScanned / 2 ** 20).toFixed(1)} MiB) in ${complete.queries} quer${complete.queries === 1 ? 'y' : 'ies'}; matched ${complete.statistics.recordsMatched.toLocaleString('en-US')}`;
