@@ -1,9 +1,10 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { parseQuery } from '../query/parser.js';
+import { planQuery } from '../query/plan.js';
 import { DEFAULT_INSIGHTS_LIMITS } from '../limits.js';
 import type { ResultRow } from '../engine/execute.js';
 import { runInsightsQuery, type InsightsQueryRequest, type InsightsStatistics } from './run-insights-query.js';
-import { compareValues } from '../engine/values.js';
+import { rowComparator } from '../engine/values.js';
 
 export interface CompleteResult {
   readonly rows: readonly ResultRow[];
@@ -18,13 +19,9 @@ export interface CompleteResult {
 
 /** The row cap a query runs under: its own final `limit`, else Insights' default. */
 function capOf(queryString: string, requested: number | undefined): { cap: number; userLimited: boolean; isStats: boolean; sortKeys: ReadonlyArray<{ name: string; desc: boolean }> | undefined } {
-  const query = parseQuery(queryString);
-  const last = query.commands[query.commands.length - 1];
-  const isStats = query.commands.some((c) => c.kind === 'stats');
-  const sort = [...query.commands].reverse().find((c) => c.kind === 'sort');
-  const sortKeys = sort?.kind === 'sort' ? sort.keys : undefined;
-  if (last?.kind === 'limit') return { cap: last.count, userLimited: true, isStats, sortKeys };
-  return { cap: requested ?? DEFAULT_INSIGHTS_LIMITS.defaultResultRows, userLimited: false, isStats, sortKeys };
+  const plan = planQuery(parseQuery(queryString));
+  if (plan.userLimited) return plan;
+  return { ...plan, cap: requested ?? DEFAULT_INSIGHTS_LIMITS.defaultResultRows };
 }
 
 /**
@@ -65,13 +62,7 @@ export async function runInsightsQueryComplete(client: CloudWatchLogsClient, req
   const merged = await run(request.startTime, request.endTime);
   // Halves come back in time order; a query that sorts by something else gets its order back.
   const rows = queries > 1 && sortKeys
-    ? [...merged].sort((a, b) => {
-        for (const k of sortKeys) {
-          const c = compareValues(a[k.name], b[k.name]);
-          if (c !== 0) return k.desc ? -c : c;
-        }
-        return 0;
-      })
+    ? [...merged].sort(rowComparator(sortKeys.map((k) => ({ get: (r: ResultRow) => r[k.name], desc: k.desc }))))
     : merged;
   return { rows, statistics: totals, queries, incomplete: missing.length > 0, missing: missing.length > 0 ? missing.join('; ') : undefined };
 }
