@@ -25,13 +25,16 @@ function capOf(queryString: string, requested: number | undefined): { cap: numbe
 }
 
 /**
- * Every row of a query, past Insights' row cap: when a query without stats returns exactly the
- * cap, the time range is split in two and each half is run again (recursively), and the rows are
+ * Every row of a query, past Insights' row cap: each query asks for up to 100,000 rows (read
+ * by nextToken pages); when a query without stats returns exactly that cap, the time range is split in two and each half is run again (recursively), and the rows are
  * merged newest first. A stats query at the cap cannot be split that way (its groups span the
  * range) and is reported as incomplete, never shown as complete.
  */
 export async function runInsightsQueryComplete(client: CloudWatchLogsClient, request: InsightsQueryRequest): Promise<CompleteResult> {
-  const { cap, userLimited, isStats, sortKeys } = capOf(request.queryString, request.limit);
+  const limits = request.limits ?? DEFAULT_INSIGHTS_LIMITS;
+  // With nextToken paging one query returns up to maxResultRows (100,000): ask for that much and
+  // split the time range only past it, unless the query or the caller sets its own limit.
+  const { cap, userLimited, isStats, sortKeys } = capOf(request.queryString, request.limit ?? limits.maxResultRows);
   let queries = 0;
   const totals = { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 };
   const missing: string[] = [];

@@ -32,7 +32,7 @@ export interface InsightsQueryRequest {
   readonly pollIntervalMs?: number;
   /** @default 5000 */
   readonly maxPollIntervalMs?: number;
-  /** Waits while 30 queries already run (LimitExceededException). @default 20 tries */
+  /** Waits while the account already runs its concurrent queries (LimitExceededException). @default 20 tries */
   readonly maxStartAttempts?: number;
   readonly limits?: InsightsLimits;
   /** Injectable for tests. @default setTimeout */
@@ -75,8 +75,27 @@ function statisticsOf(s: { recordsMatched?: number; recordsScanned?: number; byt
 }
 
 /**
- * Runs one Logs Insights query: StartQuery (waiting while the account already runs its 30
- * concurrent queries), then GetQueryResults with growing intervals until Complete, Failed,
+ * GetQueryResults hands out at most 10,000 rows a call and the rest by nextToken (CloudWatch Logs
+ * API model, GetQueryResults): a query with `limit 25000` needs three calls. Appends to `rows`.
+ */
+async function readRemainingPages(client: CloudWatchLogsClient, queryId: string, first: string | undefined, rows: ResultRow[], where: string, signal: AbortSignal | undefined): Promise<void> {
+  const seen = new Set<string>();
+  for (let token = first; token !== undefined && !seen.has(token); ) {
+    seen.add(token);
+    let page;
+    try {
+      page = await client.send(new GetQueryResultsCommand({ queryId, nextToken: token }), signal ? { abortSignal: signal } : {});
+    } catch (error) {
+      throw fromAwsError(error, 'GetQueryResults', where);
+    }
+    for (const row of toRows(page.results)) rows.push(row);
+    token = page.nextToken;
+  }
+}
+
+/**
+ * Runs one Logs Insights query: StartQuery (waiting while the account already runs its
+ * concurrent queries, 100 since March 2026), then GetQueryResults with growing intervals until Complete, Failed,
  * Cancelled or Timeout. Progress comes from the query statistics. Aborting the signal calls
  * StopQuery, so nothing keeps scanning (and billing) in the account.
  */
@@ -152,8 +171,11 @@ export async function runInsightsQuery(client: CloudWatchLogsClient, request: In
     const statistics = statisticsOf(response.statistics);
     request.onProgress?.(statistics, status);
     switch (status) {
-      case 'Complete':
-        return { queryId: queryId!, status: 'Complete', rows: toRows(response.results), statistics };
+      case 'Complete': {
+        const rows = toRows(response.results);
+        await readRemainingPages(client, queryId!, response.nextToken, rows, where, request.signal);
+        return { queryId: queryId!, status: 'Complete', rows, statistics };
+      }
       case 'Failed':
         throw new FlowLogError('insights-failed', `the query ${queryId} failed in Logs Insights`, { hint: 'check the query syntax in the console; try it locally with artos-net flowlogs query --file' });
       case 'Cancelled':
