@@ -17,6 +17,10 @@ import { isFlowLogError, type FlowLogError } from '../errors.js';
 import { runQueryOnSources } from '../run-query.js';
 import { parseQuery } from '../query/parser.js';
 import { DEFAULT_INSIGHTS_LIMITS } from '../limits.js';
+import { RecordFormat } from '../record-format.js';
+import { QueryExecutor } from '../engine/execute.js';
+import { runQueryOnText } from '../run-query.js';
+import { withFormatParse } from './format-parse.js';
 
 const logs = mockClient(CloudWatchLogsClient);
 const client = new CloudWatchLogsClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
@@ -215,5 +219,39 @@ describe('filterLogEvents', () => {
     };
     const error = await failure(consume());
     expect(error.message).toContain('logs:FilterLogEvents');
+  });
+});
+
+describe('custom formats in CloudWatch', () => {
+  // AWS Knowledge Center: Insights does not discover the fields of a custom-format flow log; the
+  // query has to parse @message. The stand-in below sees only @message and @timestamp, as Insights does.
+  const format = RecordFormat.fromFormatString('${version} ${srcaddr} ${dstaddr} ${dstport} ${action} ${tcp-flags} ${start}');
+  const lines = Array.from({ length: 200 }, (_, i) => `3 10.0.1.${i % 7} 10.0.2.${i % 3} ${[22, 443, 5432][i % 3]} ${i % 4 === 0 ? 'REJECT' : 'ACCEPT'} ${[2, 18, 1][i % 3]} ${1_700_000_000 + i}`);
+  const query = 'filter tcpFlags = 2 and action = "REJECT" | stats count() as n by dstPort, srcAddr | sort n desc, srcAddr asc';
+
+  function insightsStandIn(queryString: string): Record<string, string>[] {
+    const executor = new QueryExecutor(parseQuery(queryString));
+    lines.forEach((message, i) => executor.push({ values: [], format: undefined, timestamp: (1_700_000_000 + i) * 1000, message, extra: undefined }));
+    return [...executor.finish().rows];
+  }
+
+  it('prepends the parse that names the fields, so CloudWatch gives the rows the local engine gives', async () => {
+    let sent = '';
+    logs.on(StartQueryCommand).callsFake((input: StartQueryCommandInput) => {
+      sent = input.queryString!;
+      return { queryId: 'q-fmt' };
+    });
+    logs.on(GetQueryResultsCommand).callsFake(() => ({ status: 'Complete', results: insightsStandIn(sent).map(fields) }));
+    const result = await runInsightsQuery(client, { ...base, queryString: query, format });
+    expect(sent).toBe(`parse @message "* * * * * * *" as version, srcAddr, dstAddr, dstPort, action, tcpFlags, startTime\n| ${query}`);
+    const local = runQueryOnText(query, lines.join('\n'), { format }).rows;
+    expect(local.length).toBeGreaterThan(0);
+    expect(result.rows).toEqual(local);
+    // Without the parse the same text finds nothing in CloudWatch: the bug this prevents.
+    expect(insightsStandIn(query)).toEqual([]);
+  });
+
+  it('leaves default-format queries alone', () => {
+    expect(withFormatParse(query, RecordFormat.DEFAULT)).toBe(query);
   });
 });

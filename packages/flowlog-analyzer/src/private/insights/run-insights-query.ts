@@ -10,6 +10,8 @@ import { FlowLogError } from '../errors.js';
 import { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from '../limits.js';
 import type { ResultRow } from '../engine/execute.js';
 import { fromAwsError } from './aws-errors.js';
+import { withFormatParse } from './format-parse.js';
+import type { RecordFormat } from '../record-format.js';
 
 export interface InsightsStatistics {
   readonly recordsMatched: number;
@@ -24,6 +26,12 @@ export interface InsightsQueryRequest {
   /** Unix seconds, inclusive. */
   readonly endTime: number;
   readonly queryString: string;
+  /**
+   * The record format of the log group's flow log (DescribeFlowLogs' LogFormat, or --format).
+   * A custom format gets the `parse @message` that names its fields prepended to the query.
+   * @default - the default format: Insights discovers its fields
+   */
+  readonly format?: RecordFormat;
   /** Rows to ask for (StartQuery's limit). @default - the query's own, else Insights' default */
   readonly limit?: number;
   readonly signal?: AbortSignal;
@@ -119,7 +127,7 @@ export async function runInsightsQuery(client: CloudWatchLogsClient, request: In
           logGroupNames: [...groups],
           startTime: request.startTime,
           endTime: request.endTime,
-          queryString: request.queryString,
+          queryString: withFormatParse(request.queryString, request.format),
           ...(request.limit !== undefined ? { limit: Math.min(request.limit, limits.maxResultRows) } : {}),
         }),
         request.signal ? { abortSignal: request.signal } : {},
