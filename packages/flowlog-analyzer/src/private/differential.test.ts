@@ -40,7 +40,6 @@ const octets = (a: string) => a.split('.').map(Number);
 const ipOrder = (a: string, b: string) => { const x = octets(a); const y = octets(b); for (let i = 0; i < 4; i++) if (x[i] !== y[i]) return x[i]! - y[i]!; return 0; };
 const ts = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 const count = <T,>(rows: readonly T[], key: (r: T) => string) => [...groupCount(rows as never[], key as never)];
-const str = (n: number) => String(Math.round(n * 1e6) / 1e6);
 const eni = (line: string) => line.split(' ')[2]!;
 const CASES: Case[] = [
   { name: 'count all', query: 'stats count(*) as n', expected: () => [{ n: String(records.length) }] },
