@@ -79,7 +79,7 @@ export class QueryExecutor {
       built.unshift(downstream);
     }
     this.stages = built;
-    this.matchPoint = this.query.commands.findIndex((c) => c.kind === 'stats' || c.kind === 'dedup');
+    this.matchPoint = this.matchPointFor();
     // Shape: walk forward, the last fields/display/stats decides the columns.
     for (const c of query.commands) {
       if (c.kind === 'stats') {
@@ -176,8 +176,9 @@ export class QueryExecutor {
     return this.shape.columns ?? ['@timestamp', '@message'];
   }
 
+  /** Matching events are counted where they enter the first command that reduces rows (stats, dedup, limit). */
   private matchPointFor(): number {
-    return this.query.commands.findIndex((c) => c.kind === 'stats' || c.kind === 'dedup');
+    return this.query.commands.findIndex((c) => c.kind === 'stats' || c.kind === 'dedup' || c.kind === 'limit');
   }
 
   /** Without stats, and with an explicit final sort, only the best `finalLimit` rows are kept. */
