@@ -101,7 +101,11 @@ function isAddressAt(text: string, start: number, end: number): boolean {
 
 function isOneOf(text: string, start: number, end: number, words: readonly string[]): boolean {
   const n = end - start;
-  return words.some((w) => w.length === n && text.startsWith(w, start));
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (w.length === n && text.startsWith(w, start)) return true;
+  }
+  return false;
 }
 const ACTIONS = ['ACCEPT', 'REJECT'];
 const LOG_STATUSES = ['OK', 'NODATA', 'SKIPDATA'];
