@@ -7,6 +7,8 @@ import { buildDoctorContext, type ProviderOptions } from '../doctor/build-contex
 import { runWorkflow, type WorkflowReport } from '../doctor/run-workflow.js';
 import { WORKFLOWS, findWorkflow } from '../doctor/workflows.js';
 import { renderDoctorText } from '../render/doctor-text.js';
+import { createAwsClients } from '../providers/aws-clients.js';
+import { assertProfileExists } from './aws-profile.js';
 
 export interface DoctorCliOptions extends SpecSourceOptions {
   readonly template?: string;
@@ -41,6 +43,8 @@ export function providerOptions(options: DoctorCliOptions): ProviderOptions {
       ? { from: options.from, to: options.to, port: Number(options.port), protocol: options.protocol }
       : undefined;
   if (options.live && options.template) throw new AbortError('--live and --template were both given', 'check the account (--live) or a planned template (--template), not both');
+  if (options.live) assertProfileExists(options.profile);
+  const awsTarget = { ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) };
   return {
     ...(options.template ? { template: options.template } : {}),
     flowLogs: options.flowLogs,
@@ -50,6 +54,8 @@ export function providerOptions(options: DoctorCliOptions): ProviderOptions {
     ...(options.vpcId ? { vpcId: options.vpcId } : {}),
     since: options.since,
     ...(reach ? { reach } : {}),
+    // Made here, not by the doctor, so that every live call has connect and request timeouts.
+    ...(options.live ? { clients: createAwsClients(awsTarget) } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isModelError } from '@artos/model';
 import { EXIT_BUG, EXIT_OK, EXIT_USAGE, isAbortError } from './cli-errors.js';
 import type { CliIo } from './io.js';
+import { isAwsProviderError } from '../providers/aws-errors.js';
 import type { CommandContext } from './common-options.js';
 import { specCommand } from './spec-command.js';
 import { overviewCommand } from './overview-command.js';
@@ -50,6 +51,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (isAbortError(error)) {
       io.err(`error: ${error.message}\n${error.nextStep ? `  next: ${error.nextStep}\n` : ''}`);
       return error.exitCode;
+    }
+    if (isAwsProviderError(error)) {
+      // The account could not be read, or which VPC to read is ambiguous: the user fixes it.
+      io.err(`error: ${error.message}\n  next: ${error.fix}\n`);
+      return EXIT_USAGE;
     }
     if (isModelError(error)) {
       io.err(`error: ${error.message}\n`);

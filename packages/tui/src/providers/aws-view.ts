@@ -10,11 +10,15 @@ import {
   type Filter,
   type IpPermission,
   type Tag,
+  type Vpc,
 } from '@aws-sdk/client-ec2';
 import type { CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeLogGroupsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { GROUP_ROLES, NETWORK_TAG_KEY, ROLE_TAG_KEY, TIER_TAG_KEY, flowLogGroupName, type GroupRole, type IpProtocol, type NetworkSpec, type SubnetTier } from '@artos/model';
-import type { NetworkView, ProviderProblem, ViewRule } from './network-view.js';
+import type { NetworkView, ProviderProblem, ViewRouteTable, ViewRule } from './network-view.js';
+import { AWS_CALL_LIMITS } from './aws-clients.js';
+import { AwsProviderError, awsFailureKind, safeText } from './aws-errors.js';
+import { routeTableTier, subnetsByRouteTable } from './aws-route-tiers.js';
 
 export interface AwsViewOptions {
   readonly ec2: EC2Client;
@@ -22,6 +26,8 @@ export interface AwsViewOptions {
   readonly spec: NetworkSpec;
   /** Find the VPC by id instead of by the model's tags. */
   readonly vpcId?: string;
+  /** For messages: the region asked for. @default - the SDK's */
+  readonly region?: string;
   /** For "recent events": now, in ms. @default Date.now() */
   readonly now?: number;
 }
@@ -35,14 +41,44 @@ async function all<T, R>(pages: AsyncIterable<T>, pick: (page: T) => R[] | undef
   return out;
 }
 
-function problemOf(error: unknown, action: string, what: string): ProviderProblem {
-  const e = error as { name?: string; message?: string };
-  const denied = e.name === 'UnauthorizedOperation' || e.name === 'AccessDeniedException' || e.name === 'AccessDenied';
-  return denied
-    ? { what, detail: `access denied: the credentials lack ${action} (${e.message ?? e.name})`, fix: `grant ${action} to the role in use` }
-    : { what, detail: `${action} failed: ${e.name ?? 'Error'}: ${e.message ?? ''}`, fix: 'check the region, the credentials and the network' };
+/** Where the SDK sends requests, for messages: AWS_ENDPOINT_URL when set, else AWS's own endpoint. */
+function endpointInUse(): string {
+  const url = process.env['AWS_ENDPOINT_URL_EC2'] ?? process.env['AWS_ENDPOINT_URL'];
+  return url ? `the endpoint ${safeText(url, 120)} (AWS_ENDPOINT_URL)` : 'the AWS endpoint';
 }
 
+function problemOf(error: unknown, action: string, what: string): ProviderProblem {
+  const e = error as { name?: string; message?: string };
+  const detail = safeText(`${e.name ?? 'Error'}: ${e.message ?? ''}`);
+  switch (awsFailureKind(error)) {
+    case 'denied':
+      return { what, detail: `access denied: the credentials lack ${action} (${detail})`, fix: `grant ${action} to the role in use` };
+    case 'timeout':
+      return { what, detail: `${action}: no answer from ${endpointInUse()} within ${AWS_CALL_LIMITS.requestTimeoutMs / 1000} s (${AWS_CALL_LIMITS.maxAttempts} attempts)`, fix: 'check the network path to the endpoint (proxy, firewall, VPN) and AWS_ENDPOINT_URL' };
+    default:
+      return { what, detail: `${action} failed: ${detail}`, fix: 'check the region, the credentials and the network' };
+  }
+}
+
+/**
+ * The first call decides whether anything can be read at all: when it times out, cannot
+ * connect, or has no usable credentials, every later call would fail the same way, and a
+ * list of "missing" resources would be a lie. The run stops with one clear error instead.
+ */
+function stopUnlessReadable(error: unknown, region: string | undefined): void {
+  const kind = awsFailureKind(error);
+  const e = error as { name?: string; message?: string };
+  const detail = safeText(`${e.name ?? 'Error'}: ${e.message ?? ''}`);
+  if (kind === 'timeout') {
+    throw new AwsProviderError('unreachable', `no answer from ${endpointInUse()}: ec2:DescribeVpcs timed out (${AWS_CALL_LIMITS.connectTimeoutMs / 1000} s to connect, ${AWS_CALL_LIMITS.requestTimeoutMs / 1000} s to answer, ${AWS_CALL_LIMITS.maxAttempts} attempts)`, 'check the network path (proxy, firewall, VPN), AWS_ENDPOINT_URL and --region');
+  }
+  if (kind === 'network') {
+    throw new AwsProviderError('unreachable', `cannot connect to ${endpointInUse()}: ${detail}`, 'check AWS_ENDPOINT_URL, --region and the network');
+  }
+  if (kind === 'credentials') {
+    throw new AwsProviderError('credentials', `no usable AWS credentials${region ? ` for ${safeText(region, 40)}` : ''}: ${detail}`, 'run `aws sts get-caller-identity` with the same --profile/AWS_PROFILE to see why; `aws sso login` when the session expired');
+  }
+}
 function rulesOf(permissions: IpPermission[] | undefined, direction: 'ingress' | 'egress', roleById: ReadonlyMap<string, GroupRole>): ViewRule[] {
   const out: ViewRule[] = [];
   for (const p of permissions ?? []) {
@@ -73,7 +109,18 @@ export async function viewFromAws(options: AwsViewOptions): Promise<NetworkView>
     }
   };
   const vpcFilter: Filter[] = options.vpcId ? [] : [{ Name: `tag:${NETWORK_TAG_KEY}`, Values: [spec.namePrefix] }, { Name: `tag:${ROLE_TAG_KEY}`, Values: ['vpc'] }];
-  const vpcs = await attempt('ec2:DescribeVpcs', 'the VPC', () => all(paginateDescribeVpcs({ client: ec2 }, options.vpcId ? { VpcIds: [options.vpcId] } : { Filters: vpcFilter }), (p) => p.Vpcs), []);
+  let vpcs: Vpc[] = [];
+  try {
+    vpcs = await all(paginateDescribeVpcs({ client: ec2 }, options.vpcId ? { VpcIds: [options.vpcId] } : { Filters: vpcFilter }), (p) => p.Vpcs);
+  } catch (error) {
+    stopUnlessReadable(error, options.region);
+    problems.push(problemOf(error, 'ec2:DescribeVpcs', 'the VPC'));
+  }
+  if (!options.vpcId && vpcs.length > 1) {
+    // Taking the first would check one network and report on it as if it were the only one.
+    const list = vpcs.map((v) => `${safeText(v.VpcId ?? '?', 40)} (${safeText(v.CidrBlock ?? '?', 45)}${tag(v.Tags, 'Name') ? `, ${safeText(tag(v.Tags, 'Name')!, 80)}` : ''})`).join(', ');
+    throw new AwsProviderError('ambiguous-vpc', `${vpcs.length} VPCs are tagged ${NETWORK_TAG_KEY}=${safeText(spec.namePrefix, 80)}, ${ROLE_TAG_KEY}=vpc in this region: ${list}`, `give --vpc-id with the one to check (e.g. --vpc-id ${safeText(vpcs[0]!.VpcId ?? 'vpc-…', 40)}), or remove the tags from the VPC that is not this network`);
+  }
   const vpc = vpcs[0];
   const empty: NetworkView = { source: 'live', description: 'AWS account', vpc: undefined, subnets: [], routeTables: [], groups: [], endpoints: [], flowLogs: [], logGroup: undefined, problems };
   if (!vpc?.VpcId) {
@@ -86,7 +133,7 @@ export async function viewFromAws(options: AwsViewOptions): Promise<NetworkView>
   const inVpc: Filter[] = [{ Name: 'vpc-id', Values: [vpcId] }];
   const tierOfCidr = (cidr: string | undefined): SubnetTier => (cidr && spec.databaseSubnetCidrs.includes(cidr) ? 'database' : 'private');
 
-  const [subnets, routeTables, groups, endpoints, flowLogs] = await Promise.all([
+  const [subnets, rawRouteTables, groups, endpoints, flowLogs] = await Promise.all([
     attempt('ec2:DescribeSubnets', 'the subnets', () => all(paginateDescribeSubnets({ client: ec2 }, { Filters: inVpc }), (p) => p.Subnets), []),
     attempt('ec2:DescribeRouteTables', 'the route tables', () => all(paginateDescribeRouteTables({ client: ec2 }, { Filters: inVpc }), (p) => p.RouteTables), []),
     attempt('ec2:DescribeSecurityGroups', 'the security groups', () => all(paginateDescribeSecurityGroups({ client: ec2 }, { Filters: inVpc }), (p) => p.SecurityGroups), []),
@@ -94,6 +141,14 @@ export async function viewFromAws(options: AwsViewOptions): Promise<NetworkView>
     attempt('ec2:DescribeFlowLogs', 'the flow logs', () => all(paginateDescribeFlowLogs({ client: ec2 }, { Filter: [{ Name: 'resource-id', Values: [vpcId] }] }), (p) => p.FlowLogs), []),
   ]);
 
+  const subnetTier = new Map(subnets.map((s) => [s.SubnetId ?? '?', (tag(s.Tags, TIER_TAG_KEY) as SubnetTier | undefined) ?? tierOfCidr(s.CidrBlock)]));
+  const usedBy = subnetsByRouteTable(rawRouteTables, subnets);
+  const routeTables: ViewRouteTable[] = rawRouteTables.flatMap((t) => {
+    const tier = routeTableTier(usedBy.get(t.RouteTableId ?? '') ?? [], (id) => subnetTier.get(id), tag(t.Tags, TIER_TAG_KEY) as SubnetTier | undefined);
+    if (!tier) return [];
+    const routes = (t.Routes ?? []).filter((r) => r.GatewayId !== 'local').map((r) => ({ destination: r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? '?', target: r.GatewayId ?? r.TransitGatewayId ?? r.NatGatewayId ?? r.VpcPeeringConnectionId ?? r.NetworkInterfaceId ?? r.InstanceId ?? '?' }));
+    return [{ id: t.RouteTableId ?? '?', tier, routes }];
+  });
   const roleById = new Map<string, GroupRole>();
   for (const g of groups) {
     const role = tag(g.Tags, ROLE_TAG_KEY);
@@ -114,17 +169,15 @@ export async function viewFromAws(options: AwsViewOptions): Promise<NetworkView>
     source: 'live',
     description: `AWS ${vpcId}`,
     vpc: { id: vpcId, cidr: vpc.CidrBlock ?? '?' },
-    subnets: subnets.map((s) => ({ id: s.SubnetId ?? '?', cidr: s.CidrBlock, tier: (tag(s.Tags, TIER_TAG_KEY) as SubnetTier | undefined) ?? tierOfCidr(s.CidrBlock), availabilityZone: s.AvailabilityZone ?? '?' })),
-    routeTables: routeTables.map((t) => ({
-      id: t.RouteTableId ?? '?',
-      tier: (tag(t.Tags, TIER_TAG_KEY) as SubnetTier | undefined) ?? (t.Associations?.some((a) => subnets.find((s) => s.SubnetId === a.SubnetId && tierOfCidr(s.CidrBlock) === 'database')) ? 'database' : 'private'),
-      routes: (t.Routes ?? []).filter((r) => r.GatewayId !== 'local').map((r) => ({ destination: r.DestinationCidrBlock ?? r.DestinationPrefixListId ?? '?', target: r.GatewayId ?? r.TransitGatewayId ?? r.NatGatewayId ?? r.VpcPeeringConnectionId ?? '?' })),
-    })),
+    subnets: subnets.map((s) => ({ id: s.SubnetId ?? '?', cidr: s.CidrBlock, tier: subnetTier.get(s.SubnetId ?? '?') ?? 'private', availabilityZone: s.AvailabilityZone ?? '?' })),
+    routeTables,
     groups: [...roleById].map(([id, role]) => {
       const g = groups.find((x) => x.GroupId === id)!;
       return { role, id, name: g.GroupName ?? id, rules: [...rulesOf(g.IpPermissions, 'ingress', roleById), ...rulesOf(g.IpPermissionsEgress, 'egress', roleById)] };
     }),
-    endpoints: endpoints.map((e) => ({
+    // A deleted endpoint stays visible to DescribeVpcEndpoints for a while (State `Deleted`, in the
+    // API's VpcEndpoint State enum with Deleting); it routes nothing, so it is not counted as present.
+    endpoints: endpoints.filter((e) => String(e.State ?? '').toLowerCase() !== 'deleted').map((e) => ({
       service: (e.ServiceName ?? '').replace(/^com\.amazonaws\.[a-z0-9-]+\./, ''),
       type: e.VpcEndpointType === 'Gateway' ? 'Gateway' : 'Interface',
       id: e.VpcEndpointId ?? '?',

@@ -1,0 +1,207 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CreateStackCommand, DescribeStackEventsCommand, DescribeStackResourcesCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import {
+  AssociateRouteTableCommand,
+  AuthorizeSecurityGroupEgressCommand,
+  CreateSecurityGroupCommand,
+  DescribeFlowLogsCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupsCommand,
+  RevokeSecurityGroupEgressCommand,
+  RevokeSecurityGroupIngressCommand,
+  type IpPermission,
+} from '@aws-sdk/client-ec2';
+import { CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { PLACEHOLDER_BASTION_SECURITY_GROUP_ID, preset } from '@artos/model';
+import { testClients, type TestClients } from './aws-test-clients.js';
+
+/** The project's synthesized production stack (`cdk synth` of the production preset), committed. */
+export const PRODUCTION_TEMPLATE = new URL('../fixtures/production.template.json', import.meta.url);
+export const STACK_NAME = 'artos-production-network';
+
+type Json = Record<string, unknown>;
+interface Template {
+  Parameters?: Json;
+  Rules?: Json;
+  Resources: Record<string, { Type: string; Properties?: Json }>;
+}
+
+export interface DeployedNetwork {
+  readonly region: string;
+  readonly clients: TestClients;
+  readonly vpcId: string;
+  /** Logical id in the template → the id moto gave the resource. */
+  readonly physical: ReadonlyMap<string, string>;
+  /** The group standing for the seed's bastion (see workaround 1). */
+  readonly bastionGroupId: string;
+  /** The production spec with the real bastion id, for `--spec`. */
+  readonly specFile: string;
+  /** The physical id of the first resource of this type whose logical id starts with `prefix`. */
+  id(prefix: string): string;
+}
+
+/**
+ * What moto cannot take as the template says, changed before CreateStack (each one is listed
+ * in packages/tui/README.md, "Live tests against an emulator"):
+ * 1. The production preset stands the seed's bastion group in with a placeholder id
+ *    (sg-0ba5710000000000a). Real AWS and moto both refuse a rule whose peer group does not
+ *    exist, so a real group is created first (in the region's default VPC, as a bastion of a
+ *    management network would be) and its id replaces the placeholder, as a user passes the
+ *    real id; the spec given to the doctor carries the same id.
+ * 2. `Custom::VpcRestrictDefaultSG`, its Lambda handler and the handler's role go: the handler's
+ *    code is an asset in the CDK bootstrap bucket, and moto does not run custom resources. Its
+ *    effect (no rules on the default group) is applied by EC2 calls afterwards.
+ * 3. The `BootstrapVersion` parameter and the `CheckBootstrapVersion` rule go: they read the
+ *    SSM parameter that `cdk bootstrap` writes, which an emulator has not got.
+ * 4. `AWS::CDK::Metadata` goes (usage analytics; moto has no such type).
+ * 5. `Fn::GetAZs: ""` becomes `Fn::GetAZs: REGION`: CloudFormation reads "" as the stack's
+ *    region, moto reads it as us-east-1 (moto/cloudformation/parsing.py), which would put the
+ *    subnets in another region's zones.
+ */
+export function templateForMoto(template: Template, region: string, bastionGroupId: string): Template {
+  const resources = Object.fromEntries(
+    Object.entries(template.Resources).filter(([logicalId, r]) => r.Type !== 'Custom::VpcRestrictDefaultSG' && r.Type !== 'AWS::CDK::Metadata' && !logicalId.startsWith('CustomVpcRestrictDefaultSGCustomResourceProvider')),
+  );
+  const { Parameters: _parameters, Rules: _rules, ...rest } = template;
+  const text = JSON.stringify({ ...rest, Resources: resources })
+    .replaceAll(JSON.stringify({ 'Fn::GetAZs': '' }), JSON.stringify({ 'Fn::GetAZs': region }))
+    .replaceAll(PLACEHOLDER_BASTION_SECURITY_GROUP_ID, bastionGroupId);
+  return JSON.parse(text) as Template;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForStack(clients: TestClients): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    const stack = (await clients.cfn.send(new DescribeStacksCommand({ StackName: STACK_NAME }))).Stacks?.[0];
+    const status = stack?.StackStatus ?? '';
+    if (status === 'CREATE_COMPLETE') return;
+    if (!status.endsWith('IN_PROGRESS')) {
+      const events = (await clients.cfn.send(new DescribeStackEventsCommand({ StackName: STACK_NAME }))).StackEvents ?? [];
+      const reasons = events.filter((e) => e.ResourceStatusReason).map((e) => `${e.LogicalResourceId}: ${e.ResourceStatusReason}`);
+      throw new Error(`stack ${STACK_NAME} ended ${status}:\n${reasons.join('\n')}`);
+    }
+    await sleep(250);
+  }
+  throw new Error(`stack ${STACK_NAME} still in progress after 60 s`);
+}
+
+/** A template value that is a literal, a Ref or a GetAtt …GroupId, as an id. */
+function resolve(value: unknown, physical: ReadonlyMap<string, string>): string | undefined {
+  if (typeof value === 'string') return value;
+  const v = value as { Ref?: string; 'Fn::GetAtt'?: [string, string] } | undefined;
+  if (v?.Ref) return physical.get(v.Ref);
+  if (v?.['Fn::GetAtt']) return physical.get(v['Fn::GetAtt'][0]);
+  return undefined;
+}
+
+/** A template egress rule (AWS::EC2::SecurityGroup SecurityGroupEgress item) as an EC2 permission. */
+function egressPermission(rule: Json, physical: ReadonlyMap<string, string>): IpPermission {
+  const permission: IpPermission = { IpProtocol: String(rule['IpProtocol']) };
+  if (rule['FromPort'] !== undefined) permission.FromPort = Number(rule['FromPort']);
+  if (rule['ToPort'] !== undefined) permission.ToPort = Number(rule['ToPort']);
+  const description = rule['Description'] as string | undefined;
+  if (rule['CidrIp']) permission.IpRanges = [{ CidrIp: String(rule['CidrIp']), Description: description }];
+  if (rule['CidrIpv6']) permission.Ipv6Ranges = [{ CidrIpv6: String(rule['CidrIpv6']), Description: description }];
+  if (rule['DestinationPrefixListId']) permission.PrefixListIds = [{ PrefixListId: resolve(rule['DestinationPrefixListId'], physical), Description: description }];
+  if (rule['DestinationSecurityGroupId']) permission.UserIdGroupPairs = [{ GroupId: resolve(rule['DestinationSecurityGroupId'], physical), Description: description }];
+  return permission;
+}
+
+/** Every rule a group has now, as permissions to revoke. */
+async function currentRules(clients: TestClients, groupId: string): Promise<{ ingress: IpPermission[]; egress: IpPermission[] }> {
+  const group = (await clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [groupId] }))).SecurityGroups?.[0];
+  const clean = (p: IpPermission): IpPermission => ({ ...p, UserIdGroupPairs: p.UserIdGroupPairs?.map((g) => ({ GroupId: g.GroupId })) });
+  return { ingress: (group?.IpPermissions ?? []).map(clean), egress: (group?.IpPermissionsEgress ?? []).map(clean) };
+}
+
+/**
+ * What CloudFormation does and moto leaves out, done with EC2 calls after CreateStack:
+ * 6. `AWS::EC2::SubnetRouteTableAssociation`: moto records the association where
+ *    DescribeRouteTables does not look (moto/ec2/models/subnets.py), so every subnet would
+ *    seem to use the main table. Each association is made with AssociateRouteTable.
+ * 7. `SecurityGroupEgress` on `AWS::EC2::SecurityGroup`: moto ignores it and keeps the allow-all
+ *    egress rule a new group gets. CloudFormation removes that rule when the property lists
+ *    egress rules (AWS::EC2::SecurityGroup, "SecurityGroupEgress"); here it is revoked and the
+ *    template's rules are authorized.
+ * 8. The default group's rules are revoked, which is what the removed custom resource does
+ *    (CDK `restrictDefaultSecurityGroup`).
+ */
+async function applyWhatMotoLeavesOut(clients: TestClients, template: Template, physical: ReadonlyMap<string, string>, vpcId: string): Promise<void> {
+  for (const r of Object.values(template.Resources)) {
+    if (r.Type !== 'AWS::EC2::SubnetRouteTableAssociation') continue;
+    await clients.ec2.send(new AssociateRouteTableCommand({ RouteTableId: resolve(r.Properties?.['RouteTableId'], physical), SubnetId: resolve(r.Properties?.['SubnetId'], physical) }));
+  }
+  for (const [logicalId, r] of Object.entries(template.Resources)) {
+    const egress = r.Properties?.['SecurityGroupEgress'] as Json[] | undefined;
+    if (r.Type !== 'AWS::EC2::SecurityGroup' || !egress) continue;
+    const groupId = physical.get(logicalId)!;
+    const now = await currentRules(clients, groupId);
+    if (now.egress.length > 0) await clients.ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: now.egress }));
+    await clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: egress.map((rule) => egressPermission(rule, physical)) }));
+  }
+  const defaultGroup = (await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'group-name', Values: ['default'] }] }))).SecurityGroups?.[0];
+  if (defaultGroup?.GroupId) {
+    const now = await currentRules(clients, defaultGroup.GroupId);
+    if (now.ingress.length > 0) await clients.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: defaultGroup.GroupId, IpPermissions: now.ingress }));
+    if (now.egress.length > 0) await clients.ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: defaultGroup.GroupId, IpPermissions: now.egress }));
+  }
+}
+
+/**
+ * 9. Moto delivers no flow-log records (no traffic flows in an emulator). One accepted record,
+ *    in the default format, is written to the flow log's group, in a stream named after a
+ *    network interface as VPC Flow Logs names its streams ("Publish flow logs to CloudWatch
+ *    Logs": one log stream per network interface). It is dated RECORD_AGE_MINUTES ago: moto's
+ *    Logs Insights ignores `filter` and `stats` (moto/logs/logs_query) and would hand the
+ *    record back as a "REJECT on 5432" row, so the doctor runs with `--since` shorter than
+ *    that (INSIGHTS_SINCE), while "recent events" (FilterLogEvents, last 30 minutes) sees it.
+ */
+export const RECORD_AGE_MINUTES = 20;
+export const INSIGHTS_SINCE = '10m';
+
+async function writeOneFlowLogRecord(clients: TestClients, vpcId: string): Promise<void> {
+  const logGroupName = (await clients.ec2.send(new DescribeFlowLogsCommand({ Filter: [{ Name: 'resource-id', Values: [vpcId] }] }))).FlowLogs?.[0]?.LogGroupName;
+  const eni = (await clients.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).NetworkInterfaces?.[0];
+  if (!logGroupName || !eni?.NetworkInterfaceId) throw new Error('the deployed network has no flow log or no network interface');
+  const logStreamName = `${eni.NetworkInterfaceId}-all`;
+  await clients.logs.send(new CreateLogStreamCommand({ logGroupName, logStreamName }));
+  const at = Date.now() - RECORD_AGE_MINUTES * 60_000;
+  const now = Math.floor(at / 1000);
+  // version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status
+  const message = `2 123456789012 ${eni.NetworkInterfaceId} 10.0.10.25 ${eni.PrivateIpAddress ?? '10.0.10.10'} 40982 443 6 10 5200 ${now - 60} ${now} ACCEPT OK`;
+  await clients.logs.send(new PutLogEventsCommand({ logGroupName, logStreamName, logEvents: [{ timestamp: at, message }] }));
+}
+
+/** Deploys the production network into the emulator, as `cdk deploy` would into an account. */
+export async function deployProduction(endpoint: string, region: string, workDir: string): Promise<DeployedNetwork> {
+  const clients = testClients(endpoint, region);
+  const bastionGroupId = (await clients.ec2.send(new CreateSecurityGroupCommand({ GroupName: 'artos-live-test-bastion', Description: 'Stands for the bastion host group of a management network' }))).GroupId!;
+  const original = JSON.parse(readFileSync(PRODUCTION_TEMPLATE, 'utf8')) as Template;
+  const template = templateForMoto(original, region, bastionGroupId);
+  await clients.cfn.send(new CreateStackCommand({ StackName: STACK_NAME, TemplateBody: JSON.stringify(template), Capabilities: ['CAPABILITY_NAMED_IAM'] }));
+  await waitForStack(clients);
+  const resources = (await clients.cfn.send(new DescribeStackResourcesCommand({ StackName: STACK_NAME }))).StackResources ?? [];
+  const physical = new Map(resources.flatMap((r) => (r.LogicalResourceId && r.PhysicalResourceId ? [[r.LogicalResourceId, r.PhysicalResourceId] as const] : [])));
+  const vpcLogicalId = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::EC2::VPC')![0];
+  const vpcId = physical.get(vpcLogicalId)!;
+  await applyWhatMotoLeavesOut(clients, template, physical, vpcId);
+  const specFile = join(workDir, `production-${region}.spec.json`);
+  // The preset uses the placeholder twice (bastionSecurityGroupId, additionalSecurityGroupIds).
+  writeFileSync(specFile, JSON.stringify(preset('production'), null, 2).replaceAll(PLACEHOLDER_BASTION_SECURITY_GROUP_ID, bastionGroupId));
+  await writeOneFlowLogRecord(clients, vpcId);
+  return {
+    region,
+    clients,
+    vpcId,
+    physical,
+    bastionGroupId,
+    specFile,
+    id(prefix) {
+      const match = [...physical].find(([logical]) => logical.startsWith(prefix));
+      if (!match) throw new Error(`no resource ${prefix}… in stack ${STACK_NAME}`);
+      return match[1];
+    },
+  };
+}
