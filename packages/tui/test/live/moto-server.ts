@@ -12,6 +12,12 @@ export interface MotoServer {
   readonly url: string;
   /** Forgets every resource in every region (moto's POST /moto-api/reset). */
   reset(): Promise<void>;
+  /**
+   * From now on (true) every call is checked against the caller's IAM policies, or (false) none
+   * is: moto's POST /moto-api/reset-auth sets how many calls pass unchecked
+   * (docs.getmoto.org, "IAM-like Access Control").
+   */
+  enforceIam(on: boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -90,6 +96,10 @@ export async function startMoto(): Promise<MotoServer> {
         async reset() {
           const answer = await fetch(`${url}/moto-api/reset`, { method: 'POST' });
           if (!answer.ok) throw new Error(`moto reset answered ${answer.status}`);
+        },
+        async enforceIam(on) {
+          const answer = await fetch(`${url}/moto-api/reset-auth`, { method: 'POST', body: on ? '0' : 'inf' });
+          if (!answer.ok) throw new Error(`moto reset-auth answered ${answer.status}`);
         },
         async stop() {
           process.removeListener('exit', onExit);
