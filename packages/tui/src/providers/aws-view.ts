@@ -6,18 +6,15 @@ import {
   paginateDescribeSecurityGroups,
   paginateDescribeSubnets,
   paginateDescribeVpcEndpoints,
-  paginateDescribeVpcs,
   type Filter,
   type IpPermission,
-  type Tag,
-  type Vpc,
 } from '@aws-sdk/client-ec2';
 import type { CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeLogGroupsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { GROUP_ROLES, NETWORK_TAG_KEY, ROLE_TAG_KEY, TIER_TAG_KEY, flowLogGroupName, type GroupRole, type IpProtocol, type NetworkSpec, type SubnetTier } from '@artos/model';
+import { GROUP_ROLES, ROLE_TAG_KEY, TIER_TAG_KEY, flowLogGroupName, type GroupRole, type IpProtocol, type NetworkSpec, type SubnetTier } from '@artos/model';
 import type { NetworkView, ProviderProblem, ViewRouteTable, ViewRule } from './network-view.js';
-import { AWS_CALL_LIMITS } from './aws-clients.js';
-import { AwsProviderError, awsFailureKind, safeText } from './aws-errors.js';
+import { AwsProviderError } from './aws-errors.js';
+import { allPages, failureOf, findNetworkVpc, tagValue } from './aws-read.js';
 import { routeTableTier, subnetsByRouteTable } from './aws-route-tiers.js';
 
 export interface AwsViewOptions {
@@ -32,53 +29,12 @@ export interface AwsViewOptions {
   readonly now?: number;
 }
 
-const tag = (tags: Tag[] | undefined, key: string) => tags?.find((t) => t.Key === key)?.Value;
-
-/** Collects every page of a paginator (every describe call is paginated). */
-async function all<T, R>(pages: AsyncIterable<T>, pick: (page: T) => R[] | undefined): Promise<R[]> {
-  const out: R[] = [];
-  for await (const page of pages) out.push(...(pick(page) ?? []));
-  return out;
-}
-
-/** Where the SDK sends requests, for messages: AWS_ENDPOINT_URL when set, else AWS's own endpoint. */
-function endpointInUse(): string {
-  const url = process.env['AWS_ENDPOINT_URL_EC2'] ?? process.env['AWS_ENDPOINT_URL'];
-  return url ? `the endpoint ${safeText(url, 120)} (AWS_ENDPOINT_URL)` : 'the AWS endpoint';
-}
+const tag = tagValue;
 
 function problemOf(error: unknown, action: string, what: string): ProviderProblem {
-  const e = error as { name?: string; message?: string };
-  const detail = safeText(`${e.name ?? 'Error'}: ${e.message ?? ''}`);
-  switch (awsFailureKind(error)) {
-    case 'denied':
-      return { what, detail: `access denied: the credentials lack ${action} (${detail})`, fix: `grant ${action} to the role in use` };
-    case 'timeout':
-      return { what, detail: `${action}: no answer from ${endpointInUse()} within ${AWS_CALL_LIMITS.requestTimeoutMs / 1000} s (${AWS_CALL_LIMITS.maxAttempts} attempts)`, fix: 'check the network path to the endpoint (proxy, firewall, VPN) and AWS_ENDPOINT_URL' };
-    default:
-      return { what, detail: `${action} failed: ${detail}`, fix: 'check the region, the credentials and the network' };
-  }
+  return { what, ...failureOf(error, action) };
 }
 
-/**
- * The first call decides whether anything can be read at all: when it times out, cannot
- * connect, or has no usable credentials, every later call would fail the same way, and a
- * list of "missing" resources would be a lie. The run stops with one clear error instead.
- */
-function stopUnlessReadable(error: unknown, region: string | undefined): void {
-  const kind = awsFailureKind(error);
-  const e = error as { name?: string; message?: string };
-  const detail = safeText(`${e.name ?? 'Error'}: ${e.message ?? ''}`);
-  if (kind === 'timeout') {
-    throw new AwsProviderError('unreachable', `no answer from ${endpointInUse()}: ec2:DescribeVpcs timed out (${AWS_CALL_LIMITS.connectTimeoutMs / 1000} s to connect, ${AWS_CALL_LIMITS.requestTimeoutMs / 1000} s to answer, ${AWS_CALL_LIMITS.maxAttempts} attempts)`, 'check the network path (proxy, firewall, VPN), AWS_ENDPOINT_URL and --region');
-  }
-  if (kind === 'network') {
-    throw new AwsProviderError('unreachable', `cannot connect to ${endpointInUse()}: ${detail}`, 'check AWS_ENDPOINT_URL, --region and the network');
-  }
-  if (kind === 'credentials') {
-    throw new AwsProviderError('credentials', `no usable AWS credentials${region ? ` for ${safeText(region, 40)}` : ''}: ${detail}`, 'run `aws sts get-caller-identity` with the same --profile/AWS_PROFILE to see why; `aws sso login` when the session expired');
-  }
-}
 function rulesOf(permissions: IpPermission[] | undefined, direction: 'ingress' | 'egress', roleById: ReadonlyMap<string, GroupRole>): ViewRule[] {
   const out: ViewRule[] = [];
   for (const p of permissions ?? []) {
@@ -108,37 +64,23 @@ export async function viewFromAws(options: AwsViewOptions): Promise<NetworkView>
       return fallback;
     }
   };
-  const vpcFilter: Filter[] = options.vpcId ? [] : [{ Name: `tag:${NETWORK_TAG_KEY}`, Values: [spec.namePrefix] }, { Name: `tag:${ROLE_TAG_KEY}`, Values: ['vpc'] }];
-  let vpcs: Vpc[] = [];
-  try {
-    vpcs = await all(paginateDescribeVpcs({ client: ec2 }, options.vpcId ? { VpcIds: [options.vpcId] } : { Filters: vpcFilter }), (p) => p.Vpcs);
-  } catch (error) {
-    stopUnlessReadable(error, options.region);
-    problems.push(problemOf(error, 'ec2:DescribeVpcs', 'the VPC'));
-  }
-  if (!options.vpcId && vpcs.length > 1) {
-    // Taking the first would check one network and report on it as if it were the only one.
-    const list = vpcs.map((v) => `${safeText(v.VpcId ?? '?', 40)} (${safeText(v.CidrBlock ?? '?', 45)}${tag(v.Tags, 'Name') ? `, ${safeText(tag(v.Tags, 'Name')!, 80)}` : ''})`).join(', ');
-    throw new AwsProviderError('ambiguous-vpc', `${vpcs.length} VPCs are tagged ${NETWORK_TAG_KEY}=${safeText(spec.namePrefix, 80)}, ${ROLE_TAG_KEY}=vpc in this region: ${list}`, `give --vpc-id with the one to check (e.g. --vpc-id ${safeText(vpcs[0]!.VpcId ?? 'vpc-…', 40)}), or remove the tags from the VPC that is not this network`);
-  }
-  const vpc = vpcs[0];
+  const found = await findNetworkVpc(ec2, spec.namePrefix, options.vpcId, options.region);
+  // Several tagged VPCs stop the run: the CLI prints the list and --vpc-id as the fix (exit 2).
+  if (found.kind === 'several') throw new AwsProviderError('ambiguous-vpc', found.detail, found.fix);
+  if (found.kind === 'none' || found.kind === 'unread') problems.push({ what: 'the VPC', detail: found.detail, fix: found.fix });
+  const vpc = found.kind === 'found' ? found.vpc : undefined;
   const empty: NetworkView = { source: 'live', description: 'AWS account', vpc: undefined, subnets: [], routeTables: [], groups: [], endpoints: [], flowLogs: [], logGroup: undefined, problems };
-  if (!vpc?.VpcId) {
-    if (problems.length === 0) {
-      problems.push({ what: 'the VPC', detail: options.vpcId ? `VPC ${options.vpcId} was not found in this region` : `no VPC tagged ${NETWORK_TAG_KEY}=${spec.namePrefix} in this region`, fix: 'check --region and --profile, give --vpc-id, or deploy the network (cdk deploy)' });
-    }
-    return empty;
-  }
+  if (!vpc?.VpcId) return empty;
   const vpcId = vpc.VpcId;
   const inVpc: Filter[] = [{ Name: 'vpc-id', Values: [vpcId] }];
   const tierOfCidr = (cidr: string | undefined): SubnetTier => (cidr && spec.databaseSubnetCidrs.includes(cidr) ? 'database' : 'private');
 
   const [subnets, rawRouteTables, groups, endpoints, flowLogs] = await Promise.all([
-    attempt('ec2:DescribeSubnets', 'the subnets', () => all(paginateDescribeSubnets({ client: ec2 }, { Filters: inVpc }), (p) => p.Subnets), []),
-    attempt('ec2:DescribeRouteTables', 'the route tables', () => all(paginateDescribeRouteTables({ client: ec2 }, { Filters: inVpc }), (p) => p.RouteTables), []),
-    attempt('ec2:DescribeSecurityGroups', 'the security groups', () => all(paginateDescribeSecurityGroups({ client: ec2 }, { Filters: inVpc }), (p) => p.SecurityGroups), []),
-    attempt('ec2:DescribeVpcEndpoints', 'the VPC endpoints', () => all(paginateDescribeVpcEndpoints({ client: ec2 }, { Filters: inVpc }), (p) => p.VpcEndpoints), []),
-    attempt('ec2:DescribeFlowLogs', 'the flow logs', () => all(paginateDescribeFlowLogs({ client: ec2 }, { Filter: [{ Name: 'resource-id', Values: [vpcId] }] }), (p) => p.FlowLogs), []),
+    attempt('ec2:DescribeSubnets', 'the subnets', () => allPages(paginateDescribeSubnets({ client: ec2 }, { Filters: inVpc }), (p) => p.Subnets), []),
+    attempt('ec2:DescribeRouteTables', 'the route tables', () => allPages(paginateDescribeRouteTables({ client: ec2 }, { Filters: inVpc }), (p) => p.RouteTables), []),
+    attempt('ec2:DescribeSecurityGroups', 'the security groups', () => allPages(paginateDescribeSecurityGroups({ client: ec2 }, { Filters: inVpc }), (p) => p.SecurityGroups), []),
+    attempt('ec2:DescribeVpcEndpoints', 'the VPC endpoints', () => allPages(paginateDescribeVpcEndpoints({ client: ec2 }, { Filters: inVpc }), (p) => p.VpcEndpoints), []),
+    attempt('ec2:DescribeFlowLogs', 'the flow logs', () => allPages(paginateDescribeFlowLogs({ client: ec2 }, { Filter: [{ Name: 'resource-id', Values: [vpcId] }] }), (p) => p.FlowLogs), []),
   ]);
 
   const subnetTier = new Map(subnets.map((s) => [s.SubnetId ?? '?', (tag(s.Tags, TIER_TAG_KEY) as SubnetTier | undefined) ?? tierOfCidr(s.CidrBlock)]));
