@@ -4,6 +4,7 @@ import { CreateStackCommand, DescribeStackEventsCommand, DescribeStackResourcesC
 import {
   AssociateRouteTableCommand,
   AuthorizeSecurityGroupEgressCommand,
+  CreateNetworkInterfaceCommand,
   CreateSecurityGroupCommand,
   DescribeFlowLogsCommand,
   DescribeNetworkInterfacesCommand,
@@ -35,10 +36,12 @@ export interface DeployedNetwork {
   readonly physical: ReadonlyMap<string, string>;
   /** The group standing for the seed's bastion (see workaround 1). */
   readonly bastionGroupId: string;
+  /** The stand-in workloads' interfaces (workaround 10). */
+  readonly workloads: { readonly node: string; readonly database: string };
   /** The production spec with the real bastion id, for `--spec`. */
   readonly specFile: string;
-  /** The physical id of the first resource of this type whose logical id starts with `prefix`. */
-  id(prefix: string): string;
+  /** The physical id of the resource whose logical id is `path` plus CDK's 8-digit hash. */
+  id(path: string): string;
 }
 
 /**
@@ -174,6 +177,36 @@ async function writeOneFlowLogRecord(clients: TestClients, vpcId: string): Promi
   await clients.logs.send(new PutLogEventsCommand({ logGroupName, logStreamName, logEvents: [{ timestamp: at, message }] }));
 }
 
+/**
+ * CDK names a resource by its construct path plus an 8-digit hash (NetworkRdsSecurityGroupEC635126);
+ * a prefix alone would also match the resources under it (NetworkRdsSecurityGroupfrom…).
+ */
+export function physicalId(physical: ReadonlyMap<string, string>, path: string): string {
+  const match = [...physical].find(([logical]) => new RegExp(`^${path}[0-9A-F]{8}$`).test(logical));
+  if (!match) throw new Error(`no resource ${path}<hash> in stack ${STACK_NAME}`);
+  return match[1];
+}
+
+/** Where the stand-in workloads sit (addWorkloadInterfaces). */
+export const NODE_ADDRESS = '10.0.10.50';
+export const DATABASE_ADDRESS = '10.0.100.20';
+
+/**
+ * 10. The network carries no workload in an emulator (no EKS node, no RDS instance). Two network
+ *     interfaces stand in, as the VPC CNI and RDS would place them: an EKS node in the first
+ *     private subnet with the nodes group, and a database in the first database subnet with
+ *     the rds group. They give addresses to questions like "can 10.0.10.50 reach the database".
+ */
+async function addWorkloadInterfaces(clients: TestClients, physical: ReadonlyMap<string, string>): Promise<{ node: string; database: string }> {
+  const find = (path: string) => physicalId(physical, path);
+  const make = async (subnet: string, group: string, address: string, description: string) =>
+    (await clients.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: find(subnet), Groups: [find(group)], PrivateIpAddress: address, Description: description }))).NetworkInterface!.NetworkInterfaceId!;
+  return {
+    node: await make('NetworkPrivateSubnet1', 'NetworkEksNodesSecurityGroup', NODE_ADDRESS, 'stands for an EKS node'),
+    database: await make('NetworkDatabaseSubnet1', 'NetworkRdsSecurityGroup', DATABASE_ADDRESS, 'stands for the RDS instance'),
+  };
+}
+
 /** Deploys the production network into the emulator, as `cdk deploy` would into an account. */
 export async function deployProduction(endpoint: string, region: string, workDir: string): Promise<DeployedNetwork> {
   const clients = testClients(endpoint, region);
@@ -190,6 +223,7 @@ export async function deployProduction(endpoint: string, region: string, workDir
   const specFile = join(workDir, `production-${region}.spec.json`);
   // The preset uses the placeholder twice (bastionSecurityGroupId, additionalSecurityGroupIds).
   writeFileSync(specFile, JSON.stringify(preset('production'), null, 2).replaceAll(PLACEHOLDER_BASTION_SECURITY_GROUP_ID, bastionGroupId));
+  const workloads = await addWorkloadInterfaces(clients, physical);
   await writeOneFlowLogRecord(clients, vpcId);
   return {
     region,
@@ -197,11 +231,8 @@ export async function deployProduction(endpoint: string, region: string, workDir
     vpcId,
     physical,
     bastionGroupId,
+    workloads,
     specFile,
-    id(prefix) {
-      const match = [...physical].find(([logical]) => logical.startsWith(prefix));
-      if (!match) throw new Error(`no resource ${prefix}… in stack ${STACK_NAME}`);
-      return match[1];
-    },
+    id: (path) => physicalId(physical, path),
   };
 }
