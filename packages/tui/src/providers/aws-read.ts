@@ -43,7 +43,7 @@ export function failureOf(error: unknown, action: string): { readonly detail: st
  * connect, or has no usable credentials, every later call would fail the same way, and a
  * list of "missing" resources would be a lie. The run stops with one clear error instead.
  */
-export function stopUnlessReadable(error: unknown, region: string | undefined): void {
+export function stopUnlessReadable(error: unknown, region: string | undefined, profile: string | undefined): void {
   const kind = awsFailureKind(error);
   const e = error as { name?: string; message?: string };
   const detail = safeText(`${e.name ?? 'Error'}: ${e.message ?? ''}`);
@@ -54,7 +54,13 @@ export function stopUnlessReadable(error: unknown, region: string | undefined): 
     throw new AwsProviderError('unreachable', `cannot connect to ${endpointInUse()}: ${detail}`, 'check AWS_ENDPOINT_URL, --region and the network');
   }
   if (kind === 'credentials') {
-    throw new AwsProviderError('credentials', `no usable AWS credentials${region ? ` for ${safeText(region, 40)}` : ''}: ${detail}`, 'run `aws sts get-caller-identity` with the same --profile/AWS_PROFILE to see why; `aws sso login` when the session expired');
+    const named = profile ? JSON.stringify(profile) : undefined;
+    const flag = profile ? ` --profile ${profile.replace(/[^\w.@-]/g, '')}` : '';
+    throw new AwsProviderError(
+      'credentials',
+      `no usable AWS credentials${named ? ` from profile ${named}` : ''}${region ? ` for ${safeText(region, 40)}` : ''}: ${detail}`,
+      `give the profile keys, a role or an SSO setting (\`aws configure${flag}\`, \`aws configure sso${flag}\`), or \`aws sso login${flag}\` when the session expired; \`aws sts get-caller-identity${flag}\` shows what the SDK finds`,
+    );
   }
 }
 
@@ -76,7 +82,8 @@ export async function findNetworkVpc(ec2: EC2Client, namePrefix: string, vpcId: 
   try {
     vpcs = await allPages(paginateDescribeVpcs({ client: ec2 }, vpcId ? { VpcIds: [vpcId] } : { Filters: filters }), (p) => p.Vpcs);
   } catch (error) {
-    stopUnlessReadable(error, region);
+    // The profile the client was made with (--profile), else AWS_PROFILE, for the message.
+    stopUnlessReadable(error, region, (ec2.config as { profile?: string }).profile ?? process.env['AWS_PROFILE']);
     return { kind: 'unread', ...failureOf(error, 'ec2:DescribeVpcs') };
   }
   if (vpcs.length === 0 || !vpcs[0]!.VpcId) {

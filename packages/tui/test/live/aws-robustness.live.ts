@@ -55,4 +55,14 @@ describe('the live provider when the account cannot be read', () => {
     expect(run.stderr).toContain('aws configure --profile no-such-profile');
     expect(run.stdout).toBe('');
   });
+
+  it('a profile that exists but yields no credentials: the error names the profile and how to give it some', async () => {
+    writeFileSync(join(workDir, 'aws-config'), '[profile no-keys]\nregion = eu-west-1\n');
+    writeFileSync(join(workDir, 'aws-credentials'), '');
+    const run = await runArtosNet(['doctor', 'all', '--live', '--region', REGION, '--profile', 'no-keys'], cliEnv({ endpoint: silentUrl, workDir, withoutKeys: true }), 30_000);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no usable AWS credentials from profile "no-keys"');
+    expect(run.stderr).toContain('aws configure --profile no-keys');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
 });

@@ -20,6 +20,8 @@ export interface CliEnvOptions {
   /** A folder for AWS config and credentials files that do not exist: nothing from ~/.aws leaks in. */
   readonly workDir: string;
   readonly extra?: Readonly<Record<string, string>>;
+  /** Leave out the dummy keys (a profile must then supply credentials). @default false */
+  readonly withoutKeys?: boolean;
 }
 
 /** The environment of one run: the emulator, dummy keys, no metadata service, no user AWS files. */
@@ -28,8 +30,7 @@ export function cliEnv(options: CliEnvOptions): NodeJS.ProcessEnv {
   return {
     ...env,
     AWS_ENDPOINT_URL: options.endpoint,
-    AWS_ACCESS_KEY_ID: DUMMY_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: DUMMY_CREDENTIALS.secretAccessKey,
+    ...(options.withoutKeys ? {} : { AWS_ACCESS_KEY_ID: DUMMY_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: DUMMY_CREDENTIALS.secretAccessKey }),
     ...(options.region ? { AWS_REGION: options.region } : {}),
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_CONFIG_FILE: `${options.workDir}/aws-config`,
