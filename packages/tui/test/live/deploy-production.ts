@@ -7,6 +7,7 @@ import {
   CreateNetworkInterfaceCommand,
   CreateSecurityGroupCommand,
   DescribeFlowLogsCommand,
+  DescribeManagedPrefixListsCommand,
   DescribeNetworkInterfacesCommand,
   DescribeSecurityGroupsCommand,
   RevokeSecurityGroupEgressCommand,
@@ -36,7 +37,7 @@ export interface DeployedNetwork {
   readonly physical: ReadonlyMap<string, string>;
   /** The group standing for the seed's bastion (see workaround 1). */
   readonly bastionGroupId: string;
-  /** The stand-in workloads' interfaces (workaround 10). */
+  /** The stand-in workloads' interfaces (workaround 12). */
   readonly workloads: { readonly node: string; readonly database: string };
   /** The production spec with the real bastion id, for `--spec`. */
   readonly specFile: string;
@@ -52,25 +53,56 @@ export interface DeployedNetwork {
  *    exist, so a real group is created first (in the region's default VPC, as a bastion of a
  *    management network would be) and its id replaces the placeholder, as a user passes the
  *    real id; the spec given to the doctor carries the same id.
- * 2. `Custom::VpcRestrictDefaultSG`, its Lambda handler and the handler's role go: the handler's
- *    code is an asset in the CDK bootstrap bucket, and moto does not run custom resources. Its
- *    effect (no rules on the default group) is applied by EC2 calls afterwards.
+ * 2. Custom resources go: `Custom::VpcRestrictDefaultSG` (empties the default group) and
+ *    `Custom::AWS` (the deploy-time DescribeManagedPrefixLists lookup of the region's S3 list),
+ *    with their Lambda functions, the roles Lambda assumes and the policies on those roles. The
+ *    functions' code is an asset in the CDK bootstrap bucket, and moto does not run custom
+ *    resources. Their effect is applied instead: the lookup's answer, moto's own
+ *    `com.amazonaws.REGION.s3` list id (found the same way), replaces every reference to the
+ *    lookup's `PrefixLists.0.PrefixListId`; the default group is emptied by EC2 calls afterwards.
  * 3. The `BootstrapVersion` parameter and the `CheckBootstrapVersion` rule go: they read the
  *    SSM parameter that `cdk bootstrap` writes, which an emulator has not got.
  * 4. `AWS::CDK::Metadata` goes (usage analytics; moto has no such type).
  * 5. `Fn::GetAZs: ""` becomes `Fn::GetAZs: REGION`: CloudFormation reads "" as the stack's
  *    region, moto reads it as us-east-1 (moto/cloudformation/parsing.py), which would put the
  *    subnets in another region's zones.
+ * 6. `AWS::EC2::SecurityGroupEgress` resources go (moto has no such type): they are authorized
+ *    with EC2 calls after the stack (applyWhatMotoLeavesOut).
  */
-export function templateForMoto(template: Template, region: string, bastionGroupId: string): Template {
-  const resources = Object.fromEntries(
-    Object.entries(template.Resources).filter(([logicalId, r]) => r.Type !== 'Custom::VpcRestrictDefaultSG' && r.Type !== 'AWS::CDK::Metadata' && !logicalId.startsWith('CustomVpcRestrictDefaultSGCustomResourceProvider')),
-  );
+export function templateForMoto(template: Template, region: string, bastionGroupId: string, s3PrefixListId: string): Template {
+  const entries = Object.entries(template.Resources);
+  const assumedByLambda = (r: { Properties?: Json }) => JSON.stringify(r.Properties?.['AssumeRolePolicyDocument'] ?? '').includes('lambda.amazonaws.com');
+  const lambdaRoles = new Set(entries.filter(([, r]) => r.Type === 'AWS::IAM::Role' && assumedByLambda(r)).map(([id]) => id));
+  const onLambdaRole = (r: { Properties?: Json }) => ((r.Properties?.['Roles'] as Array<{ Ref?: string }> | undefined) ?? []).some((role) => role.Ref !== undefined && lambdaRoles.has(role.Ref));
+  const dropped = (id: string, r: { Type: string; Properties?: Json }) =>
+    r.Type.startsWith('Custom::') || r.Type === 'AWS::Lambda::Function' || r.Type === 'AWS::CDK::Metadata' || r.Type === 'AWS::EC2::SecurityGroupEgress' || lambdaRoles.has(id) || (r.Type === 'AWS::IAM::Policy' && onLambdaRole(r));
+  const lookups = entries.filter(([, r]) => r.Type === 'Custom::AWS' && JSON.stringify(r.Properties ?? {}).includes('DescribeManagedPrefixLists')).map(([id]) => id);
+  const resources = Object.fromEntries(entries.filter(([id, r]) => !dropped(id, r)));
   const { Parameters: _parameters, Rules: _rules, ...rest } = template;
-  const text = JSON.stringify({ ...rest, Resources: resources })
+  return withValuesResolved({ ...rest, Resources: resources }, lookups, region, bastionGroupId, s3PrefixListId);
+}
+
+/** The AZ, bastion and S3-list values of workarounds 1, 2 and 5, written into the template. */
+function withValuesResolved(template: Template, lookups: readonly string[], region: string, bastionGroupId: string, s3PrefixListId: string): Template {
+  let text = JSON.stringify(template)
     .replaceAll(JSON.stringify({ 'Fn::GetAZs': '' }), JSON.stringify({ 'Fn::GetAZs': region }))
     .replaceAll(PLACEHOLDER_BASTION_SECURITY_GROUP_ID, bastionGroupId);
+  for (const id of lookups) text = text.replaceAll(JSON.stringify({ 'Fn::GetAtt': [id, 'PrefixLists.0.PrefixListId'] }), JSON.stringify(s3PrefixListId));
   return JSON.parse(text) as Template;
+}
+
+/** The template's `AWS::EC2::SecurityGroupEgress` resources, values resolved (workaround 6). */
+function egressResources(template: Template, region: string, bastionGroupId: string, s3PrefixListId: string): Template {
+  const lookups = Object.entries(template.Resources).filter(([, r]) => r.Type === 'Custom::AWS').map(([id]) => id);
+  const egress = Object.fromEntries(Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::EC2::SecurityGroupEgress'));
+  return withValuesResolved({ Resources: egress }, lookups, region, bastionGroupId, s3PrefixListId);
+}
+
+/** The region's S3 prefix list, found as the template's lookup finds it (by name). */
+async function s3PrefixListIdOf(clients: TestClients, region: string): Promise<string> {
+  const lists = (await clients.ec2.send(new DescribeManagedPrefixListsCommand({ Filters: [{ Name: 'prefix-list-name', Values: [`com.amazonaws.${region}.s3`] }] }))).PrefixLists ?? [];
+  if (!lists[0]?.PrefixListId) throw new Error(`the emulator has no com.amazonaws.${region}.s3 prefix list`);
+  return lists[0].PrefixListId;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -121,17 +153,19 @@ async function currentRules(clients: TestClients, groupId: string): Promise<{ in
 
 /**
  * What CloudFormation does and moto leaves out, done with EC2 calls after CreateStack:
- * 6. `AWS::EC2::SubnetRouteTableAssociation`: moto records the association where
+ * 7. `AWS::EC2::SubnetRouteTableAssociation`: moto records the association where
  *    DescribeRouteTables does not look (moto/ec2/models/subnets.py), so every subnet would
  *    seem to use the main table. Each association is made with AssociateRouteTable.
- * 7. `SecurityGroupEgress` on `AWS::EC2::SecurityGroup`: moto ignores it and keeps the allow-all
+ * 8. `SecurityGroupEgress` on `AWS::EC2::SecurityGroup`: moto ignores it and keeps the allow-all
  *    egress rule a new group gets. CloudFormation removes that rule when the property lists
  *    egress rules (AWS::EC2::SecurityGroup, "SecurityGroupEgress"); here it is revoked and the
  *    template's rules are authorized.
- * 8. The default group's rules are revoked, which is what the removed custom resource does
+ * 9. The default group's rules are revoked, which is what the removed custom resource does
  *    (CDK `restrictDefaultSecurityGroup`).
+ * 10. The `AWS::EC2::SecurityGroupEgress` resources removed from the template (workaround 6) are
+ *    authorized on their groups, after the groups' own egress rules.
  */
-async function applyWhatMotoLeavesOut(clients: TestClients, template: Template, physical: ReadonlyMap<string, string>, vpcId: string): Promise<void> {
+async function applyWhatMotoLeavesOut(clients: TestClients, template: Template, egress: Template, physical: ReadonlyMap<string, string>, vpcId: string): Promise<void> {
   for (const r of Object.values(template.Resources)) {
     if (r.Type !== 'AWS::EC2::SubnetRouteTableAssociation') continue;
     await clients.ec2.send(new AssociateRouteTableCommand({ RouteTableId: resolve(r.Properties?.['RouteTableId'], physical), SubnetId: resolve(r.Properties?.['SubnetId'], physical) }));
@@ -144,6 +178,11 @@ async function applyWhatMotoLeavesOut(clients: TestClients, template: Template, 
     if (now.egress.length > 0) await clients.ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: now.egress }));
     await clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: egress.map((rule) => egressPermission(rule, physical)) }));
   }
+  for (const r of Object.values(egress.Resources)) {
+    if (!r.Properties) continue;
+    const groupId = resolve(r.Properties['GroupId'], physical);
+    await clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: [egressPermission(r.Properties, physical)] }));
+  }
   const defaultGroup = (await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'group-name', Values: ['default'] }] }))).SecurityGroups?.[0];
   if (defaultGroup?.GroupId) {
     const now = await currentRules(clients, defaultGroup.GroupId);
@@ -153,7 +192,7 @@ async function applyWhatMotoLeavesOut(clients: TestClients, template: Template, 
 }
 
 /**
- * 9. Moto delivers no flow-log records (no traffic flows in an emulator). One accepted record,
+ * 11. Moto delivers no flow-log records (no traffic flows in an emulator). One accepted record,
  *    in the default format, is written to the flow log's group, in a stream named after a
  *    network interface as VPC Flow Logs names its streams ("Publish flow logs to CloudWatch
  *    Logs": one log stream per network interface). It is dated RECORD_AGE_MINUTES ago: moto's
@@ -192,7 +231,7 @@ export const NODE_ADDRESS = '10.0.10.50';
 export const DATABASE_ADDRESS = '10.0.100.20';
 
 /**
- * 10. The network carries no workload in an emulator (no EKS node, no RDS instance). Two network
+ * 12. The network carries no workload in an emulator (no EKS node, no RDS instance). Two network
  *     interfaces stand in, as the VPC CNI and RDS would place them: an EKS node in the first
  *     private subnet with the nodes group, and a database in the first database subnet with
  *     the rds group. They give addresses to questions like "can 10.0.10.50 reach the database".
@@ -212,14 +251,15 @@ export async function deployProduction(endpoint: string, region: string, workDir
   const clients = testClients(endpoint, region);
   const bastionGroupId = (await clients.ec2.send(new CreateSecurityGroupCommand({ GroupName: 'artos-live-test-bastion', Description: 'Stands for the bastion host group of a management network' }))).GroupId!;
   const original = JSON.parse(readFileSync(PRODUCTION_TEMPLATE, 'utf8')) as Template;
-  const template = templateForMoto(original, region, bastionGroupId);
+  const s3List = await s3PrefixListIdOf(clients, region);
+  const template = templateForMoto(original, region, bastionGroupId, s3List);
   await clients.cfn.send(new CreateStackCommand({ StackName: STACK_NAME, TemplateBody: JSON.stringify(template), Capabilities: ['CAPABILITY_NAMED_IAM'] }));
   await waitForStack(clients);
   const resources = (await clients.cfn.send(new DescribeStackResourcesCommand({ StackName: STACK_NAME }))).StackResources ?? [];
   const physical = new Map(resources.flatMap((r) => (r.LogicalResourceId && r.PhysicalResourceId ? [[r.LogicalResourceId, r.PhysicalResourceId] as const] : [])));
   const vpcLogicalId = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::EC2::VPC')![0];
   const vpcId = physical.get(vpcLogicalId)!;
-  await applyWhatMotoLeavesOut(clients, template, physical, vpcId);
+  await applyWhatMotoLeavesOut(clients, template, egressResources(original, region, bastionGroupId, s3List), physical, vpcId);
   const specFile = join(workDir, `production-${region}.spec.json`);
   // The preset uses the placeholder twice (bastionSecurityGroupId, additionalSecurityGroupIds).
   writeFileSync(specFile, JSON.stringify(preset('production'), null, 2).replaceAll(PLACEHOLDER_BASTION_SECURITY_GROUP_ID, bastionGroupId));

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { doctorAllLive, freshNetwork, useMoto } from './live-network.js';
-import { createSecondTaggedVpc, deleteEcrDkrEndpoint, deleteFlowLog, removeRds5432Ingress, routeDatabaseTableToInternet, turnStsPrivateDnsOff, type Broken } from './mutations.js';
+import { createSecondTaggedVpc, deleteEcrDkrEndpoint, deleteFlowLog, openNodesSshToTheWorld, removeRds5432Ingress, routeDatabaseTableToInternet, turnStsPrivateDnsOff, type Broken } from './mutations.js';
 import { stepsOf, type DoctorJson } from './run-cli.js';
 import type { DeployedNetwork } from './deploy-production.js';
 
 // `artos-net doctor all --live` against the production network deployed into moto
-// (deploy-production.ts), then against one breakage at a time (mutations.ts).
+// (deploy-production.ts), then against one breakage at a time (mutations.ts). Each breakage
+// fails its own check and the drift check that compares the same kind of object with the model
+// (`doctor drift`: deployed against planned), and nothing else.
 const live = useMoto();
 
 /** The steps that did not pass, `workflow/step`; the reach workflow is skipped without --from/--to. */
@@ -33,40 +35,49 @@ describe('doctor all --live against moto', () => {
     expect(run.code, run.stderr).toBe(0);
   });
 
-  it('the 5432 rule removed from the rds group: only the RDS ingress check fails, naming the group', async () => {
+  it('the 5432 rule removed from the rds group: the RDS ingress check and the group drift fail, naming the group', async () => {
     const { broken, run, failed, steps } = await brokenBy(removeRds5432Ingress);
-    expect(failed).toEqual(['rds/rds-admits-nodes']);
+    expect(failed).toEqual(['rds/rds-admits-nodes', 'drift/drift-security-groups']);
+    expect(steps.get('drift/drift-security-groups')!.evidence.join('\n')).toContain(`rds (${broken.objectId}) missing: ingress tcp 5432`);
     expect(steps.get('rds/rds-admits-nodes')!.evidence.join('\n')).toContain(broken.objectId);
     expect(run.code).toBe(1);
   });
 
-  it('STS private DNS off: only the private-DNS check fails, naming the endpoint', async () => {
+  it('STS private DNS off: the private-DNS check and the endpoint drift fail, naming the endpoint', async () => {
     const { broken, run, failed, steps } = await brokenBy(turnStsPrivateDnsOff);
-    expect(failed).toEqual(['endpoints/endpoints-private-dns']);
+    expect(failed).toEqual(['endpoints/endpoints-private-dns', 'drift/drift-endpoints']);
     expect(steps.get('endpoints/endpoints-private-dns')!.evidence.join('\n')).toContain(broken.objectId);
     expect(run.code).toBe(1);
   });
 
-  it('an endpoint deleted: only the endpoints check fails, naming the service', async () => {
+  it('an endpoint deleted: the endpoints check and the endpoint drift fail, naming the service', async () => {
     // A deleted endpoint stays listed by DescribeVpcEndpoints in state "deleted" (moto does the
     // same); it must count as missing, not as present.
     const { broken, run, failed, steps } = await brokenBy(deleteEcrDkrEndpoint);
-    expect(failed).toEqual(['endpoints/endpoints-exist']);
+    expect(failed).toEqual(['endpoints/endpoints-exist', 'drift/drift-endpoints']);
     expect(steps.get('endpoints/endpoints-exist')!.evidence.join('\n')).toContain(`missing: ${broken.objectId}`);
     expect(run.code).toBe(1);
   });
 
-  it('0.0.0.0/0 to an internet gateway on the database route table: only the isolation check fails, naming the table', async () => {
+  it('0.0.0.0/0 to an internet gateway on the database route table: the isolation check and the route drift fail, naming the table', async () => {
     const { broken, run, failed, steps } = await brokenBy(routeDatabaseTableToInternet);
-    expect(failed).toEqual(['rds/database-route-table-isolated']);
-    expect(steps.get('rds/database-route-table-isolated')!.evidence.join('\n')).toContain(`${broken.objectId}: 0.0.0.0/0 → igw-`);
+    expect(failed).toEqual(['rds/database-route-table-isolated', 'drift/drift-routes']);
+    expect(steps.get('rds/database-route-table-isolated')!.evidence.join('\n')).toContain(`${broken.objectId}: 0.0.0.0/0 → internet gateway igw-`);
     expect(run.code).toBe(1);
   });
 
-  it('the flow log deleted: the flow-log check fails and nothing outside the flow-log workflow does', async () => {
+  it('0.0.0.0/0 tcp 22 on the nodes group: only the open-ingress check and the group drift fail, naming the group', async () => {
+    const { broken, run, failed, steps } = await brokenBy(openNodesSshToTheWorld);
+    expect(failed).toEqual(['exposure/no-open-ingress', 'drift/drift-security-groups']);
+    expect(steps.get('exposure/no-open-ingress')!.evidence.join('\n')).toContain(`${broken.objectId} (eks-nodes): tcp 22 from 0.0.0.0/0`);
+    expect(run.code).toBe(1);
+  });
+
+  it('the flow log deleted: the flow-log check and the flow-log drift fail, and nothing outside those workflows', async () => {
     const { run, failed } = await brokenBy(deleteFlowLog);
     expect(failed).toContain('flowlogs/flow-log-active');
-    expect(failed.filter((id) => !id.startsWith('flowlogs/'))).toEqual([]);
+    expect(failed).toContain('drift/drift-flow-logs');
+    expect(failed.filter((id) => !id.startsWith('flowlogs/') && !id.startsWith('drift/'))).toEqual([]);
     expect(run.code).toBe(1);
   });
 
