@@ -44,6 +44,13 @@ describe('the live provider when the account cannot be read', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 
+  it('Logs Insights (flowlogs query --log-group) against the same endpoint also ends by itself within 30 s', async () => {
+    const run = await runArtosNet(['flowlogs', 'query', 'fields @timestamp', '--log-group', '/vpc/vpc-0/flow-logs', '--region', REGION], cliEnv({ endpoint: silentUrl, workDir }), 30_000);
+    expect(run.killed, 'the CLI was still waiting after 30 s').toBe(false);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('StartQuery failed: TimeoutError');
+  }, 60_000);
+
   it('--profile no-such-profile: a message naming the profile and how to make or pick one, before any call', async () => {
     writeFileSync(join(workDir, 'aws-config'), '[default]\nregion = eu-west-1\n\n[profile staging]\nregion = eu-west-1\n');
     writeFileSync(join(workDir, 'aws-credentials'), '[prod-readonly]\naws_access_key_id = testing\naws_secret_access_key = testing\n');
