@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { createElement } from 'react';
 import { Command } from 'commander';
 import {
-  createLogsClient,
   generateSampleTraffic,
   runInsightsQueryComplete,
   runLocalQuery,
@@ -21,6 +20,7 @@ import { renderOverviewText } from '../render/overview-text.js';
 import { renderDoctorText } from '../render/doctor-text.js';
 import { parseTime } from './time-range.js';
 import type { AppData } from '../app/app-data.js';
+import { createInsightsLogsClient } from '../providers/aws-clients.js';
 
 export const DEMO_RECORDS = 50_000;
 
@@ -60,7 +60,7 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
         signal,
       );
   } else if (options.live && context.model.logGroup) {
-    const logs = createLogsClient({ ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) });
+    const logs = createInsightsLogsClient({ ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) });
     const logGroup = context.model.logGroup.name;
     flowLogSource = `CloudWatch Logs Insights, ${logGroup}, since ${options.since}`;
     runQuery = async (query, signal, onProgress) => {
