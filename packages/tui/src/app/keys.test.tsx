@@ -211,3 +211,36 @@ describe('narrow terminals', () => {
     view.unmount();
   });
 });
+
+describe('the reach form', () => {
+  it('asks from, to and port, checks them, and runs the reach workflow with them', async () => {
+    const app = render(<App data={data} size={{ columns: 120, rows: 30 }} initialScreen="doctor" />);
+    await waitFor(app.lastFrame, 'Can A reach B');
+    app.stdin.write('jjj'); // endpoints, rds, bastion, reach
+    await tick();
+    app.stdin.write('\r');
+    await waitFor(app.lastFrame, 'the flow to check');
+    app.stdin.write('q'); // text in a form, not "quit"
+    await tick();
+    app.stdin.write('\u007f');
+    app.stdin.write('10.0.10.50\trds\tabc\r');
+    await waitFor(app.lastFrame, '--port abc: expected a whole number');
+    app.stdin.write('\u007f\u007f\u007f5432\r');
+    // The seed's RDS group admits 5432 from the EKS nodes group only: another address is refused.
+    const frame = await waitFor(app.lastFrame, 'Can A reach B (10.0.10.50 → rds tcp 5432) — ✖ a check failed');
+    expect(frame).toContain('10.0.10.50');
+    app.unmount();
+  });
+
+  it('esc closes the form without running anything', async () => {
+    const app = render(<App data={data} size={{ columns: 120, rows: 30 }} initialScreen="doctor" />);
+    app.stdin.write('jjj');
+    await tick();
+    app.stdin.write('\r');
+    await waitFor(app.lastFrame, 'the flow to check');
+    app.stdin.write('\u001b');
+    const frame = await waitFor(app.lastFrame, 'Can A reach B — press enter to run');
+    expect(frame).not.toContain('the flow to check');
+    app.unmount();
+  });
+});
