@@ -12,7 +12,7 @@ import { useKeys } from './use-keys.js';
 import { useSideways, widestOf } from './use-sideways.js';
 import type { Tone } from './theme.js';
 
-const MARK: Readonly<Record<StepResult['status'], [string, Tone]>> = { pass: ['✔', 'good'], fail: ['✖', 'bad'], warn: ['!', 'warn'], skipped: ['-', 'dim'] };
+const MARK: Readonly<Record<StepResult['status'], [string, Tone]>> = { pass: ['✔', 'good'], fail: ['✖', 'bad'], warn: ['!', 'warn'], skipped: ['-', 'dim'], unknown: ['?', 'warn'] };
 
 /** Splits text into lines of at most `width` characters, at spaces where it can. */
 export function wrap(text: string, width: number): string[] {
@@ -69,7 +69,7 @@ export function DoctorScreen({ data, width, height, colors, active, filter = '' 
     const report = reports[w.id];
     const isRunning = running?.workflow === w.id;
     const status = isRunning ? `${spinner} running` : report ? (report.status === 'pass' ? '✔ passed' : report.status === 'warn' ? '! warnings' : '✖ a check failed') : 'press enter to run';
-    const question = w.id === REACH && reach ? ` (${reach.from} → ${reach.to} ${reach.protocol} ${reach.port})` : '';
+    const question = w.id === REACH && reach ? ` (${reach.from ?? 'who'} → ${reach.to} ${reach.protocol} ${reach.port})` : '';
     all.push({ kind: 'workflow', workflow: w.id, text: `${w.title}${question} — ${status}`, tone: report ? (report.status === 'pass' ? 'good' : report.status === 'warn' ? 'warn' : 'bad') : 'accent' });
     const steps = isRunning ? running.done : (report?.steps ?? []);
     for (const s of steps) {

@@ -7,7 +7,7 @@ import { Line } from './Line.js';
 import { useCaptureKeys, useKeys } from './use-keys.js';
 
 const FIELDS = [
-  { name: 'from', label: 'from', example: '10.0.10.50, private, eks-nodes' },
+  { name: 'from', label: 'from', example: '10.0.10.50, eks-nodes, sg-…; empty: who can reach' },
   { name: 'to', label: 'to', example: 'rds, database, 10.0.100.20' },
   { name: 'port', label: 'port', example: '5432' },
 ] as const;
@@ -18,7 +18,7 @@ const FIELDS = [
  */
 export function ReachForm({ width, colors, initial, onSubmit, onCancel }: { width: number; colors: boolean; initial?: ReachQuestion; onSubmit: (q: ReachQuestion) => void; onCancel: () => void }) {
   useCaptureKeys();
-  const [values, setValuesState] = useState<string[]>(initial ? [initial.from, initial.to, String(initial.port)] : ['', '', '']);
+  const [values, setValuesState] = useState<string[]>(initial ? [initial.from ?? '', initial.to, String(initial.port)] : ['', '', '']);
   const [field, setFieldState] = useState(0);
   const [error, setError] = useState<string | undefined>();
   // Keys can come batched (a pasted address): the handler works on refs, set at once.
@@ -36,7 +36,7 @@ export function ReachForm({ width, colors, initial, onSubmit, onCancel }: { widt
     try {
       const q = reachQuestion({ protocol: 'tcp', ...(from ? { from } : {}), ...(to ? { to } : {}), ...(port ? { port } : {}) });
       if (q) onSubmit(q);
-      else setError('give from, to and port');
+      else setError('give to and port (from is optional)');
     } catch (e) {
       setError(isAbortError(e) ? `${e.message}${e.nextStep ? ` — ${e.nextStep}` : ''}` : String(e));
     }

@@ -3,11 +3,11 @@ import { Command, Option } from 'commander';
 import { AbortError, EXIT_FINDINGS, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
 import { writeJson } from './io.js';
-import type { NetworkSpec } from '@artos/model';
+import { END_FORMS, resolveEnd, type NetworkModel, type NetworkSpec } from '@artos/model';
 import { loadValidSpec, type SpecSourceOptions } from './spec-source.js';
 import { reachQuestion } from './reach-options.js';
 import { buildDoctorContext, type ProviderOptions } from '../doctor/build-context.js';
-import { runWorkflow, type WorkflowReport } from '../doctor/run-workflow.js';
+import { runWorkflow, workflowStatus, type WorkflowReport } from '../doctor/run-workflow.js';
 import { WORKFLOWS, findWorkflow } from '../doctor/workflows.js';
 import { renderDoctorText } from '../render/doctor-text.js';
 
@@ -56,6 +56,22 @@ export function providerOptions(options: DoctorCliOptions): ProviderOptions {
   };
 }
 
+/**
+ * `--from bogus` is a typo, not a network that refuses the flow: text in none of the forms the
+ * model reads is a usage error (exit 2). A well-formed party the network lacks stays the doctor's
+ * finding (a failed check).
+ */
+function rejectUnreadableParties(model: NetworkModel, reach: ProviderOptions['reach']): void {
+  if (!reach) return;
+  for (const [flag, text] of [['--from', reach.from], ['--to', reach.to]] as const) {
+    if (text === undefined) continue;
+    const read = resolveEnd(model, text);
+    if (!read.ok && read.message === `cannot read "${text}": give ${END_FORMS}`) {
+      throw new AbortError(`${flag} ${text}: not a party the network can name`, `give ${END_FORMS}`);
+    }
+  }
+}
+
 /** A workflow `doctor all` leaves out for this spec, and why. */
 export interface SkippedWorkflow {
   readonly id: string;
@@ -79,6 +95,7 @@ export async function runDoctor(which: string, options: DoctorCliOptions): Promi
   const { spec, source } = await loadValidSpec(options);
   const { workflows, skipped } = workflowsFor(which, spec);
   const context = await buildDoctorContext(spec, source, provider);
+  rejectUnreadableParties(context.model, provider.reach);
   const reports: WorkflowReport[] = [];
   for (const w of workflows) reports.push(await runWorkflow(w, context));
   return { reports, skipped, source: `${source}${options.template ? `, template ${options.template}` : ''}${options.live ? ', live account' : ''}` };
@@ -88,17 +105,20 @@ export async function runDoctor(which: string, options: DoctorCliOptions): Promi
 export function doctorCommand(context: CommandContext): Command {
   return addProviderOptions(new Command('doctor'))
     .argument('[workflow]', `${WORKFLOWS.map((w) => w.id).join('|')}|all`, 'all')
-    .option('--from <party>', 'reach: an address, private|database, or a group (eks-nodes, rds, …)')
-    .option('--to <party>', 'reach: the destination')
+    .option('--from <party>', 'reach: the source — an address, a group role (eks-nodes, rds, …), sg-…, a subnet id, private|database, eni-…; without it, who can reach --to')
+    .option('--to <party>', 'reach: the destination (the same forms, or s3)')
     .option('--port <n>', 'reach: destination port')
     .addOption(new Option('--protocol <p>', 'reach: protocol').choices(['tcp', 'udp', 'icmp']).default('tcp'))
     .option('--json', 'print every workflow with its steps as JSON')
-    .addHelpText('after', '\nExamples:\n  artos-net doctor rds --preset production --flow-logs traffic.log.gz\n  artos-net doctor all --template cdk.out/artos-production-network.template.json --json\n  artos-net doctor reach --from 10.0.10.50 --to rds --port 5432\n  artos-net doctor endpoints --live --region eu-west-1\n')
+    .addHelpText('after', '\nExamples:\n  artos-net doctor rds --preset production --flow-logs traffic.log.gz\n  artos-net doctor all --template cdk.out/artos-production-network.template.json --json\n  artos-net doctor reach --from 10.0.10.50 --to rds --port 5432\n  artos-net doctor reach --to rds --port 5432            # who can reach rds\n  artos-net doctor drift --live --region eu-west-1       # deployed against the model\n  artos-net doctor endpoints --live --region eu-west-1\n\nExit: 0 clean, 1 a check failed or could not be decided, 2 usage or input error.\n')
     .action(async (which: string, options: DoctorCliOptions) => {
+      if (which === 'reach' && options.to === undefined) throw new AbortError('doctor reach needs --to and --port', 'e.g. artos-net doctor reach --from eks-nodes --to rds --port 5432 (without --from: who can reach rds)');
       const { reports, skipped, source } = await runDoctor(which, options);
-      const failed = reports.some((r) => r.status === 'fail');
-      if (options.json) writeJson(context.io, { source, status: failed ? 'fail' : 'pass', workflows: reports, skipped });
-      else context.io.out(`${renderDoctorText(reports)}${skipped.map((s) => `${s.id}: not run — ${s.reason}\n`).join('')}${source}: ${failed ? 'a check failed' : 'all checks passed'}\n`);
-      context.finish(failed ? EXIT_FINDINGS : EXIT_OK);
+      const status = workflowStatus(reports.flatMap((r) => r.steps));
+      const verdict = { pass: 'all checks passed', warn: 'all checks passed, with warnings', fail: 'a check failed', unknown: 'some checks could not be decided (??): not a clean bill', skipped: 'nothing was checked' }[status];
+      if (options.json) writeJson(context.io, { source, status, workflows: reports, skipped });
+      else context.io.out(`${renderDoctorText(reports)}${skipped.map((s) => `${s.id}: not run — ${s.reason}\n`).join('')}${source}: ${verdict}\n`);
+      // Unknown is not clean: the exit says so, as a failed check does.
+      context.finish(status === 'pass' || status === 'warn' || status === 'skipped' ? EXIT_OK : EXIT_FINDINGS);
     });
 }

@@ -1,4 +1,3 @@
-import { GROUP_ROLES, SUBNET_TIERS, isAwsId, parseIpv4 } from '@artos/model';
 import { AbortError } from './cli-errors.js';
 import { MAX_PORT, wholeNumber } from './number-options.js';
 
@@ -9,27 +8,25 @@ export interface ReachFlags {
   readonly protocol: 'tcp' | 'udp' | 'icmp';
 }
 
-const PARTIES = `an IPv4 address, ${SUBNET_TIERS.join('|')}, or a group role (${GROUP_ROLES.join(', ')})`;
-
-function isParty(text: string, destination: boolean): boolean {
-  if (parseIpv4(text) !== undefined) return true;
-  if ((SUBNET_TIERS as readonly string[]).includes(text) || (GROUP_ROLES as readonly string[]).includes(text)) return true;
-  return !destination && isAwsId('sg', text); // a group outside the network may be a source only
+export interface ReachAnswerRequest {
+  readonly from: string | undefined;
+  readonly to: string;
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp' | 'icmp';
 }
 
 /**
- * `--from`, `--to`, `--port` of the reach workflow: all three or none, each well-formed, checked
- * before any workflow runs, so a typo is a usage error (exit 2) and never a failed check.
+ * `--from`, `--to`, `--port` of the reach workflow, checked before any workflow runs so a typo is
+ * a usage error (exit 2), never a failed check: `--to` and `--port` together, a port a whole number
+ * from 0 to 65535; `--from` optional (without it the answer is who can reach `--to`). The parties
+ * themselves are read by the doctor, which knows the network's names.
  */
-export function reachQuestion(flags: ReachFlags): { from: string; to: string; port: number; protocol: 'tcp' | 'udp' | 'icmp' } | undefined {
-  const given = (['from', 'to', 'port'] as const).filter((k) => flags[k] !== undefined);
-  if (given.length === 0) return undefined;
-  if (given.length < 3) {
-    const missing = (['from', 'to', 'port'] as const).filter((k) => flags[k] === undefined).map((k) => `--${k}`);
-    throw new AbortError(`the reach question needs --from, --to and --port; ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing`, 'e.g. artos-net doctor reach --from 10.0.10.50 --to rds --port 5432');
+export function reachQuestion(flags: ReachFlags): ReachAnswerRequest | undefined {
+  if (flags.from === undefined && flags.to === undefined && flags.port === undefined) return undefined;
+  if (flags.to === undefined) {
+    throw new AbortError(`${flags.from !== undefined ? '--from' : '--port'} was given without --to`, 'reach needs --to and --port; --from is optional (without it: who can reach --to), e.g. --from eks-nodes --to rds --port 5432');
   }
-  const port = wholeNumber('--port', 0, MAX_PORT, '5432')(flags.port!);
-  if (!isParty(flags.from!, false)) throw new AbortError(`--from ${flags.from}: not a source the network knows`, `use ${PARTIES}, or a security group id (sg-…)`);
-  if (!isParty(flags.to!, true)) throw new AbortError(`--to ${flags.to}: not a destination in the network`, `use ${PARTIES}`);
-  return { from: flags.from!, to: flags.to!, port, protocol: flags.protocol };
+  if (flags.port === undefined) throw new AbortError('--to was given without --port', 'give the destination port, e.g. --port 5432');
+  const port = wholeNumber('--port', 0, MAX_PORT, '5432')(flags.port);
+  return { from: flags.from, to: flags.to, port, protocol: flags.protocol };
 }
