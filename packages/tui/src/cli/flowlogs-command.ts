@@ -77,12 +77,20 @@ interface QueryOptions extends Partial<CloudWatchOptions> {
  * that JavaScript rejects (`parse @message /(?<a>[/`) surfaces as a SyntaxError, also bad input.
  */
 export function parseQueryText(queryText: string): ReturnType<typeof parseQuery> {
+  let query: ReturnType<typeof parseQuery>;
   try {
-    return parseQuery(queryText);
+    query = parseQuery(queryText);
   } catch (error) {
     if (error instanceof SyntaxError) throw new AbortError(`the query has a bad regular expression: ${error.message}`, 'fix the pattern; Logs Insights uses the same regular-expression syntax');
     throw error;
   }
+  // Logs Insights refuses a limit past its maximum; the same text must not run locally and fail there.
+  const max = DEFAULT_INSIGHTS_LIMITS.maxResultRows;
+  const tooMany = query.commands.find((c) => c.kind === 'limit' && c.count > max);
+  if (tooMany && tooMany.kind === 'limit') {
+    throw new AbortError(`the query asks for limit ${tooMany.count.toLocaleString('en-US')}; CloudWatch Logs Insights returns at most ${max.toLocaleString('en-US')} rows`, `use limit ${max.toLocaleString('en-US').replace(/,/g, '')} or less, or split the time range`);
+  }
+  return query;
 }
 
 export async function runLocalFlowQuery(io: CliIo, queryText: string, options: QueryOptions, rowLimit?: number): Promise<QueryResult> {
