@@ -3,9 +3,9 @@ import { Command, Option } from 'commander';
 import { AbortError, EXIT_FINDINGS, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
 import { writeJson } from './io.js';
-import { END_FORMS, resolveEnd, type NetworkModel, type NetworkSpec } from '@artos/model';
 import { loadValidSpec, type SpecSourceOptions } from './spec-source.js';
 import { reachQuestion } from './reach-options.js';
+import { END_FORMS, resolveEnd } from '@artos/model';
 import { buildDoctorContext, type ProviderOptions } from '../doctor/build-context.js';
 import { runWorkflow, workflowStatus, type WorkflowReport } from '../doctor/run-workflow.js';
 import { WORKFLOWS, findWorkflow } from '../doctor/workflows.js';
@@ -56,49 +56,23 @@ export function providerOptions(options: DoctorCliOptions): ProviderOptions {
   };
 }
 
-/**
- * `--from bogus` is a typo, not a network that refuses the flow: text in none of the forms the
- * model reads is a usage error (exit 2). A well-formed party the network lacks stays the doctor's
- * finding (a failed check).
- */
-function rejectUnreadableParties(model: NetworkModel, reach: ProviderOptions['reach']): void {
-  if (!reach) return;
-  for (const [flag, text] of [['--from', reach.from], ['--to', reach.to]] as const) {
-    if (text === undefined) continue;
-    const read = resolveEnd(model, text);
-    if (!read.ok && read.message === `cannot read "${text}": give ${END_FORMS}`) {
-      throw new AbortError(`${flag} ${text}: not a party the network can name`, `give ${END_FORMS}`);
-    }
-  }
-}
-
 /** A workflow `doctor all` leaves out for this spec, and why. */
-export interface SkippedWorkflow {
-  readonly id: string;
-  readonly reason: string;
-}
-
-/**
- * `doctor all` walks the workflows that apply to the spec: a network without a bastion group
- * (the basic and development presets) has no bastion workflow to fail. Named alone, it still runs.
- */
-export function workflowsFor(which: string, spec: NetworkSpec): { workflows: typeof WORKFLOWS; skipped: SkippedWorkflow[] } {
-  if (which !== 'all') return { workflows: [findWorkflow(which)].filter((w) => w !== undefined), skipped: [] };
-  if (spec.bastionSecurityGroupId !== undefined) return { workflows: WORKFLOWS, skipped: [] };
-  return { workflows: WORKFLOWS.filter((w) => w.id !== 'bastion'), skipped: [{ id: 'bastion', reason: 'the spec has no bastionSecurityGroupId (no bastion to reach the database from)' }] };
-}
-
 /** Runs the named workflows (or all that apply) and returns their reports. */
-export async function runDoctor(which: string, options: DoctorCliOptions): Promise<{ reports: WorkflowReport[]; skipped: SkippedWorkflow[]; source: string }> {
+export async function runDoctor(which: string, options: DoctorCliOptions): Promise<{ reports: WorkflowReport[]; source: string }> {
   if (which !== 'all' && findWorkflow(which) === undefined) throw new AbortError(`unknown workflow "${which}"`, `use one of ${WORKFLOWS.map((w) => w.id).join(', ')}, or all`);
   const provider = providerOptions(options);
   const { spec, source } = await loadValidSpec(options);
-  const { workflows, skipped } = workflowsFor(which, spec);
+  const workflows = which === 'all' ? WORKFLOWS : [findWorkflow(which)!];
   const context = await buildDoctorContext(spec, source, provider);
-  rejectUnreadableParties(context.model, provider.reach);
+  // A name the network does not know is a mistake in the command (exit 2), not a failed check.
+  for (const [flag, text] of [['--from', context.reach?.from], ['--to', context.reach?.to]] as const) {
+    if (text === undefined) continue;
+    const end = resolveEnd(context.model, text);
+    if (!end.ok) throw new AbortError(`${flag}: ${end.message}`, `give ${END_FORMS}`);
+  }
   const reports: WorkflowReport[] = [];
   for (const w of workflows) reports.push(await runWorkflow(w, context));
-  return { reports, skipped, source: `${source}${options.template ? `, template ${options.template}` : ''}${options.live ? ', live account' : ''}` };
+  return { reports, source: `${source}${options.template ? `, template ${options.template}` : ''}${options.live ? ', live account' : ''}` };
 }
 
 /** `artos-net doctor [endpoints|rds|bastion|reach|flowlogs|all]`. */
@@ -112,12 +86,12 @@ export function doctorCommand(context: CommandContext): Command {
     .option('--json', 'print every workflow with its steps as JSON')
     .addHelpText('after', '\nExamples:\n  artos-net doctor rds --preset production --flow-logs traffic.log.gz\n  artos-net doctor all --template cdk.out/artos-production-network.template.json --json\n  artos-net doctor reach --from 10.0.10.50 --to rds --port 5432\n  artos-net doctor reach --to rds --port 5432            # who can reach rds\n  artos-net doctor drift --live --region eu-west-1       # deployed against the model\n  artos-net doctor endpoints --live --region eu-west-1\n\nExit: 0 clean, 1 a check failed or could not be decided, 2 usage or input error.\n')
     .action(async (which: string, options: DoctorCliOptions) => {
-      if (which === 'reach' && options.to === undefined) throw new AbortError('doctor reach needs --to and --port', 'e.g. artos-net doctor reach --from eks-nodes --to rds --port 5432 (without --from: who can reach rds)');
-      const { reports, skipped, source } = await runDoctor(which, options);
+      if (which === 'reach' && options.to === undefined && options.from === undefined && options.port === undefined) throw new AbortError('doctor reach needs --to and --port', 'e.g. artos-net doctor reach --from eks-nodes --to rds --port 5432 (without --from: who can reach rds)');
+      const { reports, source } = await runDoctor(which, options);
       const status = workflowStatus(reports.flatMap((r) => r.steps));
       const verdict = { pass: 'all checks passed', warn: 'all checks passed, with warnings', fail: 'a check failed', unknown: 'some checks could not be decided (??): not a clean bill', skipped: 'nothing was checked' }[status];
-      if (options.json) writeJson(context.io, { source, status, workflows: reports, skipped });
-      else context.io.out(`${renderDoctorText(reports)}${skipped.map((s) => `${s.id}: not run — ${s.reason}\n`).join('')}${source}: ${verdict}\n`);
+      if (options.json) writeJson(context.io, { source, status, workflows: reports });
+      else context.io.out(`${renderDoctorText(reports)}${source}: ${verdict}\n`);
       // Unknown is not clean: the exit says so, as a failed check does.
       context.finish(status === 'pass' || status === 'warn' || status === 'skipped' ? EXIT_OK : EXIT_FINDINGS);
     });

@@ -41,10 +41,9 @@ describe('input errors exit 2 with one clean message', () => {
     [['cidr', 'plan', '--spec-out', aFolder], /cannot write --spec-out .*: it is a folder/],
     [['doctor', 'reach', '--from', 'eks-nodes', '--to', 'rds', '--port', 'abc'], /--port abc: expected a whole number from 0 to 65,535/],
     [['doctor', 'reach', '--from', 'eks-nodes', '--to', 'rds', '--port', '70000'], /--port 70000/],
-    [['doctor', 'reach', '--from', 'bogus', '--to', 'rds', '--port', '5432'], /--from bogus: not a party the network can name/],
-    [['doctor', 'reach', '--from', 'eks-nodes'], /needs --to and --port/],
-    [['doctor', 'all', '--from', 'eks-nodes'], /--from was given without --to/],
-    [['doctor', 'all', '--to', 'rds'], /--to was given without --port/],
+    [['doctor', 'reach', '--from', 'bogus', '--to', 'rds', '--port', '5432'], /--from: cannot read "bogus"/],
+    [['doctor', 'reach', '--from', 'eks-nodes'], /--from was given without --to/],
+    [['doctor', 'reach', '--to', 'rds'], /--to was given without --port/],
     [['flowlogs', 'explain', '--limit', 'abc', '--file', aFolder], /--limit abc: expected a whole number from 1 to 100,000/],
     [['flowlogs', 'explain', '--port', '-5', '--file', aFolder], /--port -5/],
     [['cidr', 'plan', '--reserve', '99999999999999999999'], /--reserve 99999999999999999999: expected a whole number/],
@@ -85,13 +84,20 @@ describe('a spec with errors is a failed check (exit 1)', () => {
 });
 
 describe('doctor all on a network without a bastion', () => {
-  it('leaves the bastion workflow out and says so, instead of failing it (basic preset: no bastion group)', async () => {
+  it('skips the bastion steps and says so, instead of failing them (basic preset: no bastion group)', async () => {
     const r = await cli('doctor', 'all', '--preset', 'basic');
-    expect(r.stdout).toContain('bastion: not run');
+    expect(r.stdout).toContain('[skip] The bastion group is among additionalSecurityGroupIds');
+    expect(r.stdout).toContain('the spec has no bastion');
     expect(r.code).toBe(0);
-    const json = JSON.parse((await cli('doctor', 'all', '--preset', 'basic', '--json')).stdout) as { workflows: { id: string }[]; skipped: { id: string }[] };
-    expect(json.workflows.map((w) => w.id)).not.toContain('bastion');
-    expect(json.skipped.map((s) => s.id)).toEqual(['bastion']);
+    const json = JSON.parse((await cli('doctor', 'all', '--preset', 'basic', '--json')).stdout) as { workflows: { id: string; steps: { id: string; status: string }[] }[] };
+    const bastion = json.workflows.find((w) => w.id === 'bastion')!;
+    expect(bastion.steps.filter((s) => s.id !== 'eks-endpoint').map((s) => s.status)).toEqual(['skipped', 'skipped']);
+  });
+
+  it('named alone, the bastion workflow skips too (it does not apply), and never shows a pass for it', async () => {
+    const r = await cli('doctor', 'bastion', '--preset', 'basic');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('[ok  ] The bastion group');
   });
 });
 
@@ -160,7 +166,7 @@ describe('query limits', () => {
     writeFileSync(join(empty, 'one.log'), '2 123456789012 eni-0a1b2c3d4e5f60718 10.0.10.5 10.0.100.20 40000 5432 6 1 40 1700000000 1700000060 REJECT OK\n');
     const r = await cli('flowlogs', 'query', 'fields srcAddr | limit 1000000000', '--file', empty);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('at most 100,000 rows');
+    expect(r.stderr).toContain("over Insights' maximum of 100,000 rows");
     expect((await cli('flowlogs', 'query', 'fields srcAddr | limit 100000', '--file', empty)).code).toBe(0);
   });
 });

@@ -16,6 +16,8 @@ import {
   isFlowLogError,
   parseQuery,
   runQueryOnSources,
+  runLocalQuery,
+  withFormatParse,
   expandPaths,
   fileChunks,
   type ParseInfo,
@@ -77,20 +79,12 @@ interface QueryOptions extends Partial<CloudWatchOptions> {
  * that JavaScript rejects (`parse @message /(?<a>[/`) surfaces as a SyntaxError, also bad input.
  */
 export function parseQueryText(queryText: string): ReturnType<typeof parseQuery> {
-  let query: ReturnType<typeof parseQuery>;
   try {
-    query = parseQuery(queryText);
+    return parseQuery(queryText);
   } catch (error) {
     if (error instanceof SyntaxError) throw new AbortError(`the query has a bad regular expression: ${error.message}`, 'fix the pattern; Logs Insights uses the same regular-expression syntax');
     throw error;
   }
-  // Logs Insights refuses a limit past its maximum; the same text must not run locally and fail there.
-  const max = DEFAULT_INSIGHTS_LIMITS.maxResultRows;
-  const tooMany = query.commands.find((c) => c.kind === 'limit' && c.count > max);
-  if (tooMany && tooMany.kind === 'limit') {
-    throw new AbortError(`the query asks for limit ${tooMany.count.toLocaleString('en-US')}; CloudWatch Logs Insights returns at most ${max.toLocaleString('en-US')} rows`, `use limit ${max.toLocaleString('en-US').replace(/,/g, '')} or less, or split the time range`);
-  }
-  return query;
 }
 
 export async function runLocalFlowQuery(io: CliIo, queryText: string, options: QueryOptions, rowLimit?: number): Promise<QueryResult> {
@@ -104,14 +98,16 @@ export async function runLocalFlowQuery(io: CliIo, queryText: string, options: Q
   if (files.length === 0 && !useStdin) {
     throw new AbortError(`no flow-log files in ${options.file.join(', ')}`, 'give --file a flow-log file (.log, .gz) or a folder that holds some');
   }
-  const sources = [...files.map((f) => ({ name: f, chunks: fileChunks(f) })), ...(useStdin ? [{ name: '<stdin>', chunks: stdinChunks() }] : [])];
   const progress = process.stderr.isTTY === true;
-  return runQueryOnSources(query, sources, {
+  const localOptions = {
     ...(format ? { format } : {}),
     ...(rowLimit ? { limits: { ...DEFAULT_INSIGHTS_LIMITS, defaultResultRows: rowLimit, maxResultRows: Math.max(rowLimit, DEFAULT_INSIGHTS_LIMITS.maxResultRows) } } : {}),
     strict: options.strict ?? false,
     ...(progress ? { onProgress: (info: ParseInfo, file: string) => process.stderr.write(`\r${info.records.toLocaleString('en-US')} records, ${(info.bytes / 2 ** 20).toFixed(0)} MiB — ${sanitizeForTerminal(file)}\u001b[K`) } : {}),
-  }).finally(() => {
+  };
+  // Files only: the runner that splits big plain files over worker threads (stats queries).
+  const run = useStdin ? runQueryOnSources(query, [...files.map((f) => ({ name: f, chunks: fileChunks(f) })), { name: '<stdin>', chunks: stdinChunks() }], localOptions) : runLocalQuery(queryText, files, localOptions);
+  return run.finally(() => {
     if (progress) process.stderr.write('\r\u001b[K');
   });
 }
@@ -133,7 +129,8 @@ function wrapFlowErrors<T>(fn: () => Promise<T>): Promise<T> {
 export async function queryAnywhere(io: CliIo, queryText: string, options: QueryOptions, limit?: number): Promise<{ columns: string[]; rows: ResultRow[]; warnings: string[]; result?: QueryResult; note?: string }> {
   if (options.logGroup && options.logGroup.length > 0) {
     parseQueryText(queryText); // the same text must be valid locally too: fail fast, before billing
-    const complete = await runInCloudWatch(io, queryText, options as CloudWatchOptions, limit);
+    // A custom format (--format) gets the parse @message that names its fields: Insights does not discover them.
+    const complete = await runInCloudWatch(io, withFormatParse(queryText, options.format ? RecordFormat.fromFormatString(options.format) : undefined), options as CloudWatchOptions, limit);
     const columns = [...new Set(complete.rows.flatMap((r) => Object.keys(r)))].filter((c) => c !== '@ptr');
     const note = `scanned ${complete.statistics.recordsScanned.toLocaleString('en-US')} records (${(complete.statistics.bytesScanned / 2 ** 20).toFixed(1)} MiB) in ${complete.queries} quer${complete.queries === 1 ? 'y' : 'ies'}; matched ${complete.statistics.recordsMatched.toLocaleString('en-US')}`;
     return { columns, rows: complete.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== '@ptr'))), warnings: complete.missing ? [`incomplete: ${complete.missing}`] : [], note };
