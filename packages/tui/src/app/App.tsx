@@ -55,6 +55,10 @@ export function App({ data, size, initialScreen }: AppProps) {
     for (const [input, key] of splitKeys(chunk, chunkKey)) onKey(input, key);
   });
   const onKey = (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+    if (router.capture !== undefined && router.capture === mode.current.screen && !mode.current.help) {
+      if (key.ctrl && input === 'c') return exit();
+      return routeKey(router, mode.current.screen, input, key);
+    }
     if (mode.current.filtering) {
       if (key.return || key.escape) setFiltering(false);
       else if (key.backspace || key.delete) setFilter((f) => f.slice(0, -1));

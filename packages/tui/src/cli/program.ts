@@ -52,9 +52,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let exitCode = EXIT_OK;
   const context: CommandContext = { io, finish: (code) => (exitCode = code) };
   try {
-    const first = argv[0];
-    if (first !== undefined && !first.startsWith('-') && first !== 'help' && !COMMAND_NAMES.includes(first)) {
-      throw new AbortError(`unknown command '${first}'`, `the commands are ${COMMAND_NAMES.join(', ')} (artos-net --help describes them)`);
+    // `artos-net frobnicate` would otherwise reach the default command as an argument.
+    const named = argv[0] === 'help' ? argv[1] : argv[0];
+    if (named !== undefined && !named.startsWith('-') && named !== 'help' && !COMMAND_NAMES.includes(named)) {
+      throw new AbortError(`unknown command '${named}'`, `the commands are ${COMMAND_NAMES.join(', ')} (artos-net --help describes them)`);
     }
     await (await createProgram(context, argv)).parseAsync([...argv], { from: 'user' });
     return exitCode;
