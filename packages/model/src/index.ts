@@ -30,6 +30,19 @@ export {
   type CidrParse,
 } from './private/ipv4.js';
 export {
+  familyBits,
+  cidrBlockSize,
+  formatIpv6,
+  blockAt,
+  ipv4Block,
+  blockContains,
+  blocksOverlap,
+  awsUsableInBlock,
+  compareBlocks,
+  type CidrBlock,
+} from './private/cidr-block.js';
+export { mergeIntervals, firstEndingAtOrAfter, gaps, lowestFreeBlock, rangeToBlocks, freeBlocks, type Interval } from './private/intervals.js';
+export {
   GROUP_ROLES,
   IANA_PROTOCOL_NUMBERS,
   type GroupRole,

@@ -1,7 +1,7 @@
 import { AWS_MAX_PREFIX, AWS_MIN_PREFIX, type NetworkSpecInput } from '@artos/model';
 import { awsUsable, block, formatCount, parseBlock, type Block } from './block.js';
 import { PlannerError } from './errors.js';
-import { freeBlocks, lowestFreeBlock, mergeIntervals, type Interval } from './intervals.js';
+import { freeBlocks, lowestFreeBlock, mergeIntervals, type Interval } from '@artos/model';
 import { toRangeIndex, type RangeIndex, type RangeSource } from './range-index.js';
 import { RFC1918_BLOCKS } from './checks/rfc1918.js';
 import { corporateOverlapsOf } from './checks/corporate-overlap.js';

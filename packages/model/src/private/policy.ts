@@ -1,4 +1,4 @@
-import { cidr, cidrContains, cidrContainsAddress, formatIpv4, parseIpv4, type Ipv4Cidr } from './ipv4.js';
+import { cidr, cidrContains, cidrContainsAddress, formatIpv4, hostCidr, parseIpv4, type Ipv4Cidr } from './ipv4.js';
 import { describeRule, securityGroupCatalog } from './security-group-catalog.js';
 import { IANA_PROTOCOL_NUMBERS, type GroupRole, type SecurityGroupDefinition, type SecurityGroupRule } from './security-group-types.js';
 import type { NetworkSpec, SubnetTier } from './spec-types.js';
@@ -62,7 +62,7 @@ function place(ctx: PolicyContext, party: FlowParty): Placement {
     case 'address': {
       const value = parseIpv4(party.address);
       if (value === undefined) throw new TypeError(`not an IPv4 address: ${party.address}`);
-      const blocks = [{ base: value, prefix: 32, text: `${formatIpv4(value)}/32` }];
+      const blocks = [hostCidr(value)];
       const groups = party.groups ?? [];
       return {
         blocks,
