@@ -12,6 +12,18 @@ export {
 } from './private/spec-types.js';
 export { ModelError, isModelError, formatIssues, type SpecIssue, type SpecIssueCode, type SpecIssueSeverity } from './private/errors.js';
 export { validateSpec, assertValidSpec, AWS_MIN_PREFIX, AWS_MAX_PREFIX, type ValidationResult } from './private/validate-spec.js';
+export { ADDRESS_CHECKS, checkAddresses } from './private/address-checks.js';
+export { addressContext, type AddressPlan, type AddressTier, type AddressContext, type AddressCheck } from './private/address-checks/address-plan.js';
+export { associationRestriction, DEFAULT_SECONDARY_CIDR_QUOTA } from './private/address-checks/secondary-cidrs.js';
+export {
+  RFC1918_BLOCKS,
+  SHARED_ADDRESS_SPACE,
+  AWS_SERVICES_RANGE,
+  LINK_LOCAL_RANGE,
+  BENCHMARK_RANGE,
+  isRfc1918,
+} from './private/address-checks/aws-ranges.js';
+export { AZ_ID_PATTERN } from './private/az-ids.js';
 export { networkSpecSchema, networkSpecJsonSchema } from './private/spec-schema.js';
 export { parseSpecText, readSpecFile, loadSpecFile, type SpecFormat } from './private/spec-file.js';
 export { preset, isPresetName, PRESET_NAMES, PLACEHOLDER_BASTION_SECURITY_GROUP_ID, type PresetName } from './private/presets.js';

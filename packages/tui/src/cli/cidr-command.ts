@@ -32,7 +32,8 @@ function renderFindings(findings: readonly Finding[]): string {
     const count = (shown.get(f.code) ?? 0) + 1;
     shown.set(f.code, count);
     if (count > MAX_SHOWN_PER_CODE) continue;
-    lines.push(`${f.severity.padEnd(7)} ${f.message}`);
+    // With a path, the same line `spec validate` prints for the same problem.
+    lines.push(`${f.severity.padEnd(7)} ${f.path ? `${f.path}: ` : ''}${f.message}`);
     if (f.fix) lines.push(`        fix: ${f.fix}`);
   }
   for (const [code, count] of shown) if (count > MAX_SHOWN_PER_CODE) lines.push(`… ${count - MAX_SHOWN_PER_CODE} more ${code} findings (use --json for every one)`);
@@ -51,6 +52,13 @@ function parseTier(text: string): TierRequest {
   const match = /^([a-z][a-z0-9-]*):(\/?)(\d+)$/.exec(text);
   if (!match) throw new AbortError(`--tier ${text}: expected NAME:HOSTS or NAME:/PREFIX`, 'e.g. --tier private:500 --tier database:/24');
   return match[2] ? { name: match[1]!, prefix: Number(match[3]) } : { name: match[1]!, hosts: Number(match[3]) };
+}
+
+/** `--pods` alone (a /16) or `--pods /17`. */
+function podRange(value: string): number {
+  const match = /^\/?(\d+)$/.exec(value);
+  if (!match) throw new AbortError(`--pods ${value}: expected a prefix such as /16`, 'e.g. --pods /16');
+  return Number(match[1]);
 }
 
 function positiveInt(flag: string) {
@@ -98,19 +106,24 @@ export function cidrCommand(context: CommandContext): Command {
     .option('--azs <n>', 'availability zones', positiveInt('--azs'), 3)
     .option('--reserve <n>', 'subnet slots kept free per tier for growth', positiveInt('--reserve'), 1)
     .option('--corporate <file>', 'ranges to avoid (one CIDR per line)')
+    .option('--pods [/prefix]', 'EKS custom networking: a secondary block from 100.64.0.0/10 (default /16) and one pod subnet per AZ', podRange)
+    .option('--pod-subnet <prefix>', 'with --pods: the size of each pod subnet (default: the largest that gives every AZ one)', positiveInt('--pod-subnet'))
     .option('--name-prefix <prefix>', 'with --spec-out: the namePrefix of the spec written', 'artos-network')
     .option('--spec-out <file>', 'write a spec file (YAML) with the planned CIDRs')
     .option('--json', 'print the plan as JSON')
-    .action(async (options: { vpc?: string; vpcSize: number; tier: TierRequest[]; azs: number; reserve: number; corporate?: string; namePrefix: string; specOut?: string; json?: boolean }) => {
+    .action(async (options: { vpc?: string; vpcSize: number; tier: TierRequest[]; azs: number; reserve: number; corporate?: string; pods?: number | true; podSubnet?: number; namePrefix: string; specOut?: string; json?: boolean }) => {
       const avoid = options.corporate ? await readCorporateFile(options.corporate) : undefined;
       const tiers = options.tier.length > 0 ? options.tier : [{ name: 'private', prefix: 24 }, { name: 'database', prefix: 24 }];
-      const plan = wrapPlanner(() => planAllocation({ ...(options.vpc ? { vpcCidr: options.vpc } : { vpcPrefix: options.vpcSize }), tiers, azCount: options.azs, reserveAzs: options.reserve, avoid }));
+      if (options.podSubnet !== undefined && options.pods === undefined) throw new AbortError('--pod-subnet needs --pods', 'e.g. --pods /16 --pod-subnet 18');
+      const pods = options.pods === undefined ? {} : { pods: { ...(options.pods === true ? {} : { prefix: options.pods }), ...(options.podSubnet !== undefined ? { subnetPrefix: options.podSubnet } : {}) } };
+      const plan = wrapPlanner(() => planAllocation({ ...(options.vpc ? { vpcCidr: options.vpc } : { vpcPrefix: options.vpcSize }), tiers, azCount: options.azs, reserveAzs: options.reserve, avoid, ...pods }));
       const specFields = { namePrefix: options.namePrefix, ...planToSpecFields(plan) };
       if (options.specOut) await writeFile(options.specOut, stringify(specFields));
       if (options.json) writeJson(io, { plan, spec: specFields });
       else {
         io.out(`VPC ${plan.vpcCidr}\n`);
-        for (const s of [...plan.subnets, ...plan.reserved]) io.out(`  ${s.tier.padEnd(10)} ${s.reserve ? `reserve ${s.az + 1}` : `AZ${s.az + 1}      `}  ${s.cidr.padEnd(18)} ${s.usable} usable\n`);
+        for (const c of plan.secondaryCidrs) io.out(`secondary ${c} (EKS custom networking: pod subnets below, one ENIConfig per AZ)\n`);
+        for (const s of [...plan.subnets, ...plan.podSubnets, ...plan.reserved]) io.out(`  ${s.tier.padEnd(10)} ${s.reserve ? `reserve ${s.az + 1}` : `AZ${s.az + 1}      `}  ${s.cidr.padEnd(18)} ${s.usable} usable\n`);
         io.out(`free: ${plan.free.slice(0, 6).join(', ')}${plan.free.length > 6 ? ', …' : ''}\n`);
         io.out(`\nspec fields:\n${stringify(specFields).trimEnd().replace(/^/gm, '  ')}\n`);
         if (options.specOut) io.out(`written to ${options.specOut}\n`);
