@@ -109,4 +109,15 @@ describe('artos-net cidr', () => {
     expect((await cli('cidr', 'check', '--spec', spec)).stdout).toContain(line);
     expect((await cli('spec', 'validate', '--spec', spec)).stdout).toContain(line);
   });
+
+  it('capacity reads the instance table and the spec\'s endpoints, and warns on one AZ', async () => {
+    const r = await cli('cidr', 'capacity', '--preset', 'basic', '--instance-type', 'c5.9xlarge', '--mode', 'prefix-delegation', '--json');
+    const body = JSON.parse(r.stdout) as { maxPodsPerNode: number; subnets: { endpointAddresses: number }[] };
+    expect(body.maxPodsPerNode).toBe(250); // 36 vCPUs > 30: max-pods-calculator.sh's 250
+    expect(body.subnets.map((s) => s.endpointAddresses)).toEqual([10, 10]);
+    const dev = await cli('cidr', 'capacity', '--preset', 'development');
+    expect(dev.code).toBe(1);
+    expect(dev.stdout).toContain('an EKS cluster needs subnets in at least two AZs');
+    expect((await cli('cidr', 'capacity', '--instance-type', 'm99.large')).code).toBe(2);
+  });
 });

@@ -14,7 +14,7 @@ import {
   type Finding,
   type TierRequest,
 } from '@artos/cidr-planner';
-import type { NetworkSpecInput } from '@artos/model';
+import { INTERFACE_ENDPOINT_SERVICES, SEED_DEFAULTS, type NetworkSpecInput } from '@artos/model';
 import { AbortError, EXIT_FINDINGS, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
 import { writeJson } from './io.js';
@@ -45,7 +45,13 @@ async function allocationFor(options: SpecSourceOptions & { corporate?: string; 
   const input = (loaded.input && typeof loaded.input === 'object' ? loaded.input : {}) as Partial<NetworkSpecInput>;
   const corporate = options.corporate ? await readCorporateFile(options.corporate) : undefined;
   const blockPlan = await readBlockPlan(options.blockPlan);
-  return { source: loaded.source, allocation: { ...allocationFromSpec(input), ...(corporate ? { corporate } : {}), ...(blockPlan ? { blockPlan } : {}) } };
+  return { source: loaded.source, input, allocation: { ...allocationFromSpec(input), ...(corporate ? { corporate } : {}), ...(blockPlan ? { blockPlan } : {}) } };
+}
+
+/** Interface endpoints the spec puts in each private subnet: one ENI, one address, each. */
+function endpointsPerSubnet(input: Partial<NetworkSpecInput>): number {
+  if (!(input.enableVpcEndpoints ?? SEED_DEFAULTS.enableVpcEndpoints)) return 0;
+  return (input.interfaceEndpointServices ?? INTERFACE_ENDPOINT_SERVICES).length;
 }
 
 function parseTier(text: string): TierRequest {
@@ -149,23 +155,38 @@ export function cidrCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addSpecOptions(cidr.command('capacity').description('how many EKS nodes and pods fit in the private subnets (VPC CNI)'))
+  addSpecOptions(cidr.command('capacity').description('how many EKS nodes and pods fit in the private subnets (VPC CNI), after the interface endpoints\' addresses'))
     .addOption(new Option('--mode <mode>', 'how the VPC CNI assigns pod addresses').choices(['secondary-ip', 'prefix-delegation']).default('secondary-ip'))
-    .option('--enis <n>', 'ENIs per node for the instance type (m5.large: 3)', positiveInt('--enis'), 3)
-    .option('--ips-per-eni <n>', 'IPv4 addresses per ENI (m5.large: 10)', positiveInt('--ips-per-eni'), 10)
+    .option('--instance-type <type>', 'the node instance type, from the planner\'s table (ENIs, IPv4 per ENI, vCPUs)', 'm5.large')
+    .option('--enis <n>', 'ENIs per node, for a type not in the table', positiveInt('--enis'))
+    .option('--ips-per-eni <n>', 'IPv4 addresses per ENI, for a type not in the table', positiveInt('--ips-per-eni'))
+    .option('--vcpus <n>', 'vCPUs, for a type not in the table (chooses the 110 or 250 pod ceiling)', positiveInt('--vcpus'))
     .option('--nodes <n>', 'a cluster size to check', positiveInt('--nodes'))
     .option('--pods <n>', 'a pod count to check', positiveInt('--pods'))
     .option('--json', 'print as JSON')
-    .action(async (options: SpecSourceOptions & { mode: 'secondary-ip' | 'prefix-delegation'; enis: number; ipsPerEni: number; nodes?: number; pods?: number; json?: boolean }) => {
-      const { allocation } = await allocationFor(options);
+    .action(async (options: SpecSourceOptions & { mode: 'secondary-ip' | 'prefix-delegation'; instanceType: string; enis?: number; ipsPerEni?: number; vcpus?: number; nodes?: number; pods?: number; json?: boolean }) => {
+      const { input, allocation } = await allocationFor(options);
       const subnets = allocation.tiers.find((t) => t.name === 'private')?.cidrs ?? [];
+      // Limits given by hand describe another type: the table's entry is not used then.
+      const byHand = options.enis !== undefined || options.ipsPerEni !== undefined;
+      const shape = byHand
+        ? { ...(options.enis !== undefined ? { enisPerNode: options.enis } : {}), ...(options.ipsPerEni !== undefined ? { ipsPerEni: options.ipsPerEni } : {}) }
+        : { instanceType: options.instanceType };
       const report = wrapPlanner(() =>
-        eksCapacity({ subnets, mode: options.mode, enisPerNode: options.enis, ipsPerEni: options.ipsPerEni, cluster: { ...(options.nodes ? { nodes: options.nodes } : {}), ...(options.pods ? { pods: options.pods } : {}) } }),
+        eksCapacity({
+          subnets,
+          mode: options.mode,
+          ...shape,
+          ...(options.vcpus !== undefined ? { vCpus: options.vcpus } : {}),
+          interfaceEndpointsPerSubnet: endpointsPerSubnet(input),
+          cluster: { ...(options.nodes ? { nodes: options.nodes } : {}), ...(options.pods ? { pods: options.pods } : {}) },
+        }),
       );
       if (options.json) writeJson(io, report);
       else {
-        io.out(`${options.mode}: ${report.maxPodsPerNode} pods per node, ${report.addressesPerNode} addresses per node\n`);
-        for (const s of report.subnets) io.out(`  ${s.cidr.padEnd(18)} ${String(s.usable).padStart(6)} usable  ${String(s.maxNodes).padStart(5)} nodes  ${String(s.maxPods).padStart(6)} pods\n`);
+        const type = report.instanceType ? `${report.instanceType.instanceType} (${report.instanceType.vCpus} vCPUs, ${report.instanceType.enis} ENIs × ${report.instanceType.ipv4PerEni} IPv4), ` : '';
+        io.out(`${type}${options.mode}: ${report.maxPodsPerNode} pods per node (ENI limit ${report.eniMaxPods}, ceiling ${report.maxPodsCeiling}), ${report.addressesPerNode} addresses per node\n`);
+        for (const s of report.subnets) io.out(`  ${s.cidr.padEnd(18)} ${String(s.usable).padStart(6)} usable (${s.endpointAddresses} for endpoints)  ${String(s.maxNodes).padStart(5)} nodes  ${String(s.maxPods).padStart(6)} pods\n`);
         io.out(`  total ${report.maxNodes} nodes, ${report.maxPods} pods\n`);
         if (report.findings.length > 0) io.out(renderFindings(report.findings));
       }
