@@ -19,7 +19,10 @@ describe('npm pack of @artos/model', () => {
     expect(files).toContain('dist/network-spec.schema.json');
     expect(files.some((f) => f.startsWith('src/') || f.includes('.test.'))).toBe(false);
     expect(result.installed.filter((n) => n.startsWith('@artos/'))).toEqual(['@artos/model']);
-    expect(result.stdout.trim()).toBe('0 issues, 6 groups, admitted: false');
+    const [counts, summary] = result.stdout.trim().split('\n');
+    expect(counts).toBe('0 issues, 6 groups, blocked');
+    // The seed's RDS group admits 5432 from the EKS nodes' group only (seed table "RDS Security Group").
+    expect(summary).toContain('admits tcp 5432 only from group eks-nodes');
 
     writeFileSync(
       join(result.consumer, 'schema.mjs'),

@@ -41,6 +41,7 @@ export async function createArtosApp(options: ArtosAppOptions = {}): Promise<{ a
     spec,
     ...(region || account ? { env: { ...(region ? { region } : {}), ...(account ? { account } : {}) } } : {}),
     ...(listContext(app.node.tryGetContext('privateRouteTableIds')) ? { existingPrivateRouteTableIds: listContext(app.node.tryGetContext('privateRouteTableIds'))! } : {}),
+    ...(typeof app.node.tryGetContext('s3PrefixListId') === 'string' ? { s3PrefixListId: app.node.tryGetContext('s3PrefixListId') as string } : {}),
     description: `Artos private network ${spec.namePrefix} (${specFile ?? `preset ${presetName ?? 'basic'}`})`,
   });
   if (replaced.length > 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertValidSpec, preset } from '@artos/model';
+import { assertValidSpec, modelFromSpec, plannedGroupId, preset, type NetworkModel } from '@artos/model';
 import { generateSampleTraffic, sampleCast } from './sample-traffic.js';
 import { runQueryOnText } from './run-query.js';
 import { CANNED_QUERIES, findCannedQuery } from './canned-queries.js';
@@ -8,6 +8,7 @@ import { createAnnotator } from './explain.js';
 import { acceptedFlowsFromRows, auditRules } from './rule-audit.js';
 
 const spec = assertValidSpec(preset('production'));
+const model = modelFromSpec(spec);
 const cast = sampleCast(spec);
 const incidentText = [...generateSampleTraffic(spec, { records: 40_000, seed: 11 })].join('\n');
 const cleanText = [...generateSampleTraffic(spec, { records: 40_000, seed: 11, incidents: false })].join('\n');
@@ -99,43 +100,75 @@ describe('detectors', () => {
 });
 
 describe('explain and annotate', () => {
-  const annotator = createAnnotator(spec);
+  const annotator = createAnnotator(model);
 
   it('maps addresses to tier and subnet', () => {
-    expect(annotator.annotate('10.0.30.7')).toEqual({ address: '10.0.30.7', tier: 'private', subnet: 'private-3' });
-    expect(annotator.annotate('10.0.210.20')).toEqual({ address: '10.0.210.20', tier: 'database', subnet: 'database-3' });
+    expect(annotator.annotate('10.0.30.7')).toEqual({ address: '10.0.30.7', tier: 'private', subnet: 'planned-private-subnet-3' });
+    expect(annotator.annotate('10.0.210.20')).toEqual({ address: '10.0.210.20', tier: 'database', subnet: 'planned-database-subnet-3' });
     expect(annotator.annotate('10.0.99.1').tier).toBe('vpc-unassigned');
     expect(annotator.annotate('203.0.113.50').tier).toBe('outside-vpc');
   });
 
-  it('explains a REJECT to RDS with the group and the rule', () => {
-    const e = annotator.explain({ srcAddr: '10.0.10.50', dstAddr: '10.0.100.20', dstPort: 5432, protocol: 6, action: 'REJECT' });
-    expect(e.text).toBe('10.0.10.50 (private subnet private-1) → 10.0.100.20:5432 (database subnet database-1) rejected: the rds group admits tcp 5432 only from peers in the eks-nodes group ("PostgreSQL from application pods"), and 10.0.10.50 is not in the eks-nodes group');
+  it('explains a REJECT to RDS by the rule that admits only the nodes group', () => {
+    // Seed, RDS Security Group: 5432 from EKS Nodes SG only. The database subnets hold only RDS
+    // interfaces, so 10.0.100.20 is taken to carry the RDS group, and the assumption is said.
+    const e = annotator.explain({ srcAddr: '10.0.10.50', srcPort: 40512, dstAddr: '10.0.100.20', dstPort: 5432, protocol: 6, action: 'REJECT' });
+    expect(e.text).toContain('rejected');
+    expect(e.text).toContain('"PostgreSQL from application pods"');
+    expect(e.text).toContain('admits it if 10.0.10.50 is in group eks-nodes');
+    expect(e.text).toContain('[assumed: 10.0.100.20 has no known interface; taken to carry planned-rds-sg');
   });
 
-  it('names the missing rule when nothing covers the port', () => {
-    const e = annotator.explain({ srcAddr: '10.0.10.50', dstAddr: '10.0.100.20', dstPort: 3306, protocol: 6, action: 'REJECT' });
-    expect(e.text).toContain('the rds group has no ingress rule for tcp 3306');
+  it('names the missing rule when nothing covers the port, as a definite REJECT', () => {
+    const e = annotator.explain({ srcAddr: '10.0.10.50', srcPort: 40512, dstAddr: '10.0.100.20', dstPort: 3306, protocol: 6, action: 'REJECT' });
+    expect(e.agrees).toBe(true);
+    expect(e.text).toContain('has no ingress rule for tcp 3306');
   });
 
-  it('uses live group membership when given', () => {
-    const live = createAnnotator(spec, undefined, (a) => (a === '10.0.10.50' ? [{ role: 'eks-nodes' }] : undefined));
-    const e = live.explain({ srcAddr: '10.0.10.50', dstAddr: '10.0.100.20', dstPort: 5432, protocol: 6, action: 'REJECT' });
-    expect(e.text).toContain('although the catalog admits it');
+  it('judges a reply as a reply: RDS:5432 → node:40982 is not blocked on the way out', () => {
+    // AWS, "Security group rules": security groups are stateful. The RDS group has no egress rules.
+    const e = annotator.explain({ srcAddr: '10.0.100.20', srcPort: 5432, dstAddr: '10.0.10.50', dstPort: 40982, protocol: 6, action: 'ACCEPT' });
+    expect(e.verdict.direction).toBe('reply');
+    expect(e.agrees).toBe(true);
+    expect(e.text).not.toContain('blocked');
+  });
+
+  it("uses the model's interfaces: a node's REJECT contradicts the model and says so", () => {
+    const live: NetworkModel = { ...model, networkInterfaces: [...model.networkInterfaces, { id: 'eni-1', subnetId: 'planned-private-subnet-1', addresses: ['10.0.10.50'], groupIds: [plannedGroupId('eks-nodes')], description: 'node', planned: false }] };
+    const e = createAnnotator(live).explain({ srcAddr: '10.0.10.50', srcPort: 40512, dstAddr: '10.0.100.20', dstPort: 5432, protocol: 6, action: 'REJECT' });
+    expect(e.agrees).toBe(false);
+    expect(e.text).toContain('although the model admits it');
   });
 });
+
+/** The sample traffic's hosts as interfaces of the model, so the audit knows who carries which group. */
+function modelWithSampleHosts(): NetworkModel {
+  const cast = sampleCast(spec);
+  const eni = (address: string, role: string, i: number) => ({ id: `eni-sample-${role}-${i}`, subnetId: model.subnets.find((s) => s.cidr && address.startsWith(s.cidr.split('.').slice(0, 3).join('.') + '.'))?.id ?? '?', addresses: [address], groupIds: [plannedGroupId(role)], description: role, planned: false });
+  return {
+    ...model,
+    networkInterfaces: [
+      ...cast.nodes.map((a, i) => eni(a, 'eks-nodes', i)),
+      ...cast.clusterEnis.map((a, i) => eni(a, 'eks-cluster', i)),
+      ...cast.rds.map((a, i) => eni(a, 'rds', i)),
+      ...cast.endpoints.map((a, i) => eni(a, 'vpc-endpoints', i)),
+      eni(cast.albFrontend, 'alb-frontend', 0),
+      eni(cast.albInternal, 'alb-internal', 0),
+    ],
+  };
+}
 
 describe('rule audit', () => {
   it('lists NodePorts as unused on traffic that never touches them, and no rule the traffic uses', () => {
     const text = [...generateSampleTraffic(spec, { records: 30_000, incidents: false, nodePorts: false })].join('\n');
     const rows = runQueryOnText(findCannedQuery('accepted-flows')!.text(), text, { limits: { defaultResultRows: 1_000_000, maxResultRows: 1_000_000, queryTimeoutMs: 0, concurrentQueries: 30, logGroupsPerQuery: 50 } }).rows;
-    const audit = auditRules(spec, acceptedFlowsFromRows(rows));
-    const unused = audit.unused.map((u) => u.rule.id);
+    const audit = auditRules(modelWithSampleHosts(), acceptedFlowsFromRows(rows));
+    const unused = audit.unused.map((u) => u.rule.catalogId);
     expect(unused).toContain('eks-nodes/ingress/tcp-30000-32767-from-self');
     for (const used of ['rds/ingress/tcp-5432-from-eks-nodes', 'vpc-endpoints/ingress/tcp-443-from-vpc-cidr', 'eks-nodes/ingress/tcp-10250-from-vpc-cidr', 'eks-cluster/ingress/tcp-2379-2380-from-self', 'eks-nodes/ingress/udp-all-from-self', 'alb-internal/ingress/tcp-443-from-alb-frontend', 'eks-nodes/egress/all-to-vpc-cidr']) {
       expect(unused).not.toContain(used);
     }
-    const withNodePorts = auditRules(spec, acceptedFlowsFromRows(runQueryOnText(findCannedQuery('accepted-flows')!.text(), [...generateSampleTraffic(spec, { records: 30_000, incidents: false })].join('\n')).rows));
-    expect(withNodePorts.unused.map((u) => u.rule.id)).not.toContain('eks-nodes/ingress/tcp-30000-32767-from-self');
+    const withNodePorts = auditRules(modelWithSampleHosts(), acceptedFlowsFromRows(runQueryOnText(findCannedQuery('accepted-flows')!.text(), [...generateSampleTraffic(spec, { records: 30_000, incidents: false })].join('\n')).rows));
+    expect(withNodePorts.unused.map((u) => u.rule.catalogId)).not.toContain('eks-nodes/ingress/tcp-30000-32767-from-self');
   });
 });

@@ -1,9 +1,11 @@
-import { useRef, useState } from 'react';
-import { Box, useInput } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import { Box } from 'ink';
 import { CANNED_QUERIES, type ResultRow } from '@artos/flowlog-analyzer';
 import type { AppData } from './app-data.js';
 import { Line } from './Line.js';
 import { useList } from './use-list.js';
+import { useKeys } from './use-keys.js';
+import { useSideways, widestOf } from './use-sideways.js';
 import { useSpinner } from './use-spinner.js';
 import { textTable } from '../render/text-table.js';
 
@@ -13,44 +15,77 @@ type State =
   | { readonly kind: 'results'; readonly query: string; readonly columns: readonly string[]; readonly rows: readonly ResultRow[]; readonly seconds: number }
   | { readonly kind: 'error'; readonly message: string };
 
+/** "1 row", "4,957 rows". */
+export function rowCount(n: number): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
+}
+
+/** With a filter: the result rows with a cell that contains it. */
+function matchingRows(rows: readonly ResultRow[], columns: readonly string[], filter: string): readonly ResultRow[] {
+  if (!filter) return rows;
+  const needle = filter.toLowerCase();
+  return rows.filter((r) => columns.some((c) => String(r[c] ?? '').toLowerCase().includes(needle)));
+}
+
 /** Run a canned query (the seed's flow-log analysis) with progress and cancel, scroll the results. */
-export function FlowLogsScreen({ data, width, height, colors, active }: { data: AppData; width: number; height: number; colors: boolean; active: boolean }) {
-  const [state, setState] = useState<State>({ kind: 'menu' });
+export function FlowLogsScreen({ data, width, height, colors, active, filter = '', clearFilter }: { data: AppData; width: number; height: number; colors: boolean; active: boolean; filter?: string; clearFilter?: () => void }) {
+  const [state, setStateValue] = useState<State>({ kind: 'menu' });
+  // The handler reads the state from a ref: keys batched in one chunk see each other's effect.
+  const stateRef = useRef<State>(state);
+  const setState = (next: State | ((s: State) => State)) => {
+    stateRef.current = typeof next === 'function' ? next(stateRef.current) : next;
+    setStateValue(stateRef.current);
+  };
   const controller = useRef<AbortController | undefined>(undefined);
+  // Leaving the UI (q, ctrl-c) cancels a running query instead of waiting for it.
+  useEffect(() => () => controller.current?.abort(new Error('the UI was closed')), []);
   const spinner = useSpinner(state.kind === 'running');
-  const menu = useList(CANNED_QUERIES.length, height - 2);
-  const resultLines = state.kind === 'results' ? textTable([state.columns.map(String), ...state.rows.map((r) => state.columns.map((c) => r[c] ?? '-'))]).split('\n') : [];
-  const results = useList(resultLines.length, height - 2);
+  const needle = filter.toLowerCase();
+  const queries = needle ? CANNED_QUERIES.filter((q) => `${q.title} ${q.description}`.toLowerCase().includes(needle)) : CANNED_QUERIES;
+  const menu = useList(queries.length, height - 2);
+  const shownRows = state.kind === 'results' ? matchingRows(state.rows, state.columns, filter) : [];
+  const resultLines = state.kind === 'results' ? textTable([state.columns.map(String), ...shownRows.map((r) => state.columns.map((c) => r[c] ?? '-'))]).split('\n') : [];
+  const page = Math.max(1, height - 2);
+  const results = useList(Math.max(1, resultLines.length - page + 1), page);
+  const sideways = useSideways(widestOf(resultLines), width);
 
   const run = (query: string) => {
     if (!data.runQuery) return;
     const abort = new AbortController();
     controller.current = abort;
     const started = Date.now();
+    // A filter that picked the query is not one for its rows.
+    clearFilter?.();
     setState({ kind: 'running', query, records: 0 });
     data
       .runQuery(query, abort.signal, (records) => setState((s) => (s.kind === 'running' ? { ...s, records } : s)))
-      .then((r) => setState({ kind: 'results', query, columns: r.columns, rows: r.rows, seconds: (Date.now() - started) / 1000 }))
-      .catch((error: unknown) => setState(abort.signal.aborted ? { kind: 'menu' } : { kind: 'error', message: (error as Error).message }));
+      .then((r) => {
+        if (!abort.signal.aborted) setState({ kind: 'results', query, columns: r.columns, rows: r.rows, seconds: (Date.now() - started) / 1000 });
+      })
+      .catch((error: unknown) => {
+        if (!abort.signal.aborted) setState({ kind: 'error', message: (error as Error).message });
+      });
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
-      if (state.kind === 'running') {
-        if (key.escape || input === 'c') controller.current?.abort(new Error('cancelled'));
+      const current = stateRef.current;
+      if (current.kind === 'running') {
+        if (key.escape || input === 'c') {
+          controller.current?.abort(new Error('cancelled'));
+          setState({ kind: 'menu' });
+        }
         return;
       }
-      if (state.kind === 'results' || state.kind === 'error') {
+      if (current.kind === 'results' || current.kind === 'error') {
         if (key.escape || input === 'b') setState({ kind: 'menu' });
-        else if (key.downArrow || input === 'j') results.move(1);
-        else if (key.upArrow || input === 'k') results.move(-1);
+        else if (!results.navigate(input, key, page)) sideways.navigate(input, key);
         return;
       }
-      if (key.downArrow || input === 'j') menu.move(1);
-      else if (key.upArrow || input === 'k') menu.move(-1);
-      else if (key.return) {
-        const q = CANNED_QUERIES[menu.current()]!;
-        run(q.text({ vpcCidr: data.spec.vpcCidr }));
+      if (menu.navigate(input, key)) return;
+      if (key.return) {
+        const q = queries[menu.current()];
+        if (q) run(q.text({ vpcCidr: data.spec.vpcCidr }));
       }
     },
     { isActive: active },
@@ -77,14 +112,18 @@ export function FlowLogsScreen({ data, width, height, colors, active }: { data: 
     );
   }
   if (state.kind === 'results') {
-    const top = results.top;
+    // The column header stays on screen; the rows below it scroll.
+    const top = results.selected;
+    const body = resultLines.slice(1);
+    const count = filter ? `${rowCount(shownRows.length)} of ${state.rows.length.toLocaleString('en-US')} match "${filter}"` : rowCount(state.rows.length);
     return (
       <Box flexDirection="column" height={height}>
-        <Line text={`${state.rows.length} rows in ${state.seconds.toFixed(2)} s — ${state.query}`} width={width} colors={colors} tone="accent" />
-        {resultLines.slice(top, top + height - 2).map((l, i) => (
-          <Line key={top + i} text={l} width={width} colors={colors} bold={top + i === 0} />
+        <Line text={`${count} in ${state.seconds.toFixed(2)} s — ${state.query}`} width={width} colors={colors} tone="accent" />
+        <Line text={resultLines[0] ?? ''} width={width} colors={colors} offset={sideways.offset} bold />
+        {body.slice(top, top + page - 1).map((l, i) => (
+          <Line key={top + i} text={l} width={width} colors={colors} offset={sideways.offset} />
         ))}
-        <Line text="↑↓ scroll · esc back" width={width} colors={colors} tone="dim" />
+        <Line text="↑↓ PgUp PgDn Home End scroll · ←→ sideways · esc back" width={width} colors={colors} tone="dim" />
       </Box>
     );
   }
@@ -92,7 +131,8 @@ export function FlowLogsScreen({ data, width, height, colors, active }: { data: 
   return (
     <Box flexDirection="column" height={height}>
       {header}
-      {CANNED_QUERIES.slice(top, top + height - 2).map((q, i) => (
+      {queries.length === 0 ? <Line text={`no query matches "${filter}"`} width={width} colors={colors} tone="dim" /> : null}
+      {queries.slice(top, top + height - 2).map((q, i) => (
         <Line key={q.id} text={`${q.title} — ${q.description}`} width={width} colors={colors} inverse={top + i === menu.selected} />
       ))}
       <Line text="enter runs the query (the same text runs in CloudWatch Logs Insights)" width={width} colors={colors} tone="dim" />

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { stringify as toCsv } from 'csv-stringify/sync';
 import {
   CANNED_QUERIES,
@@ -22,12 +22,13 @@ import {
   type QueryResult,
   type ResultRow,
 } from '@artos/flowlog-analyzer';
-import type { NetworkSpec } from '@artos/model';
+import { modelFromSpec, type NetworkSpec } from '@artos/model';
 import { addCloudWatchOptions, runInCloudWatch, type CloudWatchOptions } from './cloudwatch-options.js';
 import { AbortError, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
 import { writeJson, type CliIo } from './io.js';
 import { loadValidSpec, type SpecSourceOptions } from './spec-source.js';
+import { MAX_PORT, wholeNumber } from './number-options.js';
 import { textTable } from '../render/text-table.js';
 import { sanitizeForTerminal } from '../private/sanitize.js';
 
@@ -71,14 +72,30 @@ interface QueryOptions extends Partial<CloudWatchOptions> {
 }
 
 /** Runs a query over local files (or stdin), with progress on stderr when it is a terminal. */
+/**
+ * Parses query text typed by the user. The parser reports its own errors; a regular expression
+ * that JavaScript rejects (`parse @message /(?<a>[/`) surfaces as a SyntaxError, also bad input.
+ */
+export function parseQueryText(queryText: string): ReturnType<typeof parseQuery> {
+  try {
+    return parseQuery(queryText);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new AbortError(`the query has a bad regular expression: ${error.message}`, 'fix the pattern; Logs Insights uses the same regular-expression syntax');
+    throw error;
+  }
+}
+
 export async function runLocalFlowQuery(io: CliIo, queryText: string, options: QueryOptions, rowLimit?: number): Promise<QueryResult> {
-  const query = parseQuery(queryText);
+  const query = parseQueryText(queryText);
   const format = options.format ? RecordFormat.fromFormatString(options.format) : undefined;
   const useStdin = options.file.length === 0 || options.file.includes('-');
   if (useStdin && process.stdin.isTTY && options.file.length === 0) {
     throw new AbortError('no flow-log input: give --file FILE (repeatable, folders and .gz welcome) or pipe records into stdin', 'e.g. artos-net flowlogs sample | artos-net flowlogs query "stats count() by action"');
   }
   const files = await expandPaths(options.file.filter((f) => f !== '-'));
+  if (files.length === 0 && !useStdin) {
+    throw new AbortError(`no flow-log files in ${options.file.join(', ')}`, 'give --file a flow-log file (.log, .gz) or a folder that holds some');
+  }
   const sources = [...files.map((f) => ({ name: f, chunks: fileChunks(f) })), ...(useStdin ? [{ name: '<stdin>', chunks: stdinChunks() }] : [])];
   const progress = process.stderr.isTTY === true;
   return runQueryOnSources(query, sources, {
@@ -94,6 +111,12 @@ export async function runLocalFlowQuery(io: CliIo, queryText: string, options: Q
 function wrapFlowErrors<T>(fn: () => Promise<T>): Promise<T> {
   return fn().catch((error: unknown) => {
     if (isFlowLogError(error)) throw new AbortError(error.message, error.context.hint ?? (error.code.startsWith('query') ? 'see the Logs Insights query syntax; run with --help for examples' : 'check the input'));
+    // A record whose start or end lies past JavaScript's date range (±8.64e15 ms) cannot be shown
+    // as a timestamp; the engine throws on it. Bad data, not a bug in the command: say so.
+    // (The engine should count such records as malformed instead; reported to its owner.)
+    if (error instanceof RangeError && error.message === 'Invalid time value') {
+      throw new AbortError('a flow-log record has a start or end time outside the range of dates (after the year 275,760)', 'check the start and end fields of the records, or filter the bad ones out');
+    }
     throw error;
   });
 }
@@ -101,7 +124,7 @@ function wrapFlowErrors<T>(fn: () => Promise<T>): Promise<T> {
 /** Rows of a query from local files/stdin, or from CloudWatch when --log-group is given. */
 export async function queryAnywhere(io: CliIo, queryText: string, options: QueryOptions, limit?: number): Promise<{ columns: string[]; rows: ResultRow[]; warnings: string[]; result?: QueryResult; note?: string }> {
   if (options.logGroup && options.logGroup.length > 0) {
-    parseQuery(queryText); // the same text must be valid locally too: fail fast, before billing
+    parseQueryText(queryText); // the same text must be valid locally too: fail fast, before billing
     const complete = await runInCloudWatch(io, queryText, options as CloudWatchOptions, limit);
     const columns = [...new Set(complete.rows.flatMap((r) => Object.keys(r)))].filter((c) => c !== '@ptr');
     const note = `scanned ${complete.statistics.recordsScanned.toLocaleString('en-US')} records (${(complete.statistics.bytesScanned / 2 ** 20).toFixed(1)} MiB) in ${complete.queries} quer${complete.queries === 1 ? 'y' : 'ies'}; matched ${complete.statistics.recordsMatched.toLocaleString('en-US')}`;
@@ -111,39 +134,51 @@ export async function queryAnywhere(io: CliIo, queryText: string, options: Query
   return { columns: [...result.columns], rows: [...result.rows], warnings: [...result.warnings], result };
 }
 
+/** A number field of a row, when present and numeric. */
+function numberField(row: ResultRow, name: string): number | undefined {
+  const value = row[name];
+  return value === undefined || value === '' || value === '-' || !Number.isFinite(Number(value)) ? undefined : Number(value);
+}
+
 function explainRows(spec: NetworkSpec, rows: ResultRow[]): ResultRow[] {
-  const annotator = createAnnotator(spec);
+  const annotator = createAnnotator(modelFromSpec(spec));
   return rows.map((r) => {
     const { srcAddr, dstAddr, dstPort } = r;
     if (!srcAddr || !dstAddr || !dstPort) return { ...r, explanation: 'needs srcAddr, dstAddr and dstPort in the result to explain' };
-    return { ...r, explanation: annotator.explain({ srcAddr, dstAddr, dstPort: Number(dstPort), protocol: Number(r['protocol'] ?? 6), ...(r['action'] ? { action: r['action'] } : {}) }).text };
+    const srcPort = numberField(r, 'srcPort');
+    const tcpFlags = numberField(r, 'tcpFlags');
+    return {
+      ...r,
+      explanation: annotator.explain({ srcAddr, dstAddr, dstPort: Number(dstPort), protocol: numberField(r, 'protocol') ?? 6, ...(srcPort !== undefined ? { srcPort } : {}), ...(tcpFlags !== undefined ? { tcpFlags } : {}), ...(r['action'] ? { action: r['action'] } : {}) }).text,
+    };
   });
 }
 
 /** `--file` (repeatable), shared by the commands that read flow logs. */
 function addFileOption(command: Command, description = 'flow-log files or folders (repeatable; - for stdin)'): Command {
-  return command.option('--file <path>', description, (v: string, all: string[]) => [...all, v], [] as string[]);
+  // Local files or CloudWatch: one source per run, so a flag of each is a mistake worth naming.
+  return command.addOption(new Option('--file <path>', description).argParser((v: string, all: string[]) => [...all, v]).default([] as string[], 'none').conflicts('logGroup'));
 }
 
 /** `artos-net flowlogs query|sample`. */
 export function flowlogsCommand(context: CommandContext): Command {
   const { io } = context;
-  const flowlogs = new Command('flowlogs').description('read VPC flow logs: Logs Insights queries locally, sample traffic');
+  const flowlogs = new Command('flowlogs');
 
   addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs
     .command('query')
-    .description('run a Logs Insights query over local flow-log files (plain or gzip), stdin, or in CloudWatch (--log-group)')), 'production'), 'a file or folder of flow-log records (repeatable; - for stdin)')
+    .description('run a Logs Insights query over local flow-log files (plain or gzip), stdin, or in CloudWatch (--log-group)'))), 'a file or folder of flow-log records (repeatable; - for stdin)')
     .option('--explain', 'add an explanation of each row from the model (needs srcAddr, dstAddr, dstPort)')
     .argument('<query>', 'the query text, e.g. \'filter action = "REJECT" | stats count() by srcAddr, dstPort\'')
     .option('--format <format>', 'custom record format as AWS writes it, e.g. "${version} ${srcaddr} ${dstaddr}" (default: the file header, else the default format)')
     .option('--strict', 'stop at the first malformed line (exit 2)')
     .option('--json', 'print the result and statistics as JSON')
-    .option('--csv', 'print the result as CSV')
+    .addOption(new Option('--csv', 'print the result as CSV').conflicts('json'))
     .addHelpText('after', '\nExamples:\n  artos-net flowlogs query \'filter action = "REJECT" | stats count() as n by srcAddr, dstPort | sort n desc | limit 20\' --file logs/\n  artos-net flowlogs sample --records 100000 | artos-net flowlogs query \'stats sum(bytes) by action\'\n')
     .action(async (queryText: string, options: QueryOptions & SpecSourceOptions & { explain?: boolean }) => {
       const started = performance.now();
       const out = await wrapFlowErrors(() => queryAnywhere(io, queryText, options));
-      const spec = options.explain ? (await loadValidSpec(options, 'production')).spec : undefined;
+      const spec = options.explain ? (await loadValidSpec(options)).spec : undefined;
       const rows = spec ? explainRows(spec, out.rows) : out.rows;
       const columns = spec ? [...out.columns, 'explanation'] : out.columns;
       const seconds = (performance.now() - started) / 1000;
@@ -156,10 +191,10 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('detect').description("run the seed's threat detectors (rejected patterns, unusual sources, port scans, exfiltration); exit 1 when one fires")), 'production'))
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('detect').description("run the seed's threat detectors (rejected patterns, unusual sources, port scans, exfiltration); exit 1 when one fires"))))
     .option('--json', 'print the findings as JSON')
     .action(async (options: QueryOptions & SpecSourceOptions) => {
-      const { spec } = await loadValidSpec(options, 'production');
+      const { spec } = await loadValidSpec(options);
       const runs = await runDetectors(async (text) => (await wrapFlowErrors(() => queryAnywhere(io, text, options, DEFAULT_INSIGHTS_LIMITS.maxResultRows))).rows, { vpcCidr: spec.vpcCidr });
       const findings = runs.flatMap((r) => r.findings);
       if (options.json) writeJson(io, { runs });
@@ -172,14 +207,14 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(findings.length > 0 || runs.some((r) => r.error) ? 1 : EXIT_OK);
     });
 
-  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('explain').description('explain REJECT records with the model: which group and rule decided')), 'production'))
-    .option('--port <n>', 'only this destination port (e.g. 5432)')
-    .option('--limit <n>', 'rejected flows to explain', '20')
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('explain').description('explain REJECT records with the model: which group and rule decided'))))
+    .option('--port <n>', 'only this destination port (e.g. 5432)', wholeNumber('--port', 0, MAX_PORT, '5432'))
+    .option('--limit <n>', `rejected flows to explain (at most ${DEFAULT_INSIGHTS_LIMITS.maxResultRows.toLocaleString('en-US')}, Logs Insights' limit)`, wholeNumber('--limit', 1, DEFAULT_INSIGHTS_LIMITS.maxResultRows, '20'), 20)
     .option('--json', 'print as JSON')
-    .action(async (options: QueryOptions & SpecSourceOptions & { port?: string; limit: string }) => {
-      const { spec } = await loadValidSpec(options, 'production');
-      const portFilter = options.port ? ` and dstPort = ${Number(options.port)}` : '';
-      const text = `filter action = "REJECT"${portFilter} | stats count() as records by srcAddr, dstAddr, dstPort, protocol, action | sort records desc | limit ${Number(options.limit) || 20}`;
+    .action(async (options: QueryOptions & SpecSourceOptions & { port?: number; limit: number }) => {
+      const { spec } = await loadValidSpec(options);
+      const portFilter = options.port !== undefined ? ` and dstPort = ${options.port}` : '';
+      const text = `filter action = "REJECT"${portFilter} | stats count() as records by srcAddr, dstAddr, dstPort, protocol, action | sort records desc | limit ${options.limit}`;
       const out = await wrapFlowErrors(() => queryAnywhere(io, text, options));
       const rows = explainRows(spec, out.rows);
       if (options.json) writeJson(io, { query: text, rows });
@@ -188,13 +223,13 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('audit').description('security-group rules that no accepted traffic used in the range (candidates to remove)')), 'production'))
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('audit').description('security-group rules that no accepted traffic used in the range (candidates to remove)'))))
     .option('--json', 'print the audit as JSON')
     .action(async (options: QueryOptions & SpecSourceOptions) => {
-      const { spec } = await loadValidSpec(options, 'production');
+      const { spec } = await loadValidSpec(options);
       const out = await wrapFlowErrors(() => queryAnywhere(io, findCannedQuery('accepted-flows')!.text(), options, DEFAULT_INSIGHTS_LIMITS.maxResultRows));
-      const audit = auditRules(spec, acceptedFlowsFromRows(out.rows));
-      if (options.json) writeJson(io, { flowsConsidered: audit.flowsConsidered, rules: audit.rules.map((r) => ({ id: r.rule.id, rule: r.text, flows: r.flows, lastSeen: r.lastSeen })) });
+      const audit = auditRules(modelFromSpec(spec), acceptedFlowsFromRows(out.rows));
+      if (options.json) writeJson(io, { flowsConsidered: audit.flowsConsidered, rules: audit.rules.map((r) => ({ id: r.rule.catalogId ?? r.groupId, group: r.groupId, rule: r.text, flows: r.flows, lastSeen: r.lastSeen })) });
       else {
         io.out(`${audit.flowsConsidered.toLocaleString('en-US')} accepted records considered; ${audit.unused.length} of ${audit.rules.length} rules saw no traffic:\n`);
         for (const u of audit.unused) io.out(`  unused  ${u.text}\n`);
@@ -213,7 +248,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addSpecOptions(flowlogs.command('sample').description('write deterministic sample traffic for a network, with the seed\'s incidents'), 'production')
+  addSpecOptions(flowlogs.command('sample').description('write deterministic sample traffic for a network, with the seed\'s incidents'))
     .option('--records <n>', 'records to write', (v: string) => Number(v), 10_000)
     .option('--seed <n>', 'random seed', (v: string) => Number(v), 1)
     .option('--start <unix-seconds>', 'time of the first record', (v: string) => Number(v), 1_700_000_000)
@@ -224,7 +259,7 @@ export function flowlogsCommand(context: CommandContext): Command {
     .option('--gzip', 'gzip the output')
     .action(async (options: SpecSourceOptions & { records: number; seed: number; start: number; clean?: boolean; nodePorts: boolean; header?: boolean; out?: string; gzip?: boolean }) => {
       if (!Number.isInteger(options.records) || options.records < 1) throw new AbortError(`--records ${options.records}: expected a positive whole number`, 'e.g. --records 100000');
-      const { spec } = await loadValidSpec(options, 'production');
+      const { spec } = await loadValidSpec(options);
       const lines = generateSampleTraffic(spec, { records: options.records, seed: options.seed, start: options.start, incidents: options.clean ? false : {}, nodePorts: options.nodePorts, header: options.header ?? false });
       if (!options.out) {
         for (const line of lines) if (!process.stdout.write(`${line}\n`)) await once(process.stdout, 'drain');

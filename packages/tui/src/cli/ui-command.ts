@@ -38,7 +38,7 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 
 /** Loads everything the UI shows; offline without flow logs, it generates traffic with the seed's incidents. */
 export async function prepareAppData(options: UiOptions): Promise<{ data: AppData; cleanup: () => void }> {
-  const { spec, source } = await loadValidSpec(options, 'production');
+  const { spec, source } = await loadValidSpec(options);
   let files = options.flowLogs;
   let flowLogSource = files.length > 0 ? files.join(', ') : undefined;
   let cleanup = () => {};
@@ -59,9 +59,9 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
         runLocalQuery(query, files, { limits: { ...DEFAULT_INSIGHTS_LIMITS }, onProgress: (info) => onProgress(info.records) }).then((r) => ({ columns: r.columns, rows: r.rows })),
         signal,
       );
-  } else if (options.live && context.view.logGroup) {
+  } else if (options.live && context.model.logGroup) {
     const logs = createLogsClient({ ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) });
-    const logGroup = context.view.logGroup.name;
+    const logGroup = context.model.logGroup.name;
     flowLogSource = `CloudWatch Logs Insights, ${logGroup}, since ${options.since}`;
     runQuery = async (query, signal, onProgress) => {
       const r = await runInsightsQueryComplete(logs, { logGroupNames: [logGroup], startTime: parseTime(options.since, '--since'), endTime: Math.floor(Date.now() / 1000), queryString: query, signal, onProgress: (s) => onProgress(s.recordsScanned) });
@@ -74,7 +74,7 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
 
 /** `artos-net` / `artos-net ui`: the terminal UI; without a terminal, the overview and the doctor report. */
 export function uiCommand(context: CommandContext): Command {
-  return addProviderOptions(new Command('ui').description('the terminal UI (default command); without a terminal, prints the overview and the doctor report'))
+  return addProviderOptions(new Command('ui'))
     .option('--no-demo-traffic', 'offline without --flow-logs: do not generate sample traffic')
     .action(async (options: UiOptions) => {
       const { data, cleanup } = await prepareAppData(options);
