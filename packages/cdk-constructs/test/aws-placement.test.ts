@@ -93,3 +93,13 @@ describe('secondary blocks and pod subnets', () => {
     expect(stack.resolve(network.privateRouteTable!.ref)).toBeDefined();
   });
 });
+
+describe('the app in a pinned region', () => {
+  it('-c region=cn-north-1 gives the stack that region, so the China service names', async () => {
+    const { createArtosApp } = await import('../src/app.js');
+    const outdir = mkdtempSync(join(tmpdir(), 'artos-cdk-'));
+    outdirs.push(outdir);
+    const { stack } = await createArtosApp({ preset: 'basic', nag: false, outdir, context: { region: 'cn-north-1' } });
+    expect(serviceNames(Template.fromStack(stack), 'Interface')).toContain('cn.com.amazonaws.cn-north-1.ecr.api');
+  });
+});

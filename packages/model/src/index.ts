@@ -13,6 +13,7 @@ export {
 export { ModelError, isModelError, formatIssues, type SpecIssue, type SpecIssueCode, type SpecIssueSeverity } from './private/errors.js';
 export { validateSpec, assertValidSpec, AWS_MIN_PREFIX, AWS_MAX_PREFIX, type ValidationResult } from './private/validate-spec.js';
 export { ADDRESS_CHECKS, checkAddresses } from './private/address-checks.js';
+export { boundText } from './private/bounded-text.js';
 export { addressContext, type AddressPlan, type AddressTier, type AddressContext, type AddressCheck } from './private/address-checks/address-plan.js';
 export { associationRestriction, DEFAULT_SECONDARY_CIDR_QUOTA } from './private/address-checks/secondary-cidrs.js';
 export {

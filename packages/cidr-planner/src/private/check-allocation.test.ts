@@ -113,6 +113,7 @@ describe('cidr check and spec validate say the same things', () => {
     '172.17.0.0/16': { vpcCidr: '172.17.0.0/16', privateSubnetCidrs: ['172.17.1.0/24', '172.17.2.0/24'], databaseSubnetCidrs: ['172.17.3.0/24', '172.17.4.0/24'] },
     'refused secondary': { secondaryCidrs: ['192.168.0.0/16'] },
     'pod subnets': { secondaryCidrs: ['100.64.0.0/16'], podSubnetCidrs: ['100.64.0.0/17'] },
+    'a very long bad CIDR (messages kept short the same way)': { privateSubnetCidrs: [`10.0.${'9'.repeat(500)}.0/24`, '10.0.20.0/24'] },
   };
   for (const [name, fields] of Object.entries(cases)) {
     it(name, () => {

@@ -1,4 +1,4 @@
-import type { SpecIssue, SpecIssueCode } from '@artos/model';
+import { boundText, type SpecIssue, type SpecIssueCode } from '@artos/model';
 
 /** What a planner check reports. */
 export type FindingSeverity = 'error' | 'warning' | 'info';
@@ -33,7 +33,7 @@ export function finding(check: string, severity: FindingSeverity, code: FindingC
   return { severity, code, check, cidrs, message, fix, path };
 }
 
-/** A model address issue as a finding: same code, path, words and fix. */
+/** A model address issue as a finding: same code, path, words and fix (quoted input kept short as `validateSpec` keeps it). */
 export function findingOfIssue(check: string, issue: SpecIssue, cidrs: readonly string[]): Finding {
-  return { severity: issue.severity, code: issue.code, check, cidrs, message: issue.message, fix: issue.hint, path: issue.path };
+  return { severity: issue.severity, code: issue.code, check, cidrs, message: boundText(issue.message), fix: boundText(issue.hint), path: issue.path };
 }
