@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runReadmeExample, type ReadmeExampleRun } from '../../../tools/pack-harness/pack-harness.js';
 
 let result: ReadmeExampleRun | undefined;
-afterAll(() => result?.cleanup());
+// Removing a fresh node_modules (aws-cdk-lib alone is large) outlasts the default hook timeout.
+afterAll(() => result?.cleanup(), 120_000);
 
 describe('npm pack of @artos/cdk-constructs', () => {
   it('installs beside one aws-cdk-lib, without cdk-nag, and its README example compiles and synthesizes', () => {
