@@ -1,5 +1,5 @@
 // The CDK app that `cdk synth` / `cdk deploy` run: -c preset=basic|existing-vpc|production|development or -c spec=FILE.
-import { createArtosApp } from '../src/index.js';
+import { createArtosApp } from '../src/app.js';
 
 const { app } = await createArtosApp();
 app.synth();

@@ -1,5 +1,6 @@
 // Public entry of @artos/cdk-constructs: re-exports only. Internals live in ./private.
+// The CDK app (which loads cdk-nag) is not here: it is the `@artos/cdk-constructs/app` subpath.
 export { ArtosNetwork, type ArtosNetworkProps } from './private/artos-network.js';
 export { ArtosNetworkStack, type ArtosNetworkStackProps } from './private/network-stack.js';
-export { createArtosApp, resolveAppSpec, withExistingIds, placeholderId, type ArtosAppOptions } from './private/app.js';
+export { resolveAppSpec, withExistingIds, placeholderId } from './private/app-spec.js';
 export type { EnterpriseRoute } from './private/tier-subnets.js';

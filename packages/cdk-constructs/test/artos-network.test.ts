@@ -82,7 +82,7 @@ const EXPECTED_COUNTS: Record<string, Record<string, number>> = {
   basic: { 'AWS::EC2::VPC': 1, 'AWS::EC2::Subnet': 4, 'AWS::EC2::RouteTable': 2, 'AWS::EC2::SubnetRouteTableAssociation': 4, 'AWS::EC2::SecurityGroup': 6, 'AWS::EC2::VPCEndpoint': 11, 'AWS::EC2::FlowLog': 1, 'AWS::Logs::LogGroup': 1, 'AWS::RDS::DBSubnetGroup': 1 },
   production: { 'AWS::EC2::VPC': 1, 'AWS::EC2::Subnet': 6, 'AWS::EC2::RouteTable': 2, 'AWS::EC2::SubnetRouteTableAssociation': 6, 'AWS::EC2::SecurityGroup': 6, 'AWS::EC2::VPCEndpoint': 11, 'AWS::EC2::FlowLog': 1, 'AWS::Logs::LogGroup': 1, 'AWS::RDS::DBSubnetGroup': 1 },
   development: { 'AWS::EC2::VPC': 1, 'AWS::EC2::Subnet': 2, 'AWS::EC2::RouteTable': 2, 'AWS::EC2::SubnetRouteTableAssociation': 2, 'AWS::EC2::SecurityGroup': 6, 'AWS::EC2::VPCEndpoint': 11, 'AWS::EC2::FlowLog': 1, 'AWS::Logs::LogGroup': 1, 'AWS::RDS::DBSubnetGroup': 0 },
-  'existing-vpc': { 'AWS::EC2::VPC': 0, 'AWS::EC2::Subnet': 0, 'AWS::EC2::RouteTable': 0, 'AWS::EC2::SubnetRouteTableAssociation': 0, 'AWS::EC2::SecurityGroup': 6, 'AWS::EC2::VPCEndpoint': 11, 'AWS::EC2::FlowLog': 1, 'AWS::Logs::LogGroup': 1, 'AWS::RDS::DBSubnetGroup': 1 },
+  'existing-vpc': { 'AWS::EC2::VPC': 0, 'AWS::EC2::Subnet': 0, 'AWS::EC2::RouteTable': 0, 'AWS::EC2::SubnetRouteTableAssociation': 0, 'AWS::EC2::SecurityGroup': 6, 'AWS::EC2::VPCEndpoint': 10, 'AWS::EC2::FlowLog': 1, 'AWS::Logs::LogGroup': 1, 'AWS::RDS::DBSubnetGroup': 1 },
 };
 
 describe.each(PRESET_NAMES)('preset %s', (name) => {

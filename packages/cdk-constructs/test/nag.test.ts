@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CfnSecurityGroupIngress, Peer, Port, SecurityGroup } from 'aws-cdk-lib/aws-ec2';
 import { PRESET_NAMES } from '@artos/model';
-import { createArtosApp } from '../src/index.js';
+import { createArtosApp } from '../src/app.js';
 
 const outdirs: string[] = [];
 afterAll(() => outdirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

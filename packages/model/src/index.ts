@@ -12,6 +12,19 @@ export {
 } from './private/spec-types.js';
 export { ModelError, isModelError, formatIssues, type SpecIssue, type SpecIssueCode, type SpecIssueSeverity } from './private/errors.js';
 export { validateSpec, assertValidSpec, AWS_MIN_PREFIX, AWS_MAX_PREFIX, type ValidationResult } from './private/validate-spec.js';
+export { ADDRESS_CHECKS, checkAddresses } from './private/address-checks.js';
+export { boundText } from './private/bounded-text.js';
+export { addressContext, type AddressPlan, type AddressTier, type AddressContext, type AddressCheck } from './private/address-checks/address-plan.js';
+export { associationRestriction, DEFAULT_SECONDARY_CIDR_QUOTA } from './private/address-checks/secondary-cidrs.js';
+export {
+  RFC1918_BLOCKS,
+  SHARED_ADDRESS_SPACE,
+  AWS_SERVICES_RANGE,
+  LINK_LOCAL_RANGE,
+  BENCHMARK_RANGE,
+  isRfc1918,
+} from './private/address-checks/aws-ranges.js';
+export { AZ_ID_PATTERN } from './private/az-ids.js';
 export { networkSpecSchema, networkSpecJsonSchema } from './private/spec-schema.js';
 export { parseSpecText, readSpecFile, loadSpecFile, type SpecFormat } from './private/spec-file.js';
 export { preset, isPresetName, PRESET_NAMES, PLACEHOLDER_BASTION_SECURITY_GROUP_ID, type PresetName } from './private/presets.js';
@@ -29,6 +42,19 @@ export {
   type Ipv4Cidr,
   type CidrParse,
 } from './private/ipv4.js';
+export {
+  familyBits,
+  cidrBlockSize,
+  formatIpv6,
+  blockAt,
+  ipv4Block,
+  blockContains,
+  blocksOverlap,
+  awsUsableInBlock,
+  compareBlocks,
+  type CidrBlock,
+} from './private/cidr-block.js';
+export { mergeIntervals, firstEndingAtOrAfter, gaps, lowestFreeBlock, rangeToBlocks, freeBlocks, type Interval } from './private/intervals.js';
 export {
   GROUP_ROLES,
   IANA_PROTOCOL_NUMBERS,

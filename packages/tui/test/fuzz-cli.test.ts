@@ -143,11 +143,14 @@ const oddFlag = fc.oneof(
   fc.string({ maxLength: 12 }),
 );
 
+/** An output path the fuzz may write: relative ones land in the temp folder, never in the repository. */
+const outPath = (a: string) => (a.startsWith('/') || a === '' ? a : join(dir, a));
+
 const commands: fc.Arbitrary<readonly string[]> = fc.oneof(
   specFile.chain((spec) => fc.constantFrom<string[]>(['spec', 'validate', '--spec', spec], ['spec', 'show', '--spec', spec], ['overview', '--spec', spec], ['cidr', 'check', '--spec', spec], ['cidr', 'map', '--spec', spec], ['cidr', 'capacity', '--spec', spec], ['doctor', 'all', '--spec', spec], ['doctor', 'reach', '--spec', spec, '--from', 'eks-nodes', '--to', 'rds', '--port', '5432'])),
   fc.tuple(oddFlag, oddFlag, oddFlag).map(([a, b, c]) => ['cidr', 'plan', '--tier', `private:${a}`, '--reserve', b, '--azs', c]),
-  fc.tuple(oddFlag, oddFlag).map(([a, b]) => ['cidr', 'plan', '--vpc', a, '--spec-out', b]),
-  oddFlag.map((a) => ['cidr', 'map', '--out', a]),
+  fc.tuple(oddFlag, oddFlag).map(([a, b]) => ['cidr', 'plan', '--vpc', a, '--spec-out', outPath(b)]),
+  oddFlag.map((a) => ['cidr', 'map', '--out', outPath(a)]),
   fc.tuple(oddFlag, oddFlag).map(([a, b]) => ['cidr', 'capacity', '--enis', a, '--ips-per-eni', b]),
   fc.tuple(oddFlag, oddFlag, oddFlag).map(([a, b, c]) => ['doctor', 'reach', '--from', a, '--to', b, '--port', c]),
   oddFlag.map((a) => ['doctor', 'rds', '--flow-logs', a]),

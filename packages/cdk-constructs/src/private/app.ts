@@ -1,62 +1,29 @@
-import { createHash } from 'node:crypto';
 import { Annotations, App, Validations, type AppProps } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { PRESET_NAMES, isAwsId, isPresetName, preset, readSpecFile, validateSpec, formatIssues, type NetworkSpecInput } from '@artos/model';
+import type * as CdkNag from 'cdk-nag';
 import { ArtosNetworkStack } from './network-stack.js';
+import { listContext, resolveAppSpec, withExistingIds } from './app-spec.js';
 
 export interface ArtosAppOptions extends AppProps {
   /** A preset name (context `preset`). @default 'basic' */
   readonly preset?: string;
   /** A spec file path (context `spec`); wins over the preset. @default - the preset */
   readonly specFile?: string;
-  /** Run cdk-nag's AwsSolutions pack at synth. @default true */
+  /** Run cdk-nag's AwsSolutions pack at synth (needs the optional peer `cdk-nag`). @default true */
   readonly nag?: boolean;
 }
 
-/** Reads the spec the app deploys: `-c spec=FILE`, else `-c preset=NAME`, else the basic preset. */
-export async function resolveAppSpec(options: { preset?: string | undefined; specFile?: string | undefined }): Promise<NetworkSpecInput> {
-  if (options.specFile) {
-    const input = await readSpecFile(options.specFile);
-    const result = validateSpec(input);
-    if (!result.spec) throw new Error(`the spec ${options.specFile} is invalid:\n${formatIssues(result.issues)}`);
-    return input as NetworkSpecInput;
-  }
-  const name = options.preset ?? 'basic';
-  if (!isPresetName(name)) throw new Error(`unknown preset "${name}": use -c preset=${PRESET_NAMES.join('|')} or -c spec=FILE`);
-  return preset(name);
-}
-
-/** A stable id of AWS's form standing in for a seed id that is not one (`vpc-existing123`). */
-export function placeholderId(kind: 'vpc' | 'subnet', seedId: string): string {
-  return `${kind}-0${createHash('sha256').update(seedId).digest('hex').slice(0, 16)}`;
-}
-
-const listContext = (value: unknown): string[] | undefined => (typeof value === 'string' && value !== '' ? value.split(',').map((x) => x.trim()) : undefined);
-
 /**
- * Existing-VPC ids: `-c vpcId=… -c privateSubnetIds=a,b -c databaseSubnetIds=c,d` override the
- * spec's. Ids that are still not of AWS's form (the seed's example writes `vpc-existing123`)
- * are replaced by placeholders of the right form, with a warning naming both, so the template
- * passes CloudFormation's schema; deploying it fails until real ids are given.
+ * cdk-nag is loaded only here, when the app asks for it: a library user who imports the
+ * constructs never needs it installed (it is an optional peer dependency of the package).
  */
-export function withExistingIds(spec: NetworkSpecInput, context: (key: string) => unknown): { spec: NetworkSpecInput; replaced: string[] } {
-  const replaced: string[] = [];
-  const fix = (kind: 'vpc' | 'subnet', id: string) => {
-    if (isAwsId(kind, id)) return id;
-    const stand = placeholderId(kind, id);
-    replaced.push(`${id} → ${stand}`);
-    return stand;
-  };
-  const vpcId = (context('vpcId') as string | undefined) ?? spec.vpcId;
-  const privateIds = listContext(context('privateSubnetIds')) ?? spec.privateSubnetIds;
-  const databaseIds = listContext(context('databaseSubnetIds')) ?? spec.databaseSubnetIds;
-  const out: NetworkSpecInput = {
-    ...spec,
-    ...(vpcId !== undefined ? { vpcId: fix('vpc', vpcId) } : {}),
-    ...(privateIds !== undefined ? { privateSubnetIds: privateIds.map((id) => fix('subnet', id)) } : {}),
-    ...(databaseIds !== undefined ? { databaseSubnetIds: databaseIds.map((id) => fix('subnet', id)) } : {}),
-  };
-  return { spec: out, replaced };
+async function addNagChecks(app: App): Promise<void> {
+  let nag: typeof CdkNag;
+  try {
+    nag = await import('cdk-nag');
+  } catch {
+    throw new Error('the Artos CDK app runs cdk-nag at synth, and cdk-nag is not installed: npm install --save-dev cdk-nag@^3, or create the app with { nag: false }');
+  }
+  Validations.of(app).addPlugins(new nag.AwsSolutionsChecks(app));
 }
 
 /** The CDK app: one network stack, with cdk-nag's AwsSolutions checks. */
@@ -66,8 +33,13 @@ export async function createArtosApp(options: ArtosAppOptions = {}): Promise<{ a
   const specFile = options.specFile ?? (app.node.tryGetContext('spec') as string | undefined);
   const resolved = await resolveAppSpec({ preset: presetName, specFile });
   const { spec, replaced } = withExistingIds(resolved, (key) => app.node.tryGetContext(key));
+  // -c region=cn-north-1 (and -c account=…) pin the environment: endpoint service names then follow
+  // the region's partition (cn.com.amazonaws in China); without them the stack is environment-agnostic.
+  const region = app.node.tryGetContext('region') as string | undefined;
+  const account = app.node.tryGetContext('account') as string | undefined;
   const stack = new ArtosNetworkStack(app, `${spec.namePrefix}-network`, {
     spec,
+    ...(region || account ? { env: { ...(region ? { region } : {}), ...(account ? { account } : {}) } } : {}),
     ...(listContext(app.node.tryGetContext('privateRouteTableIds')) ? { existingPrivateRouteTableIds: listContext(app.node.tryGetContext('privateRouteTableIds'))! } : {}),
     ...(typeof app.node.tryGetContext('s3PrefixListId') === 'string' ? { s3PrefixListId: app.node.tryGetContext('s3PrefixListId') as string } : {}),
     description: `Artos private network ${spec.namePrefix} (${specFile ?? `preset ${presetName ?? 'basic'}`})`,
@@ -78,6 +50,6 @@ export async function createArtosApp(options: ArtosAppOptions = {}): Promise<{ a
       `ids that are not AWS ids were replaced by placeholders (${replaced.join(', ')}): give the real ones with -c vpcId=… -c privateSubnetIds=… -c databaseSubnetIds=… before deploying`,
     );
   }
-  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (options.nag ?? true) await addNagChecks(app);
   return { app, stack };
 }

@@ -7,7 +7,7 @@ import { formatIssues, resourceIdentity, validateSpec, type GroupRole, type Netw
 import { createSecurityGroups } from './security-groups.js';
 import { createEndpoints } from './endpoints.js';
 import { createFlowLogs } from './flow-logs.js';
-import { createTier, type EnterpriseRoute } from './tier-subnets.js';
+import { createPodSubnets, createTier, type EnterpriseRoute } from './tier-subnets.js';
 
 export interface ArtosNetworkProps {
   /** The network: a spec as written (validated here) or one already validated by the model. */
@@ -52,6 +52,8 @@ export class ArtosNetwork extends Construct {
   readonly vpc: IVpc;
   readonly privateSubnets: readonly ISubnet[];
   readonly databaseSubnets: readonly ISubnet[];
+  /** EKS custom-networking pod subnets (the spec's `podSubnetCidrs`), in AZ order. */
+  readonly podSubnets: readonly ISubnet[];
   readonly privateRouteTable: CfnRouteTable | undefined;
   readonly databaseRouteTable: CfnRouteTable | undefined;
   readonly securityGroups: ReadonlyMap<GroupRole, ISecurityGroup>;
@@ -93,6 +95,10 @@ export class ArtosNetwork extends Construct {
     this.databaseSubnets = databaseTier.subnets;
     this.privateRouteTable = privateTier.routeTable;
     this.databaseRouteTable = databaseTier.routeTable;
+    if (spec.podSubnetCidrs.length > 0 && !privateTier.routeTable) {
+      Annotations.of(this).addWarningV2('@artos/cdk:pod-subnets-no-route-table', 'the private subnets exist already: the pod subnets get no route-table association here, so they use the VPC main route table; associate them with the private route table');
+    }
+    this.podSubnets = createPodSubnets(this, spec, vpcId, privateTier.routeTable).subnets;
 
     const groups = createSecurityGroups(this, this.vpc, spec, props.s3PrefixListId);
     this.securityGroups = groups;
@@ -110,7 +116,10 @@ export class ArtosNetwork extends Construct {
     const privateRouteTableIds = [...(privateTier.routeTable ? [privateTier.routeTable.ref] : []), ...(props.existingPrivateRouteTableIds ?? [])];
     if (spec.enableVpcEndpoints) {
       if (privateRouteTableIds.length === 0) {
-        Annotations.of(this).addWarningV2('@artos/cdk:s3-gateway-no-route-tables', 'the private subnets exist already and no existingPrivateRouteTableIds were given: the S3 gateway endpoint is attached to no route table');
+        Annotations.of(this).addWarningV2(
+          '@artos/cdk:s3-gateway-no-route-tables',
+          'the private subnets exist already and no existingPrivateRouteTableIds were given: the S3 gateway endpoint is NOT created (it would route nothing); give the private route tables (-c privateRouteTableIds=rtb-…) to create it — without it, ECR image layers (served from S3) need another path',
+        );
       }
       const endpoints = createEndpoints(this, spec, vpcId, privateRouteTableIds, this.privateSubnets.map((s) => s.subnetId), groups.get('vpc-endpoints')!);
       this.s3GatewayEndpoint = endpoints.s3Gateway;
@@ -128,6 +137,7 @@ export class ArtosNetwork extends Construct {
     output('VpcId', this.vpc.vpcId, 'The VPC');
     output('PrivateSubnetIds', this.privateSubnets.map((s) => s.subnetId).join(','), 'Private subnets, comma-separated, AZ order');
     output('DatabaseSubnetIds', this.databaseSubnets.map((s) => s.subnetId).join(','), 'Database subnets, comma-separated, AZ order');
+    if (this.podSubnets.length > 0) output('PodSubnetIds', this.podSubnets.map((s) => s.subnetId).join(','), 'EKS custom-networking pod subnets, comma-separated, AZ order');
     if (this.privateRouteTable) output('PrivateRouteTableId', this.privateRouteTable.ref, 'Private route table');
     if (this.databaseRouteTable) output('DatabaseRouteTableId', this.databaseRouteTable.ref, 'Database route table');
     for (const [role, group] of this.securityGroups) {

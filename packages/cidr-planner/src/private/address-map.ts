@@ -1,6 +1,6 @@
 import { awsUsable, blockSize, contains, formatCount, type Block } from './block.js';
 import { checkContext, type AllocationInput } from './allocation.js';
-import { freeBlocks, mergeIntervals } from './intervals.js';
+import { freeBlocks, mergeIntervals } from '@artos/model';
 
 /** One node of the address map: a block, its share in use, and what lies inside it. */
 export interface MapNode {

@@ -1,4 +1,4 @@
-import { SEED_DEFAULTS, type NetworkSpecInput } from '@artos/model';
+import { SEED_DEFAULTS, addressContext, type AddressContext, type NetworkSpecInput } from '@artos/model';
 import { parseBlock, type Block } from './block.js';
 import type { RangeSource } from './range-index.js';
 
@@ -6,6 +6,12 @@ import type { RangeSource } from './range-index.js';
 export interface TierAllocation {
   readonly name: string;
   readonly cidrs: readonly string[];
+  /** Where the tier's CIDRs are in a spec, for the paths of findings. @default `${name}SubnetCidrs` */
+  readonly key?: string;
+  /** Subnets of the tier, counting those given by id only. @default cidrs.length */
+  readonly size?: number;
+  /** A tier that may be empty (EKS pod subnets). @default false */
+  readonly optional?: boolean;
 }
 
 /** A named block of a declared address plan, like the seed's "Example Allocation" tree. */
@@ -19,6 +25,8 @@ export interface PlannedBlock {
 /** What the planner checks: the VPC, its tiers, and what it must not collide with. */
 export interface AllocationInput {
   readonly vpcCidr: string;
+  /** The VPC's secondary blocks. @default [] */
+  readonly secondaryCidrs?: readonly string[];
   readonly tiers: readonly TierAllocation[];
   /** @default - the number of subnets in the largest tier */
   readonly azCount?: number;
@@ -28,22 +36,27 @@ export interface AllocationInput {
   readonly blockPlan?: readonly PlannedBlock[];
   /** The tier that holds RDS (needs two AZs). @default 'database' */
   readonly databaseTier?: string;
+  /** A single-AZ database tier is an error, not a warning (the spec's `createDbSubnetGroup: true`). @default false */
+  readonly requireDbSubnetGroup?: boolean;
 }
 
-/** The allocation a spec describes, with the seed's defaults where the spec is silent. */
+/** The allocation a spec describes, with the seed's defaults where the spec is silent (as `validateSpec` applies them). */
 export function allocationFromSpec(spec: Partial<NetworkSpecInput>): AllocationInput {
-  // A tier given only by existing subnet ids has no CIDRs to check; it is left out, not "empty".
-  const fromIds = (cidrs: readonly string[] | undefined, ids: readonly string[] | undefined, fallback: readonly string[]) =>
-    cidrs ?? (ids && ids.length > 0 ? [] : fallback);
+  const tier = (name: string, key: 'privateSubnetCidrs' | 'databaseSubnetCidrs', ids: readonly string[] | undefined): TierAllocation => {
+    const cidrs = spec[key] ?? (ids && ids.length > 0 ? [] : SEED_DEFAULTS[key]);
+    return { name, key, cidrs, size: Math.max(cidrs.length, ids?.length ?? 0) };
+  };
+  const azCount = spec.availabilityZoneCount ?? spec.availabilityZoneIds?.length ?? spec.availabilityZoneNames?.length;
   return {
     vpcCidr: spec.vpcCidr ?? SEED_DEFAULTS.vpcCidr,
+    ...(spec.secondaryCidrs ? { secondaryCidrs: spec.secondaryCidrs } : {}),
     tiers: [
-      { name: 'private', cidrs: fromIds(spec.privateSubnetCidrs, spec.privateSubnetIds, SEED_DEFAULTS.privateSubnetCidrs), byIds: (spec.privateSubnetIds?.length ?? 0) > 0 },
-      { name: 'database', cidrs: fromIds(spec.databaseSubnetCidrs, spec.databaseSubnetIds, SEED_DEFAULTS.databaseSubnetCidrs), byIds: (spec.databaseSubnetIds?.length ?? 0) > 0 },
-    ]
-      .filter((t) => !(t.byIds && t.cidrs.length === 0))
-      .map(({ name, cidrs }) => ({ name, cidrs })),
-    ...(spec.availabilityZoneCount !== undefined ? { azCount: spec.availabilityZoneCount } : {}),
+      tier('private', 'privateSubnetCidrs', spec.privateSubnetIds),
+      tier('database', 'databaseSubnetCidrs', spec.databaseSubnetIds),
+      { name: 'pods', key: 'podSubnetCidrs', cidrs: spec.podSubnetCidrs ?? [], optional: true },
+    ],
+    ...(azCount !== undefined ? { azCount } : {}),
+    ...(spec.createDbSubnetGroup === true ? { requireDbSubnetGroup: true } : {}),
   };
 }
 
@@ -52,7 +65,7 @@ export interface AllocatedSubnet {
   readonly tier: string;
   readonly index: number;
   readonly text: string;
-  /** Where it is in the input, e.g. `private[1]`. */
+  /** Where it is in the spec, e.g. `privateSubnetCidrs[1]`. */
   readonly path: string;
   readonly block: Block | undefined;
 }
@@ -63,6 +76,12 @@ export interface CheckContext {
   readonly vpc: Block | undefined;
   readonly subnets: readonly AllocatedSubnet[];
   readonly azCount: number;
+  /** The same input as the model's address checks read it. */
+  readonly address: AddressContext;
+}
+
+export function tierKey(tier: TierAllocation): string {
+  return tier.key ?? `${tier.name}SubnetCidrs`;
 }
 
 export function checkContext(input: AllocationInput): CheckContext {
@@ -70,9 +89,16 @@ export function checkContext(input: AllocationInput): CheckContext {
   const subnets = input.tiers.flatMap((tier) =>
     tier.cidrs.map((text, index) => {
       const parsed = parseBlock(text);
-      return { tier: tier.name, index, text, path: `${tier.name}[${index}]`, block: parsed.ok ? parsed.block : undefined };
+      return { tier: tier.name, index, text, path: `${tierKey(tier)}[${index}]`, block: parsed.ok ? parsed.block : undefined };
     }),
   );
-  const largest = Math.max(0, ...input.tiers.map((t) => t.cidrs.length));
-  return { input, vpc: vpcParse.ok ? vpcParse.block : undefined, subnets, azCount: input.azCount ?? largest };
+  const address = addressContext({
+    vpcCidr: input.vpcCidr,
+    secondaryCidrs: input.secondaryCidrs ?? [],
+    tiers: input.tiers.map((t) => ({ name: t.name, key: tierKey(t), cidrs: t.cidrs, ...(t.size !== undefined ? { size: t.size } : {}), ...(t.optional ? { optional: true } : {}) })),
+    ...(input.azCount !== undefined ? { azCount: input.azCount } : {}),
+    ...(input.databaseTier !== undefined ? { databaseTier: input.databaseTier } : {}),
+    ...(input.requireDbSubnetGroup ? { requireDbSubnetGroup: true } : {}),
+  });
+  return { input, vpc: vpcParse.ok ? vpcParse.block : undefined, subnets, azCount: address.azCount, address };
 }

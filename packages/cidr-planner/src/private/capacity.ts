@@ -1,38 +1,62 @@
 import { awsUsable, blockSize, parseBlock, type Block } from './block.js';
 import { PlannerError } from './errors.js';
 import { finding, type Finding } from './finding.js';
+import { IPS_PER_PREFIX, MAX_PODS_CEILING_LOW_CPU, eniMaxPods, findInstanceType, maxPodsCeiling, type InstanceTypeInfo } from './instance-types.js';
 
 /** How the VPC CNI gives pods addresses. */
 export type CniMode = 'secondary-ip' | 'prefix-delegation';
 
 export interface CapacityInput {
-  /** The private subnets that hold the nodes. */
+  /** The private subnets that hold the nodes, one per AZ. */
   readonly subnets: readonly string[];
   readonly mode: CniMode;
-  /** ENIs the instance type can attach (e.g. m5.large: 3). */
-  readonly enisPerNode: number;
-  /** IPv4 addresses per ENI for the instance type (e.g. m5.large: 10). */
-  readonly ipsPerEni: number;
   /**
-   * Pod limit per node with prefix delegation (EKS recommends 110 below 30 vCPUs, 250 above).
-   * @default 110
+   * The node instance type, looked up in the planner's table (`instanceTypes()`).
+   * @default - give `enisPerNode` and `ipsPerEni` instead
+   */
+  readonly instanceType?: string;
+  /** ENIs the instance type can attach (e.g. m5.large: 3). @default - from `instanceType` */
+  readonly enisPerNode?: number;
+  /** IPv4 addresses per ENI for the instance type (e.g. m5.large: 10). @default - from `instanceType` */
+  readonly ipsPerEni?: number;
+  /**
+   * The instance type's vCPUs, which choose the pod ceiling (110 up to 30 vCPUs, 250 above).
+   * @default - from `instanceType`; without one, the 110 ceiling
+   */
+  readonly vCpus?: number;
+  /**
+   * Pod ceiling per node, instead of the one the vCPUs choose.
+   * @default - 110 at 30 vCPUs or fewer, 250 above (max-pods-calculator.sh, EKS managed node groups)
    */
   readonly maxPodsCap?: number;
+  /**
+   * Interface endpoints in each of these subnets: each has one ENI, so one address, per subnet
+   * (the spec's `interfaceEndpointServices` when endpoints are on).
+   * @default 0
+   */
+  readonly interfaceEndpointsPerSubnet?: number;
   /** A stated cluster size to check against. @default - none */
   readonly cluster?: { readonly nodes?: number; readonly pods?: number };
 }
 
 export interface SubnetCapacity {
   readonly cidr: string;
+  /** Addresses left after AWS's five and the interface endpoints' ENIs. */
   readonly usable: number;
+  /** Addresses the interface endpoints take. */
+  readonly endpointAddresses: number;
   readonly maxNodes: number;
   readonly maxPods: number;
 }
 
 export interface CapacityReport {
   readonly mode: CniMode;
+  readonly instanceType: InstanceTypeInfo | undefined;
+  /** eni-max-pods.txt's figure: ENIs × (IPv4 per ENI − 1) + 2, no ceiling. */
+  readonly eniMaxPods: number;
+  readonly maxPodsCeiling: number;
   readonly maxPodsPerNode: number;
-  /** Addresses one node holds at full allocation (secondary IP) or its primary plus one /28. */
+  /** Addresses one node holds at full allocation (secondary IP) or its primary plus /28s. */
   readonly addressesPerNode: number;
   readonly subnets: readonly SubnetCapacity[];
   readonly maxNodes: number;
@@ -40,52 +64,76 @@ export interface CapacityReport {
   readonly findings: readonly Finding[];
 }
 
-const PREFIX_SIZE = 16; // a /28
-
-/** Aligned /28 blocks of a subnet that hold none of AWS's five reserved addresses. */
-function usablePrefixes(b: Block): number {
-  const count = Number(blockSize(b)) / PREFIX_SIZE;
-  return Math.max(0, count - 2); // the first holds .0-.3, the last the broadcast address
+/**
+ * Aligned /28 blocks of a subnet that can be delegated: none holding AWS's reserved addresses
+ * (the first /28 holds .0-.3, the last the broadcast address), and, at worst, none holding an
+ * interface endpoint's ENI (each may sit in a /28 of its own: "Increase the available IP
+ * addresses for your Amazon EKS node" asks for contiguous /28s for this reason).
+ */
+function delegablePrefixes(b: Block, endpointAddresses: number): number {
+  const count = Number(blockSize(b)) / IPS_PER_PREFIX;
+  return Math.max(0, count - 2 - endpointAddresses);
 }
 
-function subnetCapacity(b: Block, input: CapacityInput, maxPodsPerNode: number): SubnetCapacity {
-  const usable = Number(awsUsable(b));
-  if (input.mode === 'secondary-ip') {
+function subnetCapacity(b: Block, mode: CniMode, enis: number, ips: number, maxPodsPerNode: number, endpoints: number): SubnetCapacity {
+  const endpointAddresses = Math.min(endpoints, Number(awsUsable(b)));
+  const usable = Number(awsUsable(b)) - endpointAddresses;
+  if (mode === 'secondary-ip') {
     // The CNI's default warm pool (WARM_ENI_TARGET=1) keeps whole ENIs: plan for full allocation.
-    const perNode = input.enisPerNode * input.ipsPerEni;
-    const maxNodes = Math.floor(usable / perNode);
-    return { cidr: b.text, usable, maxNodes, maxPods: maxNodes * maxPodsPerNode };
+    const maxNodes = Math.floor(usable / (enis * ips));
+    return { cidr: b.text, usable, endpointAddresses, maxNodes, maxPods: maxNodes * maxPodsPerNode };
   }
   // Prefix delegation: each node needs its primary address (packed 16 to a /28) and /28 prefixes.
-  const prefixes = usablePrefixes(b);
+  const prefixes = delegablePrefixes(b, endpointAddresses);
   let maxNodes = 0;
-  while (maxNodes + 1 + Math.ceil((maxNodes + 1) / PREFIX_SIZE) <= prefixes) maxNodes++;
-  const podPrefixes = prefixes - Math.ceil(maxNodes / PREFIX_SIZE);
-  const maxPods = Math.min(maxNodes * maxPodsPerNode, podPrefixes * PREFIX_SIZE);
-  return { cidr: b.text, usable, maxNodes, maxPods };
+  while (maxNodes + 1 + Math.ceil((maxNodes + 1) / IPS_PER_PREFIX) <= prefixes) maxNodes++;
+  const podPrefixes = prefixes - Math.ceil(maxNodes / IPS_PER_PREFIX);
+  const maxPods = Math.min(maxNodes * maxPodsPerNode, podPrefixes * IPS_PER_PREFIX);
+  return { cidr: b.text, usable, endpointAddresses, maxNodes, maxPods };
+}
+
+function nodeShape(input: CapacityInput): { info: InstanceTypeInfo | undefined; enis: number; ips: number; vCpus: number | undefined } {
+  const info = input.instanceType !== undefined ? findInstanceType(input.instanceType) : undefined;
+  if (input.instanceType !== undefined && !info) {
+    throw new PlannerError('bad-request', `instance type ${input.instanceType} is not in the planner's table`, 'give its limits instead: --enis N --ips-per-eni N --vcpus N (aws ec2 describe-instance-types)', 'instanceType');
+  }
+  const enis = input.enisPerNode ?? info?.enis;
+  const ips = input.ipsPerEni ?? info?.ipv4PerEni;
+  if (enis === undefined || ips === undefined || !Number.isInteger(enis) || enis < 1 || !Number.isInteger(ips) || ips < 2) {
+    throw new PlannerError('bad-request', 'give an instance type, or its ENI limits: whole numbers, at least 1 ENI and 2 addresses per ENI', 'e.g. --instance-type m5.large, or --enis 3 --ips-per-eni 10', 'enisPerNode');
+  }
+  return { info, enis, ips, vCpus: input.vCpus ?? info?.vCpus };
 }
 
 /** How many EKS nodes and pods the private subnets hold with the VPC CNI. */
 export function eksCapacity(input: CapacityInput): CapacityReport {
-  if (!Number.isInteger(input.enisPerNode) || input.enisPerNode < 1 || !Number.isInteger(input.ipsPerEni) || input.ipsPerEni < 2) {
-    throw new PlannerError('bad-request', 'give the instance type ENI limits: whole numbers, at least 1 ENI and 2 addresses per ENI', 'e.g. m5.large: --enis 3 --ips-per-eni 10', 'enisPerNode');
+  const { info, enis, ips, vCpus } = nodeShape(input);
+  if (input.mode === 'prefix-delegation' && info && info.hypervisor !== 'nitro') {
+    throw new PlannerError('bad-request', `${info.instanceType} is not built on Nitro: prefix delegation needs a Nitro instance type`, 'use --mode secondary-ip or a Nitro type (m5, c6i, ...)', 'mode');
   }
   const blocks = input.subnets.map((text, i) => {
     const parsed = parseBlock(text);
     if (!parsed.ok || parsed.block.family !== 4) throw new PlannerError('bad-input', `subnet ${text}: ${parsed.ok ? 'IPv6 subnets give every pod an address; no IPv4 limit applies' : parsed.message}`, 'give IPv4 private subnet CIDRs', `subnets[${i}]`);
     return parsed.block;
   });
-  const secondaryMaxPods = input.enisPerNode * (input.ipsPerEni - 1) + 2;
-  const maxPodsPerNode =
-    input.mode === 'secondary-ip' ? secondaryMaxPods : Math.min(input.maxPodsCap ?? 110, input.enisPerNode * (input.ipsPerEni - 1) * PREFIX_SIZE + 2);
-  const subnets = blocks.map((b) => subnetCapacity(b, input, maxPodsPerNode));
+  const prefixDelegation = input.mode === 'prefix-delegation';
+  const uncapped = eniMaxPods(enis, ips, { prefixDelegation });
+  const ceiling = input.maxPodsCap ?? (vCpus !== undefined ? maxPodsCeiling(vCpus) : MAX_PODS_CEILING_LOW_CPU);
+  const maxPodsPerNode = Math.min(ceiling, uncapped);
+  const endpoints = input.interfaceEndpointsPerSubnet ?? 0;
+  const subnets = blocks.map((b) => subnetCapacity(b, input.mode, enis, ips, maxPodsPerNode, endpoints));
   const maxNodes = subnets.reduce((s, x) => s + x.maxNodes, 0);
   const maxPods = subnets.reduce((s, x) => s + x.maxPods, 0);
   const findings: Finding[] = [];
-  const cluster = input.cluster;
   const cidrs = subnets.map((s) => s.cidr);
+  const shape = `${info ? `${info.instanceType}: ` : ''}${enis} ENIs × ${ips} addresses per node`;
+  if (blocks.length < 2) {
+    // "Amazon EKS networking requirements for VPC and subnets": the subnets given to a cluster must be in at least two AZs.
+    findings.push(finding('capacity', 'warning', 'eks-single-az', cidrs, `the nodes' subnets are in ${blocks.length} AZ: an EKS cluster needs subnets in at least two AZs, so this network cannot host one as it stands`, 'add a private subnet in a second AZ (availabilityZoneCount 2 or more)'));
+  }
+  const cluster = input.cluster;
   if (cluster?.nodes !== undefined && cluster.nodes > maxNodes) {
-    findings.push(finding('capacity', 'warning', 'capacity', cidrs, `${cluster.nodes} nodes do not fit: the private subnets hold ${maxNodes} nodes (${input.mode}, ${input.enisPerNode} ENIs × ${input.ipsPerEni} addresses per node)`, input.mode === 'secondary-ip' ? 'enable prefix delegation, use larger private subnets (e.g. /20), or add a secondary VPC CIDR for pods' : 'use larger private subnets or add a secondary VPC CIDR for pods'));
+    findings.push(finding('capacity', 'warning', 'capacity', cidrs, `${cluster.nodes} nodes do not fit: the private subnets hold ${maxNodes} nodes (${input.mode}, ${shape})`, input.mode === 'secondary-ip' ? 'enable prefix delegation, use larger private subnets (e.g. /20), or move pods to a secondary block (artos-net cidr plan --pods)' : 'use larger private subnets or move pods to a secondary block (artos-net cidr plan --pods)'));
   }
   if (cluster?.pods !== undefined && cluster.pods > maxPods) {
     findings.push(finding('capacity', 'warning', 'capacity', cidrs, `${cluster.pods} pods do not fit: the private subnets hold ${maxPods} pods at most (${maxPodsPerNode} per node)`, 'use larger private subnets (e.g. /20) or prefix delegation'));
@@ -95,8 +143,11 @@ export function eksCapacity(input: CapacityInput): CapacityReport {
   }
   return {
     mode: input.mode,
+    instanceType: info,
+    eniMaxPods: eniMaxPods(enis, ips),
+    maxPodsCeiling: ceiling,
     maxPodsPerNode,
-    addressesPerNode: input.mode === 'secondary-ip' ? input.enisPerNode * input.ipsPerEni : 1 + PREFIX_SIZE,
+    addressesPerNode: input.mode === 'secondary-ip' ? enis * ips : 1 + IPS_PER_PREFIX,
     subnets,
     maxNodes,
     maxPods,

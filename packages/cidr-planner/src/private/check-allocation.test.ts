@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preset } from '@artos/model';
+import { preset, validateSpec, type NetworkSpecInput } from '@artos/model';
 import { allocationFromSpec } from './allocation.js';
 import { checkAllocation } from './check-allocation.js';
 import { SEED_EXAMPLE_BLOCK_PLAN } from './checks/block-plan.js';
@@ -20,7 +20,7 @@ describe('checkAllocation on the presets', () => {
   it('development is warned for its single-AZ database tier', () => {
     const report = checkAllocation(allocationFromSpec(preset('development')));
     expect(report.errors).toBe(0);
-    expect(codes(report, 'warning')).toEqual(['database-single-az']);
+    expect(codes(report, 'warning')).toEqual(['single-az-database']);
   });
 
   it('reports 251 usable addresses per /24, and that the seed says 254', () => {
@@ -53,8 +53,9 @@ describe('checkAllocation on the presets', () => {
 describe('checkAllocation on bad allocations', () => {
   it('names an unaligned subnet and gives the network address', () => {
     const report = checkAllocation({ vpcCidr: '10.0.0.0/16', tiers: [{ name: 'private', cidrs: ['10.0.10.7/24'] }] });
-    const f = report.findings.find((x) => x.code === 'subnet-unaligned')!;
-    expect(f.message).toContain('private[0]: 10.0.10.7/24 is not a network address');
+    const f = report.findings.find((x) => x.code === 'cidr-host-bits')!;
+    expect(f.path).toBe('privateSubnetCidrs[0]');
+    expect(f.message).toBe('10.0.10.7/24 is not a network address: host bits are set for a /24');
     expect(f.fix).toBe('use 10.0.10.0/24');
   });
 
@@ -67,11 +68,14 @@ describe('checkAllocation on bad allocations', () => {
       ],
       azCount: 4,
     });
-    expect(codes(report, 'error').sort()).toEqual(['invalid-cidr', 'subnet-outside-vpc', 'subnet-overlap', 'subnet-size', 'vpc-size']);
+    expect(codes(report, 'error').sort()).toEqual(['cidr-size', 'cidr-size', 'invalid-cidr', 'subnet-outside-vpc', 'subnet-overlap']);
   });
 
-  it('warns on a VPC outside RFC 1918 and names the alternative', () => {
-    const report = checkAllocation({ vpcCidr: '100.64.0.0/16', tiers: [{ name: 'private', cidrs: ['100.64.1.0/24'] }] });
+  it('warns on a VPC outside RFC 1918 and names the alternative; 100.64.0.0/10 is not warned', () => {
+    // "VPC CIDR blocks" (Amazon VPC User Guide): AWS permits 100.64.0.0/10 beside any primary block.
+    const shared = checkAllocation({ vpcCidr: '100.64.0.0/16', tiers: [{ name: 'private', cidrs: ['100.64.1.0/24'] }] });
+    expect(shared.findings.filter((x) => x.code === 'not-rfc1918')).toEqual([]);
+    const report = checkAllocation({ vpcCidr: '203.0.0.0/16', tiers: [{ name: 'private', cidrs: ['203.0.1.0/24'] }] });
     const f = report.findings.find((x) => x.code === 'not-rfc1918')!;
     expect(f.severity).toBe('warning');
     expect(f.fix).toContain('10.0.0.0/8');
@@ -92,11 +96,35 @@ describe('checkAllocation on bad allocations', () => {
   it('turns a check that throws into a finding, and runs the others', () => {
     const report = checkAllocation({ vpcCidr: '10.0.0.0/16', tiers: [{ name: 'private', cidrs: ['10.0.1.0/24'] }] }, [
       ['boom', () => { throw new Error('kaput'); }],
-      ['ok', () => [{ severity: 'info', code: 'growth', check: 'ok', cidrs: [], message: 'ran', fix: '' }]],
+      ['ok', () => [{ severity: 'info', code: 'growth', check: 'ok', cidrs: [], message: 'ran', fix: '', path: '' }]],
     ]);
     expect(report.findings.map((f) => f.code)).toEqual(['check-crashed', 'growth']);
     expect(report.findings[0]!.message).toContain('kaput');
   });
+});
+
+describe('cidr check and spec validate say the same things', () => {
+  // One list of address checks (the model's), read by both: same codes, paths and words.
+  const cases: Record<string, Partial<NetworkSpecInput>> = {
+    'host bits': { privateSubnetCidrs: ['10.0.10.7/24', '10.0.20.0/24'] },
+    'outside and overlapping': { privateSubnetCidrs: ['10.0.10.0/24', '10.1.0.0/24'], databaseSubnetCidrs: ['10.0.10.128/25', '10.0.200.0/24'] },
+    'fewer subnets than AZs': { availabilityZoneCount: 3 },
+    'single-AZ database': { privateSubnetCidrs: ['10.0.10.0/24'], databaseSubnetCidrs: ['10.0.100.0/24'] },
+    '172.17.0.0/16': { vpcCidr: '172.17.0.0/16', privateSubnetCidrs: ['172.17.1.0/24', '172.17.2.0/24'], databaseSubnetCidrs: ['172.17.3.0/24', '172.17.4.0/24'] },
+    'refused secondary': { secondaryCidrs: ['192.168.0.0/16'] },
+    'pod subnets': { secondaryCidrs: ['100.64.0.0/16'], podSubnetCidrs: ['100.64.0.0/17'] },
+    'a very long bad CIDR (messages kept short the same way)': { privateSubnetCidrs: [`10.0.${'9'.repeat(500)}.0/24`, '10.0.20.0/24'] },
+  };
+  for (const [name, fields] of Object.entries(cases)) {
+    it(name, () => {
+      const spec = { namePrefix: 'artos-test', ...fields };
+      const fromSpec = validateSpec(spec).issues.map((i) => [i.severity, i.code, i.path, i.message, i.hint]);
+      const report = checkAllocation(allocationFromSpec(spec));
+      const fromPlanner = report.findings.filter((f) => f.severity !== 'info').map((f) => [f.severity, f.code, f.path, f.message, f.fix]);
+      expect(fromSpec.length).toBeGreaterThan(0);
+      expect(fromPlanner).toEqual(fromSpec);
+    });
+  }
 });
 
 describe('parseCorporateList', () => {

@@ -1,26 +1,28 @@
 import { checkContext, type AllocationInput, type CheckContext } from './allocation.js';
-import { finding, type Finding } from './finding.js';
-import { cidrSyntax } from './checks/cidr-syntax.js';
-import { rfc1918 } from './checks/rfc1918.js';
-import { awsSizeBounds } from './checks/aws-size-bounds.js';
-import { subnetsInsideVpc } from './checks/subnets-inside-vpc.js';
-import { subnetOverlap } from './checks/subnet-overlap.js';
+import { ADDRESS_CHECKS, type AddressCheck } from '@artos/model';
+import { finding, findingOfIssue, type Finding } from './finding.js';
 import { usableAddresses } from './checks/usable-addresses.js';
-import { azSpread } from './checks/az-spread.js';
 import { corporateOverlap } from './checks/corporate-overlap.js';
 import { growth } from './checks/growth.js';
 import { blockPlan } from './checks/block-plan.js';
 
 export type AllocationCheck = (ctx: CheckContext) => Finding[];
 
-/** The checks in the order their findings are reported. */
+/** A model address check read by the planner: the same issues, as findings. */
+function fromModel(name: string, check: AddressCheck): AllocationCheck {
+  return (ctx) => {
+    const cidrAt = new Map([ctx.address.vpc, ...ctx.address.secondary, ...ctx.address.subnets].map((c) => [c.path, c.cidr?.text ?? c.text]));
+    return check(ctx.address).map((issue) => findingOfIssue(name, issue, cidrAt.has(issue.path) ? [cidrAt.get(issue.path)!] : []));
+  };
+}
+
+/**
+ * The checks in the order their findings are reported: first the model's address checks (the
+ * list `spec validate` runs, so both commands say the same things at the same paths), then the
+ * planner's own, which need more than a spec (corporate ranges, a block plan) or only inform.
+ */
 export const ALLOCATION_CHECKS: ReadonlyArray<readonly [string, AllocationCheck]> = [
-  ['cidr-syntax', cidrSyntax],
-  ['rfc1918', rfc1918],
-  ['aws-size-bounds', awsSizeBounds],
-  ['subnets-inside-vpc', subnetsInsideVpc],
-  ['subnet-overlap', subnetOverlap],
-  ['az-spread', azSpread],
+  ...ADDRESS_CHECKS.map(([name, check]) => [name, fromModel(name, check)] as const),
   ['corporate-overlap', corporateOverlap],
   ['block-plan', blockPlan],
   ['usable-addresses', usableAddresses],

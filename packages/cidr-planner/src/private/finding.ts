@@ -1,19 +1,14 @@
+import { boundText, type SpecIssue, type SpecIssueCode } from '@artos/model';
+
 /** What a planner check reports. */
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
+/** The model's address-check codes (shared with `spec validate`) and the planner's own. */
 export type FindingCode =
-  | 'invalid-cidr'
-  | 'not-rfc1918'
-  | 'vpc-size'
-  | 'subnet-size'
-  | 'subnet-unaligned'
-  | 'subnet-outside-vpc'
-  | 'subnet-overlap'
+  | SpecIssueCode
   | 'usable-addresses'
-  | 'az-spread'
-  | 'empty-tier'
-  | 'database-single-az'
   | 'corporate-overlap'
+  | 'eks-single-az'
   | 'growth'
   | 'tier-growth'
   | 'block-plan'
@@ -30,8 +25,15 @@ export interface Finding {
   readonly message: string;
   /** What to do; empty for purely informative findings. */
   readonly fix: string;
+  /** Where in the spec, e.g. `privateSubnetCidrs[1]` (as `spec validate` says it); empty when not one place. */
+  readonly path: string;
 }
 
-export function finding(check: string, severity: FindingSeverity, code: FindingCode, cidrs: readonly string[], message: string, fix = ''): Finding {
-  return { severity, code, check, cidrs, message, fix };
+export function finding(check: string, severity: FindingSeverity, code: FindingCode, cidrs: readonly string[], message: string, fix = '', path = ''): Finding {
+  return { severity, code, check, cidrs, message, fix, path };
+}
+
+/** A model address issue as a finding: same code, path, words and fix (quoted input kept short as `validateSpec` keeps it). */
+export function findingOfIssue(check: string, issue: SpecIssue, cidrs: readonly string[]): Finding {
+  return { severity: issue.severity, code: issue.code, check, cidrs, message: boundText(issue.message), fix: boundText(issue.hint), path: issue.path };
 }

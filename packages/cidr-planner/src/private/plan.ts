@@ -1,11 +1,19 @@
-import { AWS_MAX_PREFIX, AWS_MIN_PREFIX, type NetworkSpecInput } from '@artos/model';
+import {
+  AWS_MAX_PREFIX,
+  AWS_MIN_PREFIX,
+  AWS_SERVICES_RANGE,
+  RFC1918_BLOCKS,
+  SHARED_ADDRESS_SPACE,
+  associationRestriction,
+  checkAddresses,
+  type NetworkSpecInput,
+} from '@artos/model';
 import { awsUsable, block, formatCount, parseBlock, type Block } from './block.js';
 import { PlannerError } from './errors.js';
-import { freeBlocks, lowestFreeBlock, mergeIntervals, type Interval } from './intervals.js';
+import { freeBlocks, lowestFreeBlock, mergeIntervals, type Interval } from '@artos/model';
 import { toRangeIndex, type RangeIndex, type RangeSource } from './range-index.js';
-import { RFC1918_BLOCKS } from './checks/rfc1918.js';
 import { corporateOverlapsOf } from './checks/corporate-overlap.js';
-import type { Finding } from './finding.js';
+import { findingOfIssue, type Finding } from './finding.js';
 
 export interface TierRequest {
   readonly name: string;
@@ -27,6 +35,19 @@ export interface PlanRequest {
   readonly reserveAzs?: number;
   /** Ranges the plan must not touch (corporate and peer networks): a list, or a `RangeIndex` built once for many plans. @default [] */
   readonly avoid?: RangeSource;
+  /**
+   * Plan EKS custom networking too: a secondary VPC block from 100.64.0.0/10 (permitted beside
+   * any primary block) and one pod subnet per AZ in it.
+   * @default - no pod range
+   */
+  readonly pods?: PodRangeRequest;
+}
+
+export interface PodRangeRequest {
+  /** Size of the secondary block. @default 16 */
+  readonly prefix?: number;
+  /** Size of each pod subnet. @default - the largest that gives every AZ one */
+  readonly subnetPrefix?: number;
 }
 
 export interface PlannedSubnet {
@@ -42,6 +63,10 @@ export interface PlanResult {
   readonly vpcCidr: string;
   readonly subnets: readonly PlannedSubnet[];
   readonly reserved: readonly PlannedSubnet[];
+  /** Secondary VPC blocks (the pod range with `pods`). */
+  readonly secondaryCidrs: readonly string[];
+  /** Pod subnets for EKS custom networking, one per AZ (tier `pods`). */
+  readonly podSubnets: readonly PlannedSubnet[];
   /** Free blocks left after subnets and reserves, largest first. */
   readonly free: readonly string[];
   /**
@@ -80,6 +105,15 @@ function insertInterval(merged: Interval[], b: Block): Interval[] {
   return mergeIntervals([...merged, { first: b.first, last: b.last }]);
 }
 
+/**
+ * Where a VPC may be proposed: the RFC 1918 ranges in address order, less 172.17.0.0/16, which
+ * "some AWS services use" ("VPC CIDR blocks", Amazon VPC User Guide): never proposed.
+ */
+function proposableRanges(): Block[] {
+  const taken = [block(AWS_SERVICES_RANGE)];
+  return RFC1918_BLOCKS.flatMap((range) => freeBlocks(block(range), taken).sort((a, b) => (a.first < b.first ? -1 : 1)));
+}
+
 function chooseVpc(request: PlanRequest, avoid: RangeIndex): Block {
   if (request.vpcCidr !== undefined) {
     const parsed = parseBlock(request.vpcCidr);
@@ -88,8 +122,9 @@ function chooseVpc(request: PlanRequest, avoid: RangeIndex): Block {
   }
   const prefix = request.vpcPrefix ?? 16;
   if (prefix < AWS_MIN_PREFIX || prefix > AWS_MAX_PREFIX) throw new PlannerError('bad-request', `a /${prefix} VPC is outside AWS's /16 to /28`, 'give a VPC size from /16 to /28', 'vpcPrefix');
-  for (const range of RFC1918_BLOCKS) {
-    const found = avoid.lowestFree(block(range), prefix);
+  for (const container of proposableRanges()) {
+    if (container.prefix > prefix) continue;
+    const found = avoid.lowestFree(container, prefix);
     if (found) return found;
   }
   throw new PlannerError('no-space', `no free /${prefix} is left in the RFC 1918 ranges around the ranges to avoid`, 'ask for a smaller VPC or avoid fewer ranges');
@@ -126,6 +161,7 @@ export function planAllocation(request: PlanRequest): PlanResult {
     occupied = insertInterval(occupied, found);
     placed.push({ tier: slot.tier, az: slot.az, cidr: found.text, usable: Number(awsUsable(found)), reserve: slot.reserve });
   }
+  const podPlan = request.pods ? planPods(vpc, request.pods, request.azCount, avoid) : undefined;
   const byTierAndAz = (a: PlannedSubnet, b: PlannedSubnet) =>
     request.tiers.findIndex((t) => t.name === a.tier) - request.tiers.findIndex((t) => t.name === b.tier) || a.az - b.az;
   const used = placed.map((p) => block(p.cidr));
@@ -133,13 +169,54 @@ export function planAllocation(request: PlanRequest): PlanResult {
     vpcCidr: vpc.text,
     subnets: placed.filter((p) => !p.reserve).sort(byTierAndAz),
     reserved: placed.filter((p) => p.reserve).sort(byTierAndAz),
+    secondaryCidrs: podPlan ? [podPlan.secondary.text] : [],
+    podSubnets: podPlan?.subnets ?? [],
     free: freeBlocks(vpc, [...used, ...avoidInVpc]).map((b) => b.text),
-    findings: corporateOverlapsOf('VPC', vpc, avoid, 'give no VPC CIDR and the plan picks one that avoids every range, or give one outside them'),
+    findings: [
+      ...corporateOverlapsOf('VPC', vpc, avoid, 'give no VPC CIDR and the plan picks one that avoids every range, or give one outside them'),
+      // A VPC given by the user in a range AWS advises against (172.17.0.0/16) or refuses: said as `cidr check` says it.
+      ...checkAddresses({ vpcCidr: vpc.text, tiers: [] })
+        .filter((i) => i.code === 'cidr-reserved' || i.code === 'not-rfc1918')
+        .map((i) => findingOfIssue('reserved-ranges', i, [vpc.text])),
+    ],
   };
 }
 
-/** The spec fields a plan fills in (for tiers named `private` and `database`). */
-export function planToSpecFields(plan: PlanResult): Pick<NetworkSpecInput, 'vpcCidr' | 'privateSubnetCidrs' | 'databaseSubnetCidrs'> {
+/**
+ * The pod range of EKS custom networking: the lowest free block of 100.64.0.0/10 around the
+ * ranges to avoid, which AWS lets any VPC associate, split into one pod subnet per AZ.
+ */
+function planPods(vpc: Block, pods: PodRangeRequest, azCount: number, avoid: RangeIndex): { secondary: Block; subnets: PlannedSubnet[] } {
+  const prefix = pods.prefix ?? 16;
+  if (!Number.isInteger(prefix) || prefix < AWS_MIN_PREFIX || prefix > AWS_MAX_PREFIX) {
+    throw new PlannerError('bad-request', `a /${prefix} pod range is outside AWS's VPC block sizes /16 to /28`, 'give a pod range size from /16 to /28, e.g. --pods /16', 'pods.prefix');
+  }
+  const secondary = avoid.lowestFree(block(SHARED_ADDRESS_SPACE), prefix);
+  if (!secondary) throw new PlannerError('no-space', `no free /${prefix} is left in ${SHARED_ADDRESS_SPACE} around the ranges to avoid`, 'ask for a smaller pod range or avoid fewer ranges');
+  const refused = associationRestriction(vpc, secondary, [vpc]);
+  if (refused) throw new PlannerError('bad-request', `AWS refuses to associate ${secondary.text} with ${vpc.text}: ${refused}`, 'give a VPC in RFC 1918 space');
+  const subnetPrefix = pods.subnetPrefix ?? prefix + Math.ceil(Math.log2(azCount));
+  if (!Number.isInteger(subnetPrefix) || subnetPrefix < prefix || subnetPrefix > AWS_MAX_PREFIX || 2 ** (subnetPrefix - prefix) < azCount) {
+    throw new PlannerError('bad-request', `/${subnetPrefix} pod subnets: ${azCount} of them must fit in the /${prefix} pod range and be /28 or larger`, `give a pod subnet size from /${prefix + Math.ceil(Math.log2(azCount))} to /28`, 'pods.subnetPrefix');
+  }
+  let occupied: Interval[] = [];
+  const subnets: PlannedSubnet[] = [];
+  for (let az = 0; az < azCount; az++) {
+    const found = lowestFreeBlock(secondary, subnetPrefix, occupied)!;
+    occupied = insertInterval(occupied, found);
+    subnets.push({ tier: 'pods', az, cidr: found.text, usable: Number(awsUsable(found)), reserve: false });
+  }
+  return { secondary, subnets };
+}
+
+/** The spec fields a plan fills in (for tiers named `private` and `database`, and the pod range). */
+export function planToSpecFields(plan: PlanResult): Pick<NetworkSpecInput, 'vpcCidr' | 'privateSubnetCidrs' | 'databaseSubnetCidrs' | 'secondaryCidrs' | 'podSubnetCidrs'> {
   const of = (tier: string) => plan.subnets.filter((s) => s.tier === tier).map((s) => s.cidr);
-  return { vpcCidr: plan.vpcCidr, privateSubnetCidrs: of('private'), databaseSubnetCidrs: of('database') };
+  return {
+    vpcCidr: plan.vpcCidr,
+    privateSubnetCidrs: of('private'),
+    databaseSubnetCidrs: of('database'),
+    ...(plan.secondaryCidrs.length > 0 ? { secondaryCidrs: [...plan.secondaryCidrs] } : {}),
+    ...(plan.podSubnets.length > 0 ? { podSubnetCidrs: plan.podSubnets.map((s) => s.cidr) } : {}),
+  };
 }

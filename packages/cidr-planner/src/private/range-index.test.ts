@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { block, blockAt, compareBlocks, type Block } from './block.js';
 import { RangeIndex } from './range-index.js';
-import { mergeIntervals } from './intervals.js';
+import { mergeIntervals } from '@artos/model';
 import { pairwiseOverlapping, scanLowestFree } from '../../test/pairwise-oracle.js';
 
 /** IPv4 blocks crowded into 10.0.0.0/16 so that nesting, duplicates and adjacency are common. */

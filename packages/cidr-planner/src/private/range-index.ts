@@ -1,5 +1,5 @@
 import { blockAt, compareBlocks, type Block } from './block.js';
-import type { Interval } from './intervals.js';
+import type { Interval } from '@artos/model';
 
 /**
  * Corporate or peer ranges, sorted and merged once so that every later question costs a few

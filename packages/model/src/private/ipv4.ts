@@ -6,12 +6,15 @@
  * of magnitude faster than object-based libraries. Richer planning lives in @artos/cidr-planner.
  */
 
-/** An IPv4 block: `base` is the network address as an unsigned 32-bit integer. */
-export interface Ipv4Cidr {
+import type { CidrBlock } from './cidr-block.js';
+
+/**
+ * An IPv4 block: the model's one CIDR type (`CidrBlock`, bigint bounds shared with the planner's
+ * sweeps) plus `base`, the network address as an unsigned 32-bit integer for the hot paths.
+ */
+export interface Ipv4Cidr extends CidrBlock {
+  readonly family: 4;
   readonly base: number;
-  readonly prefix: number;
-  /** Canonical text, e.g. `10.0.10.0/24`. */
-  readonly text: string;
 }
 
 /**
@@ -77,7 +80,8 @@ export function parseIpv4Cidr(text: string): CidrParse {
     return { ok: false, reason: 'host-bits', networkText: `${formatIpv4(base)}/${prefix}` };
   }
   // The grammar admits no leading zeros or spaces, so accepted text is already canonical.
-  return { ok: true, cidr: { base, prefix, text } };
+  const first = BigInt(base);
+  return { ok: true, cidr: { family: 4, first, last: first + BigInt(blockSize(prefix)) - 1n, base, prefix, text } };
 }
 
 const KNOWN_CIDRS = new Map<string, Ipv4Cidr>();
@@ -113,4 +117,10 @@ export const AWS_RESERVED_ADDRESSES_PER_SUBNET = 5;
 
 export function awsUsableAddresses(prefix: number): number {
   return Math.max(0, blockSize(prefix) - AWS_RESERVED_ADDRESSES_PER_SUBNET);
+}
+
+/** The /32 block of one address (no text parsing: the flow-log hot path places millions). */
+export function hostCidr(address: number): Ipv4Cidr {
+  const first = BigInt(address);
+  return { family: 4, first, last: first, base: address, prefix: 32, text: `${formatIpv4(address)}/32` };
 }

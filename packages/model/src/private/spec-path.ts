@@ -35,12 +35,16 @@ export function closestName(name: string, candidates: readonly string[]): string
   let best: string | undefined;
   let bestDistance = Infinity;
   const normalized = name.replace(/[_-]/g, '');
+  const accepted = Math.max(2, Math.floor(name.length / 3));
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip what cannot be accepted (a 5 MB
+    // key against 25 short names would otherwise cost minutes of Levenshtein).
+    if (Math.abs(normalized.length - candidate.length) > accepted) continue;
     const distance = editDistance(normalized, candidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return bestDistance <= accepted ? best : undefined;
 }

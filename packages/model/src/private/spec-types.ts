@@ -56,6 +56,18 @@ export interface NetworkSpecInput {
    */
   readonly vpcCidr?: string;
   /**
+   * More IPv4 blocks for the VPC, associated after the primary one, e.g. `100.64.0.0/16` for the
+   * pods of EKS custom networking. AWS's association-restriction table applies.
+   * @default []
+   */
+  readonly secondaryCidrs?: readonly string[];
+  /**
+   * Pod subnets for EKS custom networking (VPC CNI `ENIConfig`), one per AZ, usually inside a
+   * secondary block from 100.64.0.0/10. They share the private route table.
+   * @default []
+   */
+  readonly podSubnetCidrs?: readonly string[];
+  /**
    * Use this existing VPC instead of creating one.
    * @default - a new VPC is created
    */
@@ -111,6 +123,12 @@ export interface NetworkSpecInput {
    */
   readonly availabilityZoneNames?: readonly string[];
   /**
+   * Availability zones by ID (`euw1-az1`, ...): the same physical zone in every account, unlike
+   * names. Subnets are placed with `AvailabilityZoneId`; wins over `availabilityZoneNames`.
+   * @default - by name, else picked by index
+   */
+  readonly availabilityZoneIds?: readonly string[];
+  /**
    * How many availability zones the network spans.
    * @default - the number of subnets in the larger tier
    */
@@ -159,6 +177,8 @@ export interface SubnetSpec {
 export interface NetworkSpec {
   readonly namePrefix: string;
   readonly vpcCidr: string;
+  readonly secondaryCidrs: readonly string[];
+  readonly podSubnetCidrs: readonly string[];
   readonly vpcId: string | undefined;
   readonly privateSubnetCidrs: readonly string[];
   readonly databaseSubnetCidrs: readonly string[];
@@ -171,6 +191,7 @@ export interface NetworkSpec {
   readonly tags: Readonly<Record<string, string>>;
   readonly availabilityZoneCount: number;
   readonly availabilityZoneNames: readonly string[] | undefined;
+  readonly availabilityZoneIds: readonly string[] | undefined;
   readonly enableDnsHostnames: boolean;
   readonly enableDnsSupport: boolean;
   readonly createDbSubnetGroup: boolean;

@@ -15,8 +15,9 @@ import {
   isAwsId,
   type AwsIdKind,
 } from './aws-ids.js';
+import { checkAddresses } from './address-checks.js';
+import { checkAvailabilityZoneIds } from './az-ids.js';
 import { boundText } from './bounded-text.js';
-import { awsUsableAddresses, cidrContains, cidrsOverlap, parseIpv4Cidr, type Ipv4Cidr } from './ipv4.js';
 import { networkSpecSchema } from './spec-schema.js';
 import type { FlowLogTrafficType, NetworkSpec, NetworkSpecInput, SubnetTier } from './spec-types.js';
 import { structuralIssues } from './structural-issues.js';
@@ -29,9 +30,7 @@ export interface ValidationResult {
   readonly issues: readonly SpecIssue[];
 }
 
-/** AWS accepts VPC and subnet blocks from /16 (65,536 addresses) to /28 (16 addresses). */
-export const AWS_MIN_PREFIX = 16;
-export const AWS_MAX_PREFIX = 28;
+export { AWS_MIN_PREFIX, AWS_MAX_PREFIX } from './address-checks/cidr-size.js';
 
 class IssueList {
   readonly items: SpecIssue[] = [];
@@ -47,28 +46,6 @@ const TIER_KEYS: Record<SubnetTier, { cidrs: 'privateSubnetCidrs' | 'databaseSub
   private: { cidrs: 'privateSubnetCidrs', ids: 'privateSubnetIds' },
   database: { cidrs: 'databaseSubnetCidrs', ids: 'databaseSubnetIds' },
 };
-
-function checkCidr(list: IssueList, path: string, text: string, what: string): Ipv4Cidr | undefined {
-  const parsed = parseIpv4Cidr(text);
-  if (!parsed.ok) {
-    if (parsed.reason === 'host-bits') {
-      list.error('cidr-host-bits', path, `${text} is not a network address: host bits are set for a /${text.split('/')[1]}`, `use ${parsed.networkText}`);
-    } else {
-      list.error('invalid-cidr', path, `${JSON.stringify(text)} is not an IPv4 CIDR`, 'write it as a.b.c.d/n, e.g. 10.0.10.0/24');
-    }
-    return undefined;
-  }
-  const { prefix } = parsed.cidr;
-  if (prefix < AWS_MIN_PREFIX || prefix > AWS_MAX_PREFIX) {
-    list.error(
-      'cidr-size',
-      path,
-      `${what} ${text} is a /${prefix}; AWS accepts /${AWS_MIN_PREFIX} to /${AWS_MAX_PREFIX}`,
-      prefix < AWS_MIN_PREFIX ? `use a /${AWS_MIN_PREFIX} or smaller block` : `use a /${AWS_MAX_PREFIX} or larger block (a /28 leaves ${awsUsableAddresses(28)} usable addresses)`,
-    );
-  }
-  return parsed.cidr;
-}
 
 function checkDuplicates(list: IssueList, path: string, values: readonly string[]): void {
   const seen = new Map<string, number>();
@@ -126,11 +103,11 @@ function checkAwsId(list: IssueList, kind: AwsIdKind, path: string, value: strin
 interface TierResult {
   readonly cidrs: readonly string[];
   readonly ids: readonly string[];
-  readonly parsed: ReadonlyArray<{ path: string; cidr: Ipv4Cidr }>;
   readonly size: number;
 }
 
-function checkTier(list: IssueList, input: NetworkSpecInput, tier: SubnetTier, vpc: Ipv4Cidr | undefined): TierResult {
+/** A tier's ids and CIDRs as given; the CIDRs themselves are checked by the address checks. */
+function checkTier(list: IssueList, input: NetworkSpecInput, tier: SubnetTier): TierResult {
   const keys = TIER_KEYS[tier];
   const givenCidrs = input[keys.cidrs];
   const ids = input[keys.ids] ?? [];
@@ -148,20 +125,7 @@ function checkTier(list: IssueList, input: NetworkSpecInput, tier: SubnetTier, v
   }
   ids.forEach((id, i) => checkAwsId(list, 'subnet', `${keys.ids}[${i}]`, id));
   checkDuplicates(list, keys.ids, ids);
-  if (cidrs.length === 0 && ids.length === 0) {
-    list.error('empty-tier', keys.cidrs, `the ${tier} tier has no subnets`, `list at least one CIDR in ${keys.cidrs} (two or more for high availability)`);
-  }
-  const parsed: { path: string; cidr: Ipv4Cidr }[] = [];
-  cidrs.forEach((text, i) => {
-    const path = `${keys.cidrs}[${i}]`;
-    const block = checkCidr(list, path, text, 'subnet');
-    if (!block) return;
-    if (vpc && !cidrContains(vpc, block)) {
-      list.error('subnet-outside-vpc', path, `${block.text} lies outside the VPC CIDR ${vpc.text}`, `choose a block inside ${vpc.text}`);
-    }
-    parsed.push({ path, cidr: block });
-  });
-  return { cidrs, ids, parsed, size: Math.max(cidrs.length, ids.length) };
+  return { cidrs, ids, size: Math.max(cidrs.length, ids.length) };
 }
 
 function checkFlowLogs(list: IssueList, input: NetworkSpecInput): void {
@@ -226,34 +190,34 @@ function validateUnbounded(input: unknown): ValidationResult {
     }
   }
   const vpcCidrText = given.vpcCidr ?? SEED_DEFAULTS.vpcCidr;
-  const vpc = checkCidr(list, 'vpcCidr', vpcCidrText, 'VPC');
-
-  const privateTier = checkTier(list, given, 'private', vpc);
-  const databaseTier = checkTier(list, given, 'database', vpc);
-  const all = [...privateTier.parsed, ...databaseTier.parsed];
-  for (let i = 0; i < all.length; i++) {
-    for (let j = 0; j < i; j++) {
-      const a = all[j]!;
-      const b = all[i]!;
-      if (cidrsOverlap(a.cidr, b.cidr)) {
-        list.error('subnet-overlap', b.path, `${b.cidr.text} overlaps ${a.cidr.text} (${a.path})`, 'give each subnet its own block');
-      }
-    }
-  }
-
+  const privateTier = checkTier(list, given, 'private');
+  const databaseTier = checkTier(list, given, 'database');
+  const secondary = given.secondaryCidrs ?? [];
+  const pods = given.podSubnetCidrs ?? [];
   const azNames = given.availabilityZoneNames;
-  const largestTier = Math.max(privateTier.size, databaseTier.size);
-  const azCount = given.availabilityZoneCount ?? azNames?.length ?? largestTier;
+  const azIds = given.availabilityZoneIds;
+  const largestTier = Math.max(privateTier.size, databaseTier.size, pods.length);
+  const azCount = given.availabilityZoneCount ?? azIds?.length ?? azNames?.length ?? largestTier;
   if (given.availabilityZoneCount !== undefined && (azCount < 1 || azCount > 6)) {
     list.error('az-count', 'availabilityZoneCount', `${azCount} availability zones; a region offers 1 to 6 for this purpose`, 'use 2 or 3');
   }
-  // An impossible AZ count is reported once, above; comparing the tiers with it would only repeat it.
-  const azCountPossible = azCount >= 1 && azCount <= 6;
-  for (const [tier, result] of [['private', privateTier], ['database', databaseTier]] as const) {
-    if (azCountPossible && result.size > azCount) {
-      list.error('az-count', TIER_KEYS[tier].cidrs, `the ${tier} tier has ${result.size} subnets but the network spans ${azCount} AZs; the seed puts one subnet per AZ per tier`, `set availabilityZoneCount to ${result.size} or remove subnets`);
-    }
-  }
+  // The same checks, paths and words as `artos-net cidr check` (the planner runs this list too).
+  list.items.push(
+    ...checkAddresses({
+      vpcCidr: vpcCidrText,
+      secondaryCidrs: secondary,
+      tiers: [
+        { name: 'private', key: 'privateSubnetCidrs', cidrs: privateTier.cidrs, size: privateTier.size },
+        { name: 'database', key: 'databaseSubnetCidrs', cidrs: databaseTier.cidrs, size: databaseTier.size },
+        { name: 'pods', key: 'podSubnetCidrs', cidrs: pods, optional: true },
+      ],
+      azCount,
+      requireDbSubnetGroup: given.createDbSubnetGroup === true,
+    }),
+  );
+  checkDuplicates(list, 'secondaryCidrs', secondary);
+  if (azIds) checkAvailabilityZoneIds(list.items, azIds, given.availabilityZoneCount, azNames);
+
   if (azNames) {
     if (given.availabilityZoneCount !== undefined && azNames.length !== given.availabilityZoneCount) {
       list.error('az-names', 'availabilityZoneNames', `${azNames.length} AZ names for availabilityZoneCount ${given.availabilityZoneCount}`, 'give one name per AZ, or leave availabilityZoneCount out');
@@ -268,14 +232,6 @@ function validateUnbounded(input: unknown): ValidationResult {
     if (regions.size > 1) {
       list.error('az-names', 'availabilityZoneNames', `the AZs span regions ${[...regions].join(', ')}; a VPC lives in one region`, 'use zones of one region');
     }
-  }
-
-  if (databaseTier.size > 0 && databaseTier.size < 2) {
-    const severityError = given.createDbSubnetGroup === true;
-    const message = 'the database tier is in one AZ; an RDS DB subnet group needs subnets in at least two AZs, so no DB subnet group can be made and Multi-AZ is impossible';
-    const hint = 'add a second database subnet in another AZ (e.g. for production), or accept it for development';
-    if (severityError) list.error('single-az-database', 'databaseSubnetCidrs', message, hint);
-    else list.warn('single-az-database', 'databaseSubnetCidrs', message, hint);
   }
 
   const services = given.interfaceEndpointServices ?? INTERFACE_ENDPOINT_SERVICES;
@@ -299,7 +255,9 @@ function validateUnbounded(input: unknown): ValidationResult {
   const flow = given.flowLogs ?? {};
   const spec: NetworkSpec = {
     namePrefix: given.namePrefix,
-    vpcCidr: vpc!.text,
+    vpcCidr: vpcCidrText,
+    secondaryCidrs: [...secondary],
+    podSubnetCidrs: [...pods],
     vpcId: given.vpcId,
     privateSubnetCidrs: [...privateTier.cidrs],
     databaseSubnetCidrs: [...databaseTier.cidrs],
@@ -312,6 +270,7 @@ function validateUnbounded(input: unknown): ValidationResult {
     tags: { ...(given.tags ?? {}) },
     availabilityZoneCount: azCount,
     availabilityZoneNames: azNames ? [...azNames] : undefined,
+    availabilityZoneIds: azIds ? [...azIds] : undefined,
     enableDnsHostnames: given.enableDnsHostnames ?? SEED_DEFAULTS.enableDnsHostnames,
     enableDnsSupport: given.enableDnsSupport ?? SEED_DEFAULTS.enableDnsSupport,
     createDbSubnetGroup: given.createDbSubnetGroup ?? databaseTier.size >= 2,

@@ -83,4 +83,41 @@ describe('artos-net cidr', () => {
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { maxNodes: number }).maxNodes).toBe(16);
   });
+
+  it('plan --corporate never proposes 172.17.0.0/16 ("VPC CIDR blocks", Amazon VPC User Guide)', async () => {
+    const corp = join(dir, 'ten-and-172-16.txt');
+    writeFileSync(corp, '10.0.0.0/8\n172.16.0.0/16\n');
+    const r = await cli('cidr', 'plan', '--corporate', corp, '--json');
+    expect((JSON.parse(r.stdout) as { plan: { vpcCidr: string } }).plan.vpcCidr).toBe('172.18.0.0/16');
+  });
+
+  it('plan --pods proposes a 100.64.0.0/10 secondary block and pod subnets, and the spec written validates', async () => {
+    const out = join(dir, 'pods.yaml');
+    const r = await cli('cidr', 'plan', '--azs', '2', '--pods', '/16', '--spec-out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('secondary 100.64.0.0/16');
+    expect(r.stdout).toMatch(/pods\s+AZ1\s+100\.64\.0\.0\/17/);
+    expect(readFileSync(out, 'utf8')).toContain('podSubnetCidrs:');
+    expect((await cli('spec', 'validate', '--spec', out)).code).toBe(0);
+    expect((await cli('cidr', 'plan', '--pods', 'x16')).code).toBe(2);
+  });
+
+  it('check and spec validate print the same problem at the same path', async () => {
+    const spec = join(dir, 'host-bits.yaml');
+    writeFileSync(spec, 'namePrefix: artos-test\nprivateSubnetCidrs: [10.0.10.7/24, 10.0.20.0/24]\n');
+    const line = 'privateSubnetCidrs[0]: 10.0.10.7/24 is not a network address: host bits are set for a /24';
+    expect((await cli('cidr', 'check', '--spec', spec)).stdout).toContain(line);
+    expect((await cli('spec', 'validate', '--spec', spec)).stdout).toContain(line);
+  });
+
+  it('capacity reads the instance table and the spec\'s endpoints, and warns on one AZ', async () => {
+    const r = await cli('cidr', 'capacity', '--preset', 'basic', '--instance-type', 'c5.9xlarge', '--mode', 'prefix-delegation', '--json');
+    const body = JSON.parse(r.stdout) as { maxPodsPerNode: number; subnets: { endpointAddresses: number }[] };
+    expect(body.maxPodsPerNode).toBe(250); // 36 vCPUs > 30: max-pods-calculator.sh's 250
+    expect(body.subnets.map((s) => s.endpointAddresses)).toEqual([10, 10]);
+    const dev = await cli('cidr', 'capacity', '--preset', 'development');
+    expect(dev.code).toBe(1);
+    expect(dev.stdout).toContain('an EKS cluster needs subnets in at least two AZs');
+    expect((await cli('cidr', 'capacity', '--instance-type', 'm99.large')).code).toBe(2);
+  });
 });

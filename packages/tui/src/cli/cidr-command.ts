@@ -13,7 +13,7 @@ import {
   type Finding,
   type TierRequest,
 } from '@artos/cidr-planner';
-import type { NetworkSpecInput, SpecIssue } from '@artos/model';
+import { INTERFACE_ENDPOINT_SERVICES, SEED_DEFAULTS, type NetworkSpecInput, type SpecIssue } from '@artos/model';
 import { AbortError, EXIT_FINDINGS, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
 import { writeJson } from './io.js';
@@ -33,7 +33,8 @@ function renderFindings(findings: readonly Finding[]): string {
     const count = (shown.get(f.code) ?? 0) + 1;
     shown.set(f.code, count);
     if (count > MAX_SHOWN_PER_CODE) continue;
-    lines.push(`${f.severity.padEnd(7)} ${f.message}`);
+    // With a path, the same line `spec validate` prints for the same problem.
+    lines.push(`${f.severity.padEnd(7)} ${f.path ? `${f.path}: ` : ''}${f.message}`);
     if (f.fix) lines.push(`        fix: ${f.fix}`);
   }
   for (const [code, count] of shown) if (count > MAX_SHOWN_PER_CODE) lines.push(`… ${count - MAX_SHOWN_PER_CODE} more ${code} findings (use --json for every one)`);
@@ -45,11 +46,32 @@ async function allocationFor(options: SpecSourceOptions & { corporate?: string; 
   const input = (loaded.input && typeof loaded.input === 'object' ? loaded.input : {}) as Partial<NetworkSpecInput>;
   const corporate = options.corporate ? await readCorporateFile(options.corporate) : undefined;
   const blockPlan = await readBlockPlan(options.blockPlan);
-  // The planner reports address problems itself; the spec's other errors (a bad namePrefix, an id
-  // AWS would reject, …) still make the spec unusable and are reported beside them.
-  const specErrors = loaded.result.issues.filter((i) => i.severity === 'error' && !PLANNER_CHECKS.has(i.code));
+  const specErrors = loaded.result.issues.filter((i) => i.severity === 'error');
   const addressErrors = loaded.result.issues.filter((i) => i.severity === 'error' && UNREADABLE_BLOCKS.has(i.code));
-  return { source: loaded.source, specErrors, addressErrors, allocation: { ...allocationFromSpec(input), ...(corporate ? { corporate } : {}), ...(blockPlan ? { blockPlan } : {}) } };
+  return { source: loaded.source, input, specErrors, addressErrors, allocation: { ...allocationFromSpec(input), ...(corporate ? { corporate } : {}), ...(blockPlan ? { blockPlan } : {}) } };
+}
+
+/**
+ * The spec's errors the planner's report does not already hold. Both run the model's address
+ * checks, so an address problem is the same finding (code, path, words) and is shown once; the
+ * spec's other errors (a bad namePrefix, an id AWS would reject, …) are reported beside it.
+ */
+function otherSpecErrors(specErrors: readonly SpecIssue[], findings: readonly Finding[]): SpecIssue[] {
+  const said = new Set(findings.map((f) => `${f.code}|${f.path}|${f.message}`));
+  return specErrors.filter((i) => !said.has(`${i.code}|${i.path}|${i.message}`));
+}
+
+/** Interface endpoints the spec puts in each private subnet: one ENI, one address, each. */
+function endpointsPerSubnet(input: Partial<NetworkSpecInput>): number {
+  if (!(input.enableVpcEndpoints ?? SEED_DEFAULTS.enableVpcEndpoints)) return 0;
+  return (input.interfaceEndpointServices ?? INTERFACE_ENDPOINT_SERVICES).length;
+}
+
+/** `--pods` alone (a /16) or `--pods /17`. */
+function podRange(value: string): number {
+  const match = /^\/?(\d+)$/.exec(value);
+  if (!match) throw new AbortError(`--pods ${value}: expected a prefix such as /16`, 'e.g. --pods /16');
+  return Number(match[1]);
 }
 
 /** Blocks the map and the capacity cannot be computed from: `cidr check` explains each one. */
@@ -62,8 +84,6 @@ function requireUsableBlocks(source: string, addressErrors: readonly SpecIssue[]
   throw new AbortError(`${source} has ${addressErrors.length} CIDR error(s):\n  ${shown.join('\n  ')}`, `fix them first; artos-net cidr check --spec … explains each one`, EXIT_FINDINGS);
 }
 
-/** Spec issues the planner finds on its own, with more detail: not reported twice. */
-const PLANNER_CHECKS: ReadonlySet<SpecIssue['code']> = new Set(['invalid-cidr', 'cidr-host-bits', 'cidr-size', 'subnet-outside-vpc', 'subnet-overlap']);
 
 function parseTier(text: string): TierRequest {
   const match = /^([a-z][a-z0-9-]*):(\/?)(\d+)$/.exec(text);
@@ -91,8 +111,9 @@ export function cidrCommand(context: CommandContext): Command {
     .option('--block-plan <seed|file>', "check the subnets against a declared block plan ('seed' = the seed's example allocation)")
     .option('--json', 'print the findings as JSON')
     .action(async (options: SpecSourceOptions & { corporate?: string; blockPlan?: string; json?: boolean }) => {
-      const { source, allocation, specErrors } = await allocationFor(options);
+      const { source, allocation, specErrors: allSpecErrors } = await allocationFor(options);
       const report = checkAllocation(allocation);
+      const specErrors = otherSpecErrors(allSpecErrors, report.findings);
       const errors = report.errors + specErrors.length;
       if (options.json) writeJson(io, { source, ...report, errors, specIssues: specErrors });
       else {
@@ -112,19 +133,24 @@ export function cidrCommand(context: CommandContext): Command {
     .option('--azs <n>', 'availability zones', wholeNumber('--azs', 1, 6), 3)
     .option('--reserve <n>', 'subnet slots kept free per tier for growth', wholeNumber('--reserve', 0, 6), 1)
     .option('--corporate <file>', 'ranges to avoid (one CIDR per line)')
+    .option('--pods [/prefix]', 'EKS custom networking: a secondary block from 100.64.0.0/10 (default /16) and one pod subnet per AZ', podRange)
+    .option('--pod-subnet <prefix>', 'with --pods: the size of each pod subnet (default: the largest that gives every AZ one)', wholeNumber('--pod-subnet', 16, 28))
     .option('--name-prefix <prefix>', 'with --spec-out: the namePrefix of the spec written', 'artos-network')
     .option('--spec-out <file>', 'write a spec file (YAML) with the planned CIDRs')
     .option('--json', 'print the plan as JSON')
-    .action(async (options: { vpc?: string; vpcSize: number; tier: TierRequest[]; azs: number; reserve: number; corporate?: string; namePrefix: string; specOut?: string; json?: boolean }) => {
+    .action(async (options: { vpc?: string; vpcSize: number; tier: TierRequest[]; azs: number; reserve: number; corporate?: string; pods?: number | true; podSubnet?: number; namePrefix: string; specOut?: string; json?: boolean }) => {
       const avoid = options.corporate ? await readCorporateFile(options.corporate) : undefined;
       const tiers = options.tier.length > 0 ? options.tier : [{ name: 'private', prefix: 24 }, { name: 'database', prefix: 24 }];
-      const plan = wrapPlanner(() => planAllocation({ ...(options.vpc ? { vpcCidr: options.vpc } : { vpcPrefix: options.vpcSize }), tiers, azCount: options.azs, reserveAzs: options.reserve, avoid }));
+      if (options.podSubnet !== undefined && options.pods === undefined) throw new AbortError('--pod-subnet needs --pods', 'e.g. --pods /16 --pod-subnet 18');
+      const pods = options.pods === undefined ? {} : { pods: { ...(options.pods === true ? {} : { prefix: options.pods }), ...(options.podSubnet !== undefined ? { subnetPrefix: options.podSubnet } : {}) } };
+      const plan = wrapPlanner(() => planAllocation({ ...(options.vpc ? { vpcCidr: options.vpc } : { vpcPrefix: options.vpcSize }), tiers, azCount: options.azs, reserveAzs: options.reserve, avoid, ...pods }));
       const specFields = { namePrefix: options.namePrefix, ...planToSpecFields(plan) };
       if (options.specOut) await writeOutputFile(options.specOut, stringify(specFields), '--spec-out');
       if (options.json) writeJson(io, { plan, spec: specFields });
       else {
         io.out(`VPC ${plan.vpcCidr}\n`);
-        for (const s of [...plan.subnets, ...plan.reserved]) io.out(`  ${s.tier.padEnd(10)} ${s.reserve ? `reserve ${s.az + 1}` : `AZ${s.az + 1}      `}  ${s.cidr.padEnd(18)} ${s.usable} usable\n`);
+        for (const c of plan.secondaryCidrs) io.out(`secondary ${c} (EKS custom networking: pod subnets below, one ENIConfig per AZ)\n`);
+        for (const s of [...plan.subnets, ...plan.podSubnets, ...plan.reserved]) io.out(`  ${s.tier.padEnd(10)} ${s.reserve ? `reserve ${s.az + 1}` : `AZ${s.az + 1}      `}  ${s.cidr.padEnd(18)} ${s.usable} usable\n`);
         io.out(`free: ${plan.free.slice(0, 6).join(', ')}${plan.free.length > 6 ? ', …' : ''}\n`);
         io.out(`\nspec fields:\n${stringify(specFields).trimEnd().replace(/^/gm, '  ')}\n`);
         if (options.specOut) io.out(`written to ${options.specOut}\n`);
@@ -151,24 +177,39 @@ export function cidrCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addSpecOptions(cidr.command('capacity').description('how many EKS nodes and pods fit in the private subnets (VPC CNI)'))
+  addSpecOptions(cidr.command('capacity').description('how many EKS nodes and pods fit in the private subnets (VPC CNI), after the interface endpoints\' addresses'))
     .addOption(new Option('--mode <mode>', 'how the VPC CNI assigns pod addresses').choices(['secondary-ip', 'prefix-delegation']).default('secondary-ip'))
-    .option('--enis <n>', 'ENIs per node for the instance type (m5.large: 3)', wholeNumber('--enis', 1, 100), 3)
-    .option('--ips-per-eni <n>', 'IPv4 addresses per ENI (m5.large: 10)', wholeNumber('--ips-per-eni', 1, 100), 10)
+    .option('--instance-type <type>', 'the node instance type, from the planner\'s table (ENIs, IPv4 per ENI, vCPUs)', 'm5.large')
+    .option('--enis <n>', 'ENIs per node, for a type not in the table', wholeNumber('--enis', 1, 100))
+    .option('--ips-per-eni <n>', 'IPv4 addresses per ENI, for a type not in the table', wholeNumber('--ips-per-eni', 1, 100))
+    .option('--vcpus <n>', 'vCPUs, for a type not in the table (chooses the 110 or 250 pod ceiling)', wholeNumber('--vcpus', 1, 1024))
     .option('--nodes <n>', 'a cluster size to check', wholeNumber('--nodes', 1, 1_000_000))
     .option('--pods <n>', 'a pod count to check', wholeNumber('--pods', 1, 100_000_000))
     .option('--json', 'print as JSON')
-    .action(async (options: SpecSourceOptions & { mode: 'secondary-ip' | 'prefix-delegation'; enis: number; ipsPerEni: number; nodes?: number; pods?: number; json?: boolean }) => {
-      const { source, allocation, addressErrors } = await allocationFor(options);
+    .action(async (options: SpecSourceOptions & { mode: 'secondary-ip' | 'prefix-delegation'; instanceType: string; enis?: number; ipsPerEni?: number; vcpus?: number; nodes?: number; pods?: number; json?: boolean }) => {
+      const { source, input, allocation, addressErrors } = await allocationFor(options);
       requireUsableBlocks(source, addressErrors);
       const subnets = allocation.tiers.find((t) => t.name === 'private')?.cidrs ?? [];
+      // Limits given by hand describe another type: the table's entry is not used then.
+      const byHand = options.enis !== undefined || options.ipsPerEni !== undefined;
+      const shape = byHand
+        ? { ...(options.enis !== undefined ? { enisPerNode: options.enis } : {}), ...(options.ipsPerEni !== undefined ? { ipsPerEni: options.ipsPerEni } : {}) }
+        : { instanceType: options.instanceType };
       const report = wrapPlanner(() =>
-        eksCapacity({ subnets, mode: options.mode, enisPerNode: options.enis, ipsPerEni: options.ipsPerEni, cluster: { ...(options.nodes ? { nodes: options.nodes } : {}), ...(options.pods ? { pods: options.pods } : {}) } }),
+        eksCapacity({
+          subnets,
+          mode: options.mode,
+          ...shape,
+          ...(options.vcpus !== undefined ? { vCpus: options.vcpus } : {}),
+          interfaceEndpointsPerSubnet: endpointsPerSubnet(input),
+          cluster: { ...(options.nodes ? { nodes: options.nodes } : {}), ...(options.pods ? { pods: options.pods } : {}) },
+        }),
       );
       if (options.json) writeJson(io, report);
       else {
-        io.out(`${options.mode}: ${report.maxPodsPerNode} pods per node, ${report.addressesPerNode} addresses per node\n`);
-        for (const s of report.subnets) io.out(`  ${s.cidr.padEnd(18)} ${String(s.usable).padStart(6)} usable  ${String(s.maxNodes).padStart(5)} nodes  ${String(s.maxPods).padStart(6)} pods\n`);
+        const type = report.instanceType ? `${report.instanceType.instanceType} (${report.instanceType.vCpus} vCPUs, ${report.instanceType.enis} ENIs × ${report.instanceType.ipv4PerEni} IPv4), ` : '';
+        io.out(`${type}${options.mode}: ${report.maxPodsPerNode} pods per node (ENI limit ${report.eniMaxPods}, ceiling ${report.maxPodsCeiling}), ${report.addressesPerNode} addresses per node\n`);
+        for (const s of report.subnets) io.out(`  ${s.cidr.padEnd(18)} ${String(s.usable).padStart(6)} usable (${s.endpointAddresses} for endpoints)  ${String(s.maxNodes).padStart(5)} nodes  ${String(s.maxPods).padStart(6)} pods\n`);
         io.out(`  total ${report.maxNodes} nodes, ${report.maxPods} pods\n`);
         if (report.findings.length > 0) io.out(renderFindings(report.findings));
       }

@@ -42,7 +42,7 @@ export function blockPlan(ctx: CheckContext): Finding[] {
     if (!entry.tier) continue;
     for (const s of ctx.subnets.filter((x) => x.tier === entry.tier && x.block)) {
       if (!contains(block, s.block!)) {
-        out.push(finding('block-plan', 'error', 'block-plan', [s.block!.text, block.text], `${s.path} ${s.block!.text} lies outside the plan's "${entry.name}" block ${block.text}: the plan and the subnets disagree`, `move the subnet into ${block.text}, or widen the plan block`));
+        out.push(finding('block-plan', 'error', 'block-plan', [s.block!.text, block.text], `${s.path} ${s.block!.text} lies outside the plan's "${entry.name}" block ${block.text}: the plan and the subnets disagree`, `move the subnet into ${block.text}, or widen the plan block`, s.path));
       }
     }
   }

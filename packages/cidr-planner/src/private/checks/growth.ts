@@ -1,7 +1,7 @@
 import { awsUsable, blockSize, formatCount } from '../block.js';
 import type { CheckContext } from '../allocation.js';
 import { finding, type Finding } from '../finding.js';
-import { freeBlocks, lowestFreeBlock, mergeIntervals } from '../intervals.js';
+import { freeBlocks, lowestFreeBlock, mergeIntervals } from '@artos/model';
 
 /** Room for growth: share allocated, largest free blocks, and whether each tier can gain an AZ. */
 export function growth(ctx: CheckContext): Finding[] {

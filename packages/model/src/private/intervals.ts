@@ -1,4 +1,5 @@
-import { blockAt, familyBits, type Block } from './block.js';
+// The one interval module of the model and the planner: merges, gaps and free aligned blocks.
+import { blockAt, familyBits, type CidrBlock as Block } from './cidr-block.js';
 
 /** An inclusive range of addresses. */
 export interface Interval {
