@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import {
   createLogsClient,
   generateSampleTraffic,
+  RICH_SAMPLE_FORMAT_FIELDS,
   runInsightsQueryComplete,
   runLocalQuery,
   DEFAULT_INSIGHTS_LIMITS,
@@ -45,9 +46,10 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
   if (files.length === 0 && !options.live && options.demoTraffic) {
     const dir = mkdtempSync(join(tmpdir(), 'artos-demo-'));
     const file = join(dir, 'demo-flow-logs.log');
-    writeFileSync(file, `${[...generateSampleTraffic(spec, { records: DEMO_RECORDS, seed: 1 })].join('\n')}\n`);
+    // A header line names the custom format, so tcp-flags, pkt-srcaddr and flow-direction are read.
+    writeFileSync(file, `${[...generateSampleTraffic(spec, { records: DEMO_RECORDS, seed: 1, format: RICH_SAMPLE_FORMAT_FIELDS, header: true })].join('\n')}\n`);
     files = [file];
-    flowLogSource = `generated sample traffic, ${DEMO_RECORDS.toLocaleString('en-US')} records with the seed's incidents (RDS rejects from a non-node address, a port scan, …)`;
+    flowLogSource = `generated sample traffic, ${DEMO_RECORDS.toLocaleString('en-US')} records with the incidents this network can produce (a pod without the nodes group trying RDS, a scan from on-premises, a blocked S3 pull, …)`;
     cleanup = () => rmSync(dir, { recursive: true, force: true });
   }
   const provider = { ...providerOptions(options), flowLogs: files };

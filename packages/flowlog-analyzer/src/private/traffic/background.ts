@@ -1,0 +1,61 @@
+import type { Connection } from './connection.js';
+import type { Placement, Workload } from './workloads.js';
+
+/**
+ * The everyday traffic of an EKS cluster with RDS behind it, as connections between placed
+ * workloads. Each kind names who talks to whom on which port; every connection is still judged
+ * by the evaluator before it is logged.
+ */
+type Pick = <T>(list: readonly T[]) => T | undefined;
+export type ConnectionShape = Omit<Connection, 'clientPort' | 'requestPackets' | 'requestBytes' | 'replyPackets' | 'replyBytes' | 'outcome'>;
+
+interface Kind {
+  readonly weight: number;
+  readonly make: (pick: Pick, r: () => number) => ConnectionShape | undefined;
+}
+
+/** Services the nodes call through their interface endpoints (the rest stay idle). */
+export const BUSY_ENDPOINT_SERVICES = 5;
+
+export function backgroundKinds(placement: Placement, nodePorts: boolean, idle: ReadonlySet<string>): Kind[] {
+  const active = (list: readonly Workload[]) => list.filter((w) => w.eni && !idle.has(w.eni.id));
+  const pods = active(placement.pods);
+  const nodes = active(placement.nodes);
+  const services = [...new Set(placement.endpoints.map((e) => e.name))].slice(0, BUSY_ENDPOINT_SERVICES);
+  const endpoints = active(placement.endpoints).filter((e) => services.includes(e.name));
+  const rds = active(placement.rds).slice(0, 1);
+  const other = (list: readonly Workload[], from: Workload, pick: Pick) => pick(list.filter((w) => w.eni !== from.eni));
+  const tcp = (client: Workload | undefined, server: Workload | undefined, port: number): ConnectionShape | undefined => (client && server ? { client, server, port, protocol: 6 } : undefined);
+  const kinds: Kind[] = [
+    { weight: 25, make: (pick) => tcp(pick(pods), pick(rds), 5432) },
+    { weight: 20, make: (pick) => tcp(pick([...pods, ...nodes]), pick(endpoints), 443) },
+    { weight: 12, make: (pick) => tcp(pick(active(placement.clusterEnis)), pick(nodes), 10250) },
+    { weight: 10, make: (pick) => tcp(pick(nodes), pick(active(placement.clusterEnis)), 443) },
+    {
+      weight: 12,
+      make: (pick) => {
+        const a = pick(pods);
+        return a ? tcp(a, other(pods, a, pick), 8080) : undefined;
+      },
+    },
+    {
+      weight: 10,
+      make: (pick) => {
+        // CoreDNS runs as pods: cluster DNS is pod-to-pod UDP 53 (the VPC resolver is never logged).
+        const a = pick(pods);
+        const b = a ? other(pods, a, pick) : undefined;
+        return a && b ? { client: a, server: b, port: 53, protocol: 17 } : undefined;
+      },
+    },
+    {
+      weight: nodePorts ? 5 : 0,
+      make: (pick, r) => {
+        const a = pick(nodes);
+        return a ? tcp(a, other(nodes, a, pick), 30000 + Math.floor(r() * 1999)) : undefined;
+      },
+    },
+    { weight: 4, make: (pick, r) => tcp(pick(active(placement.albFrontend)), pick(active(placement.albInternal)), r() < 0.5 ? 80 : 443) },
+    { weight: 2, make: (pick) => tcp(pick(active(placement.albInternal)), pick(pods), 8080) },
+  ];
+  return kinds.filter((k) => k.weight > 0);
+}
