@@ -43,7 +43,12 @@ function membership(groups: readonly GroupRole[] | undefined): GroupMembership[]
 /** An `Admits` function over a spec's network. */
 export function admitsFor(spec: NetworkSpec): Admits {
   const ctx = policyContext(spec);
+  // Sample traffic asks the same few questions again and again: remember the answers.
+  const memo = new Map<string, AdmitAnswer>();
   return (q) => {
+    const key = `${q.source.address}|${q.source.groups?.join(',')}|${q.destination.address}|${q.destination.groups?.join(',')}|${q.port}|${q.protocol}`;
+    const known = memo.get(key);
+    if (known) return known;
     const groups = membership(q.source.groups);
     const destGroups = membership(q.destination.groups);
     const verdict = evaluateFlow(ctx, {
@@ -53,6 +58,8 @@ export function admitsFor(spec: NetworkSpec): Admits {
       protocol: q.protocol,
     });
     const blockedAt: BlockedAt = verdict.admitted ? undefined : verdict.egress.decision === 'denied' ? 'egress' : verdict.route.decision === 'no-route' ? 'route' : 'ingress';
-    return { admitted: verdict.admitted, blockedAt, reason: verdict.summary };
+    const answer = { admitted: verdict.admitted, blockedAt, reason: verdict.summary };
+    memo.set(key, answer);
+    return answer;
   };
 }

@@ -24,13 +24,17 @@ export function backgroundKinds(placement: Placement, nodePorts: boolean, idle: 
   const services = [...new Set(placement.endpoints.map((e) => e.name))].slice(0, BUSY_ENDPOINT_SERVICES);
   const endpoints = active(placement.endpoints).filter((e) => services.includes(e.name));
   const rds = active(placement.rds).slice(0, 1);
+  const clusterEnis = active(placement.clusterEnis);
+  const podsAndNodes = [...pods, ...nodes];
+  const albFrontend = active(placement.albFrontend);
+  const albInternal = active(placement.albInternal);
   const other = (list: readonly Workload[], from: Workload, pick: Pick) => pick(list.filter((w) => w.eni !== from.eni));
   const tcp = (client: Workload | undefined, server: Workload | undefined, port: number): ConnectionShape | undefined => (client && server ? { client, server, port, protocol: 6 } : undefined);
   const kinds: Kind[] = [
     { weight: 25, make: (pick) => tcp(pick(pods), pick(rds), 5432) },
-    { weight: 20, make: (pick) => tcp(pick([...pods, ...nodes]), pick(endpoints), 443) },
-    { weight: 12, make: (pick) => tcp(pick(active(placement.clusterEnis)), pick(nodes), 10250) },
-    { weight: 10, make: (pick) => tcp(pick(nodes), pick(active(placement.clusterEnis)), 443) },
+    { weight: 20, make: (pick) => tcp(pick(podsAndNodes), pick(endpoints), 443) },
+    { weight: 12, make: (pick) => tcp(pick(clusterEnis), pick(nodes), 10250) },
+    { weight: 10, make: (pick) => tcp(pick(nodes), pick(clusterEnis), 443) },
     {
       weight: 12,
       make: (pick) => {
@@ -54,8 +58,8 @@ export function backgroundKinds(placement: Placement, nodePorts: boolean, idle: 
         return a ? tcp(a, other(nodes, a, pick), 30000 + Math.floor(r() * 1999)) : undefined;
       },
     },
-    { weight: 4, make: (pick, r) => tcp(pick(active(placement.albFrontend)), pick(active(placement.albInternal)), r() < 0.5 ? 80 : 443) },
-    { weight: 2, make: (pick) => tcp(pick(active(placement.albInternal)), pick(pods), 8080) },
+    { weight: 4, make: (pick, r) => tcp(pick(albFrontend), pick(albInternal), r() < 0.5 ? 80 : 443) },
+    { weight: 2, make: (pick) => tcp(pick(albInternal), pick(pods), 8080) },
   ];
   return kinds.filter((k) => k.weight > 0);
 }

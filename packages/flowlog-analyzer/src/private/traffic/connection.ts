@@ -42,14 +42,35 @@ export interface RecordContext {
   readonly offset: number;
 }
 
-/** Metadata of the ENI a record is captured on. */
-function eniFields(eni: Eni, ctx: RecordContext): FlowRecord {
-  return { 'account-id': ctx.account, 'interface-id': eni.id, 'vpc-id': ctx.vpcId, 'subnet-id': eni.subnetId, 'instance-id': eni.instanceId, 'az-id': eni.azId, type: 'IPv4' };
-}
-
 /** A NODATA or SKIPDATA record: "-" in the address, port, packet and byte fields. */
 export function statusRecord(eni: Eni, status: 'NODATA' | 'SKIPDATA', ctx: RecordContext): FlowRecord {
-  return { ...eniFields(eni, ctx), start: ctx.intervalStart, end: ctx.intervalStart + ctx.intervalSeconds - 1, 'log-status': status };
+  return {
+    accountId: ctx.account,
+    interfaceId: eni.id,
+    vpcId: ctx.vpcId,
+    subnetId: eni.subnetId,
+    instanceId: eni.instanceId,
+    azId: eni.azId,
+    srcaddr: undefined,
+    dstaddr: undefined,
+    srcport: undefined,
+    dstport: undefined,
+    protocol: undefined,
+    packets: undefined,
+    bytes: undefined,
+    start: ctx.intervalStart,
+    end: ctx.intervalStart + ctx.intervalSeconds - 1,
+    action: undefined,
+    logStatus: status,
+    tcpFlags: undefined,
+    pktSrcaddr: undefined,
+    pktDstaddr: undefined,
+    pktSrcAwsService: undefined,
+    pktDstAwsService: undefined,
+    flowDirection: undefined,
+    trafficPath: undefined,
+    rejectReason: undefined,
+  };
 }
 
 interface Packet {
@@ -70,30 +91,34 @@ interface Packet {
  * address of the network interface of the instance node on which the pod is running").
  */
 function capture(p: Packet, on: Eni, direction: 'egress' | 'ingress', action: 'ACCEPT' | 'REJECT', c: Connection, ctx: RecordContext, path: number | undefined): FlowRecord {
-  const src = direction === 'egress' ? on.primary : p.from.address;
-  const dst = direction === 'ingress' ? on.primary : p.to.address;
   const start = ctx.intervalStart + ctx.offset;
-  const end = Math.min(ctx.intervalStart + ctx.intervalSeconds - 1, start + 1 + (p.packets % 20));
   return {
-    ...eniFields(on, ctx),
-    srcaddr: src,
-    dstaddr: dst,
+    accountId: ctx.account,
+    interfaceId: on.id,
+    vpcId: ctx.vpcId,
+    subnetId: on.subnetId,
+    instanceId: on.instanceId,
+    azId: on.azId,
+    srcaddr: direction === 'egress' ? on.primary : p.from.address,
+    dstaddr: direction === 'ingress' ? on.primary : p.to.address,
     srcport: p.fromPort,
     dstport: p.toPort,
     protocol: c.protocol,
     packets: p.packets,
     bytes: p.bytes,
     start,
-    end,
+    end: Math.min(ctx.intervalStart + ctx.intervalSeconds - 1, start + 1 + (p.packets % 20)),
     action,
-    'log-status': 'OK',
-    'tcp-flags': c.protocol === 6 ? p.flags : 0,
-    'pkt-srcaddr': p.from.address,
-    'pkt-dstaddr': p.to.address,
-    ...(c.serverService && p.to === c.server ? { 'pkt-dst-aws-service': c.serverService } : {}),
-    ...(c.serverService && p.from === c.server ? { 'pkt-src-aws-service': c.serverService } : {}),
-    'flow-direction': direction,
-    ...(direction === 'egress' && path !== undefined ? { 'traffic-path': path } : {}),
+    logStatus: 'OK',
+    tcpFlags: c.protocol === 6 ? p.flags : 0,
+    pktSrcaddr: p.from.address,
+    pktDstaddr: p.to.address,
+    pktSrcAwsService: p.from === c.server ? c.serverService : undefined,
+    pktDstAwsService: p.to === c.server ? c.serverService : undefined,
+    flowDirection: direction,
+    trafficPath: direction === 'egress' ? path : undefined,
+    // AWS writes reject-reason BPA for VPC Block Public Access and "-" for every other reason.
+    rejectReason: undefined,
   };
 }
 

@@ -4,7 +4,7 @@ import { admitsFor, type Admits } from './admits.js';
 import { backgroundKinds, BUSY_ENDPOINT_SERVICES } from './background.js';
 import { connectionRecords, recordCount, statusRecord, type Connection, type RecordContext } from './connection.js';
 import type { FlowRecord } from './flow-record.js';
-import { INCIDENT_IDS, planIncident, type IncidentId, type PlannedIncident, type SkippedIncident } from './incidents.js';
+import { INCIDENT_IDS, planIncident, type IncidentId, type IncidentStep, type PlannedIncident, type SkippedIncident } from './incidents.js';
 import { placeWorkloads, type Eni, type OutsideRange, type Placement } from './workloads.js';
 
 export interface TrafficModelOptions {
@@ -109,14 +109,15 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
     const weightSum = kinds.reduce((s, k) => s + k.weight, 0);
     const noDataShare = options.noDataShare ?? 0.005;
     const ctxAt = (interval: number, offset: number): RecordContext => ({ account, vpcId: placement.vpcId, intervalStart: start + interval * intervalSeconds, intervalSeconds, offset });
-    const steps = planned.flatMap((p) => p.steps);
+    const stepsAt = new Map<number, IncidentStep[]>();
+    for (const step of planned.flatMap((p) => p.steps)) stepsAt.set(step.interval, [...(stepsAt.get(step.interval) ?? []), step]);
     let carry = 0;
     let emitted = 0;
     let noDataDue = 0;
     for (let interval = 0; interval < intervals || carry > 0; interval++) {
       const used = new Set<string>();
       const out: Item[] = [];
-      for (const step of steps.filter((s) => s.interval === interval)) {
+      for (const step of stepsAt.get(interval) ?? []) {
         if (step.kind === 'skipdata') {
           out.push({ records: [statusRecord(step.eni, 'SKIPDATA', ctxAt(interval, 0))] });
           used.add(step.eni.id);
@@ -160,8 +161,8 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
         quota -= n;
       }
       // What does not fit a connection: NODATA for ENIs that had no traffic in this interval.
-      for (const eni of [...idleEnis, ...placement.enis]) {
-        if (quota < 1 || interval < intervals - 1) break;
+      for (const eni of quota > 0 && interval >= intervals - 1 ? [...idleEnis, ...placement.enis] : []) {
+        if (quota < 1) break;
         if (used.has(eni.id)) continue;
         out.push({ records: [statusRecord(eni, 'NODATA', ctxAt(interval, 0))] });
         used.add(eni.id);
