@@ -27,6 +27,7 @@ export type { Placement, Workload, Eni, OutsideRange } from './private/traffic/w
 export type { PlannedIncident, SkippedIncident } from './private/traffic/incidents.js';
 export { admitsFor, type Admits, type AdmitAnswer, type AdmitQuestion } from './private/traffic/admits.js';
 export { TCP_FLAGS } from './private/traffic/tcp-flags.js';
+export { HISTOGRAM_RANGE_QUERY, histogramBucketMs, histogramQuery, buildHistogram, type HistogramBucket } from './private/histogram.js';
 export { mulberry32 } from './private/prng.js';
 export { createLogsClient, type LogsClientOptions } from './private/insights/logs-client.js';
 export { runInsightsQuery, abortableSleep, toRows, type InsightsQueryRequest, type InsightsQueryResult, type InsightsStatistics } from './private/insights/run-insights-query.js';

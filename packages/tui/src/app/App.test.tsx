@@ -30,6 +30,7 @@ beforeAll(async () => {
 });
 
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitFor(frame: () => string | undefined, text: string, timeout = 3000): Promise<string> {
   const end = Date.now() + timeout;
   while (Date.now() < end) {
@@ -88,8 +89,20 @@ describe('App', () => {
     app.unmount();
   });
 
+  it('shows accepted and rejected records over time, with the gaps and the findings marked', async () => {
+    const app = render(<App data={data} size={{ columns: 120, rows: 40 }} initialScreen="flowlogs" />);
+    app.stdin.write('\r'); // Accepted and rejected over time
+    const frame = await waitFor(app.lastFrame, 'finding(s) from', 20_000);
+    expect(frame).toMatch(/\d\d:\d\d +█+/);
+    expect(frame).toContain('◆ port-scan');
+    expect(frame).toContain('! SKIPDATA');
+    app.unmount();
+  });
+
   it('runs a canned flow-log query and shows its rows', async () => {
     const app = render(<App data={data} size={{ columns: 100, rows: 30 }} initialScreen="flowlogs" />);
+    app.stdin.write('j');
+    await sleep(50);
     app.stdin.write('\r'); // Top rejected sources and ports
     const frame = await waitFor(app.lastFrame, 'rows in');
     expect(frame).toMatch(new RegExp(`${roguePod.replace(/\./g, '\\.')}\\s+5432\\s+30`));

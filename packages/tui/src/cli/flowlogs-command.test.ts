@@ -148,6 +148,27 @@ describe('artos-net flowlogs', () => {
     expect(runs.find((x) => x.detector === 'pod-attribution')!.error).toContain('${pkt-srcaddr}');
   });
 
+  it('query --histogram draws accepted and rejected records over time, reading piped input twice', () => {
+    const bin = fileURLToPath(new URL('../../dist/bin/artos-net.js', import.meta.url));
+    const sample = spawnSync(process.execPath, [bin, 'flowlogs', 'sample', '--records', '4000'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'flowlogs', 'query', 'filter action = "REJECT" | stats count() as n', '--histogram'], { input: sample.stdout, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    // One hour from 1700000000 in 5-minute buckets aligned on the epoch, as bin() does: 13 bars.
+    const buckets = Math.floor((1_700_000_000 + 3599) / 300) - Math.floor(1_700_000_000 / 300) + 1;
+    expect(r.stdout.split('\n').filter((l) => /^\d\d:\d\d {2}[█▒]/.test(l))).toHaveLength(buckets);
+    expect(r.stdout).toContain('! SKIPDATA');
+    const rejects = Number(/n\s*\n(\d+)/.exec(r.stdout)![1]);
+    const drawn = [...r.stdout.matchAll(/(\d+) REJECT/g)].reduce((s, m) => s + Number(m[1]), 0);
+    expect(drawn).toBe(rejects);
+  });
+
+  it('canned takes the endpoint filter from the spec, not a literal address', async () => {
+    const r = await cli('flowlogs', 'canned', '--json');
+    const q = (JSON.parse(r.stdout) as { id: string; query: string }[]).find((x) => x.id === 'endpoint-usage')!;
+    expect(q.query).toContain('isIpv4InSubnet(dstAddr, "10.0.30.0/24")');
+    expect(q.query).not.toContain('10.0.10.100');
+  });
+
   it('checks the query before going to CloudWatch, and reports a missing region or credentials as input errors', async () => {
     const bad = await cli('flowlogs', 'query', 'filter x =', '--log-group', '/vpc/vpc-0123456789abcdef0/flow-logs');
     expect(bad.code).toBe(2);

@@ -12,6 +12,7 @@ import {
   acceptedFlowsFromRows,
   createAnnotator,
   findCannedQuery,
+  endpointUsageFilter,
   runDetectors,
   RecordFormat,
   generateSampleTraffic,
@@ -19,6 +20,10 @@ import {
   INCIDENT_IDS,
   RICH_SAMPLE_FORMAT_FIELDS,
   type IncidentId,
+  HISTOGRAM_RANGE_QUERY,
+  buildHistogram,
+  histogramBucketMs,
+  histogramQuery,
   isFlowLogError,
   parseQuery,
   runQueryOnSources,
@@ -36,6 +41,7 @@ import { writeJson, type CliIo } from './io.js';
 import { loadValidSpec, type SpecSourceOptions } from './spec-source.js';
 import { textTable } from '../render/text-table.js';
 import { sanitizeForTerminal } from '../private/sanitize.js';
+import { renderHistogram } from '../render/histogram-text.js';
 
 function describeMalformed(info: ParseInfo): string {
   const parts = Object.entries(info.malformed).map(([code, e]) => `${code} ${e!.count} (line ${e!.firstLines.join(', ')}${e!.count > e!.firstLines.length ? ', …' : ''})`);
@@ -145,8 +151,12 @@ export function flowlogsCommand(context: CommandContext): Command {
     .option('--strict', 'stop at the first malformed line (exit 2)')
     .option('--json', 'print the result and statistics as JSON')
     .option('--csv', 'print the result as CSV')
+    .option('--histogram', 'also draw accepted and rejected records over time (with SKIPDATA gaps and NODATA marked), as the CloudWatch console does')
     .addHelpText('after', '\nExamples:\n  artos-net flowlogs query \'filter action = "REJECT" | stats count() as n by srcAddr, dstPort | sort n desc | limit 20\' --file logs/\n  artos-net flowlogs sample --records 100000 | artos-net flowlogs query \'stats sum(bytes) by action\'\n')
-    .action(async (queryText: string, options: QueryOptions & SpecSourceOptions & { explain?: boolean }) => {
+    .action(async (queryText: string, given: QueryOptions & SpecSourceOptions & { explain?: boolean; histogram?: boolean }) => {
+      // The histogram reads the input a second time: piped records are kept for it.
+      const input = given.histogram ? await readableOnce(given) : { options: given, cleanup: () => {} };
+      const options = input.options;
       const started = performance.now();
       const out = await wrapFlowErrors(() => queryAnywhere(io, queryText, options));
       const spec = options.explain ? (await loadValidSpec(options, 'production')).spec : undefined;
@@ -158,6 +168,11 @@ export function flowlogsCommand(context: CommandContext): Command {
         // Rows from CloudWatch: the statistics are Insights' own (records and bytes scanned there).
         const statistics = { recordsScanned: 0, bytesScanned: 0, recordsMatched: rows.length, info: { bytes: 0, lines: 0, records: 0, headers: 0, skipped: 0, malformed: {} }, files: 0 };
         renderResult(io, { columns, rows, matched: rows.length, truncated: false, warnings: out.warnings, statistics }, options.json ? 'json' : options.csv ? 'csv' : 'table', seconds, out.note);
+      }
+      try {
+        if (options.histogram) await printHistogram(io, options);
+      } finally {
+        input.cleanup();
       }
       context.finish(EXIT_OK);
     });
@@ -231,13 +246,14 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(incomplete ? 2 : EXIT_OK);
     });
 
-  flowlogs
-    .command('canned')
-    .description('list the canned queries (the seed\'s flow-log analysis) with their text')
+  addSpecOptions(flowlogs.command('canned').description("list the canned queries (the seed's flow-log analysis and the rich-field readers) with their text for the spec"), 'production')
     .option('--json', 'print as JSON')
-    .action((options: { json?: boolean }) => {
-      if (options.json) writeJson(io, CANNED_QUERIES.map((q) => ({ id: q.id, title: q.title, description: q.description, parameters: q.parameters, query: q.text() })));
-      else for (const q of CANNED_QUERIES) io.out(`${q.id}: ${q.title}\n  ${q.description}\n  ${q.text()}\n\n`);
+    .action(async (options: SpecSourceOptions & { json?: boolean }) => {
+      const { spec } = await loadValidSpec(options, 'production');
+      // Offline, the spec knows the subnets that hold the endpoint ENIs, not their addresses.
+      const parameters = { vpcCidr: spec.vpcCidr, endpointFilter: endpointUsageFilter({ subnetCidrs: spec.privateSubnetCidrs }) };
+      if (options.json) writeJson(io, CANNED_QUERIES.map((q) => ({ id: q.id, title: q.title, description: q.description, parameters: q.parameters, query: q.text(parameters) })));
+      else for (const q of CANNED_QUERIES) io.out(`${q.id}: ${q.title}\n  ${q.description}\n  ${q.text(parameters)}\n\n`);
       context.finish(EXIT_OK);
     });
 
@@ -351,4 +367,15 @@ async function readableOnce<T extends QueryOptions>(options: T): Promise<{ optio
   const file = join(dir, 'stdin.log');
   await pipeline(process.stdin, createWriteStream(file));
   return { options: { ...options, file: [...options.file.filter((f) => f !== '-'), file] }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `query --histogram`: accepted and rejected records per time bucket of the same input. */
+async function printHistogram(io: CliIo, options: QueryOptions): Promise<void> {
+  const range = await wrapFlowErrors(() => queryAnywhere(io, HISTOGRAM_RANGE_QUERY, options));
+  const bucket = histogramBucketMs(range.rows);
+  const rows = (await wrapFlowErrors(() => queryAnywhere(io, histogramQuery(bucket), options, DEFAULT_INSIGHTS_LIMITS.maxResultRows))).rows;
+  const width = process.stdout.columns ?? 100;
+  // After a JSON or CSV result the histogram goes to stderr, so stdout stays machine-readable.
+  const write = options.json || options.csv ? io.err : io.out;
+  write(sanitizeForTerminal(`\n${renderHistogram(buildHistogram(rows, bucket), width).join('\n')}\n`));
 }

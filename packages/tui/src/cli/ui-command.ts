@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import {
   createLogsClient,
   generateSampleTraffic,
+  planSampleTraffic,
   RICH_SAMPLE_FORMAT_FIELDS,
   runInsightsQueryComplete,
   runLocalQuery,
@@ -43,12 +44,14 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
   let files = options.flowLogs;
   let flowLogSource = files.length > 0 ? files.join(', ') : undefined;
   let cleanup = () => {};
+  let endpointAddresses: readonly string[] | undefined;
   if (files.length === 0 && !options.live && options.demoTraffic) {
     const dir = mkdtempSync(join(tmpdir(), 'artos-demo-'));
     const file = join(dir, 'demo-flow-logs.log');
     // A header line names the custom format, so tcp-flags, pkt-srcaddr and flow-direction are read.
     writeFileSync(file, `${[...generateSampleTraffic(spec, { records: DEMO_RECORDS, seed: 1, format: RICH_SAMPLE_FORMAT_FIELDS, header: true })].join('\n')}\n`);
     files = [file];
+    endpointAddresses = planSampleTraffic(spec, { records: 1 }).placement.endpoints.map((e) => e.address);
     flowLogSource = `generated sample traffic, ${DEMO_RECORDS.toLocaleString('en-US')} records with the incidents this network can produce (a pod without the nodes group trying RDS, a scan from on-premises, a blocked S3 pull, …)`;
     cleanup = () => rmSync(dir, { recursive: true, force: true });
   }
@@ -71,7 +74,7 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
       return { columns, rows: r.rows };
     };
   }
-  return { data: { spec, source: `${source}${options.live ? ' (live)' : options.template ? ` + ${options.template}` : ''}`, context, runQuery, flowLogSource }, cleanup };
+  return { data: { spec, source: `${source}${options.live ? ' (live)' : options.template ? ` + ${options.template}` : ''}`, context, runQuery, flowLogSource, ...(endpointAddresses ? { endpointAddresses } : {}) }, cleanup };
 }
 
 /** `artos-net` / `artos-net ui`: the terminal UI; without a terminal, the overview and the doctor report. */
