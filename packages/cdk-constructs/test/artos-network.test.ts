@@ -48,6 +48,9 @@ const SEED_PRODUCTION_RULES: readonly string[] = [
   'eks-nodes|ingress|TCP|2379-2380|10.0.0.0/16|etcd communication',
   'eks-nodes|ingress|TCP|12379|10.0.0.0/16|etcd metrics',
   'eks-nodes|egress|All|All|10.0.0.0/16|All traffic to VPC CIDR (allows communication within VPC)',
+  // The one rule added to the seed's tables. AWS, "Gateway endpoints for Amazon S3": the security
+  // group must allow outbound traffic to S3 (its prefix list); ECR image layers live in S3.
+  'eks-nodes|egress|TCP|443|prefix list s3|HTTPS to S3 via the gateway endpoint (ECR image layers; not in the seed)',
   'rds|ingress|TCP|5432|group eks-nodes|PostgreSQL from application pods',
   'alb-internal|ingress|TCP|80|group alb-frontend|HTTP from frontend',
   'alb-internal|ingress|TCP|443|group alb-frontend|HTTPS from frontend',
@@ -68,7 +71,7 @@ function catalogRules(spec: NetworkSpecInput): string[] {
         direction: r.direction,
         protocol: r.protocol === 'all' ? 'All' : r.protocol.toUpperCase(),
         ports: r.protocol === 'all' || (r.fromPort === 0 && r.toPort === 65535) ? 'All' : r.fromPort === r.toPort ? String(r.fromPort) : `${r.fromPort}-${r.toPort}`,
-        peer: r.peer.kind === 'self' ? 'self' : r.peer.kind === 'group' ? `group ${r.peer.role}` : r.peer.kind === 'external-group' ? `external ${r.peer.groupId}` : r.peer.cidr,
+        peer: r.peer.kind === 'self' ? 'self' : r.peer.kind === 'group' ? `group ${r.peer.role}` : r.peer.kind === 'external-group' ? `external ${r.peer.groupId}` : r.peer.kind === 'prefix-list' ? `prefix list ${r.peer.service}` : r.peer.cidr,
         description: r.description,
       }),
     ),

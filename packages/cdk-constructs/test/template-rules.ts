@@ -22,6 +22,9 @@ function portsOf(p: Json): string {
 
 function peerOf(p: Json, groupByLogicalId: ReadonlyMap<string, string>, self: string): string {
   if (typeof p['CidrIp'] === 'string') return p['CidrIp'];
+  // The nodes' S3 egress: the prefix-list id comes from the deploy-time lookup (a custom resource).
+  const list = p['DestinationPrefixListId'] ?? p['SourcePrefixListId'];
+  if (list !== undefined) return JSON.stringify(list).includes('S3PrefixListLookup') ? 'prefix list s3' : `prefix list ${JSON.stringify(list)}`;
   const ref = (p['SourceSecurityGroupId'] ?? p['DestinationSecurityGroupId']) as unknown;
   if (typeof ref === 'string') return `external ${ref}`;
   const logicalId = ((ref as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'] ?? [])[0]!;

@@ -68,17 +68,41 @@ export {
   type ResourceIdentity,
 } from './private/names.js';
 export { tierSubnets, allSubnets } from './private/subnets.js';
-export { policyContext, evaluateFlow, tierOfAddress } from './private/policy.js';
-export type {
-  FlowParty,
-  FlowDestination,
-  FlowQuery,
-  FlowVerdict,
-  GroupMembership,
-  PolicyContext,
-  RouteVerdict,
-  SideVerdict,
-  SideDecision,
-  RouteDecision,
-} from './private/policy-types.js';
 export { mulberry32 } from './private/prng.js';
+export type {
+  ModelSource,
+  ProtocolNumber,
+  ModelVpc,
+  ModelSubnet,
+  RouteTarget,
+  ModelRoute,
+  ModelRouteTable,
+  ModelNaclEntry,
+  ModelNetworkAcl,
+  ModelPeer,
+  ModelRule,
+  ModelSecurityGroup,
+  ModelNetworkInterface,
+  ModelEndpoint,
+  ModelPrefixList,
+  ModelFlowLog,
+  ModelLogGroup,
+  ModelPart,
+  ModelProblem,
+  NetworkModel,
+} from './private/network/model-types.js';
+export type { FlowEnd, FlowQuestion, FlowVerdict, Hop, HopStep, HopStatus } from './private/network/verdict-types.js';
+export { evaluateFlow, routesTo } from './private/network/evaluate-flow.js';
+export { modelFromSpec, plannedGroupId, PLANNED_S3_PREFIX_LIST_ID, type ModelFromSpecOptions } from './private/network/model-from-spec.js';
+export { modelFromTemplate, shortServiceName, type CloudFormationTemplate, type TemplateResource, type ModelFromTemplateOptions } from './private/network/model-from-template.js';
+export { resolveEnd, memberOf, END_FORMS, type EndResolution } from './private/network/resolve-end.js';
+export { whoCanReach, type ReachingSource } from './private/network/who-can-reach.js';
+export { recordDirection, TCP_FLAGS, type RecordPorts } from './private/network/flow-direction.js';
+export { ruleText, peerText, portsText, groupText, naclEntryText } from './private/network/describe-model.js';
+export { routeText, targetText } from './private/network/route-hop.js';
+export { protocolNumberOf, protocolNameOf, serviceText } from './private/network/protocols.js';
+export { DEFAULT_NACL_ENTRIES } from './private/network/default-nacl.js';
+export { LINUX_EPHEMERAL_PORTS } from './private/network/nacl-hop.js';
+export { S3_EGRESS_DESCRIPTION } from './private/security-group-catalog.js';
+export { inferredGroupIds, candidateGroupIds } from './private/network/inferred-groups.js';
+export { admittingRules, type RuleCandidate } from './private/network/admitting-rules.js';

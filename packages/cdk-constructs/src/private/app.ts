@@ -69,6 +69,7 @@ export async function createArtosApp(options: ArtosAppOptions = {}): Promise<{ a
   const stack = new ArtosNetworkStack(app, `${spec.namePrefix}-network`, {
     spec,
     ...(listContext(app.node.tryGetContext('privateRouteTableIds')) ? { existingPrivateRouteTableIds: listContext(app.node.tryGetContext('privateRouteTableIds'))! } : {}),
+    ...(typeof app.node.tryGetContext('s3PrefixListId') === 'string' ? { s3PrefixListId: app.node.tryGetContext('s3PrefixListId') as string } : {}),
     description: `Artos private network ${spec.namePrefix} (${specFile ?? `preset ${presetName ?? 'basic'}`})`,
   });
   if (replaced.length > 0) {

@@ -28,6 +28,11 @@ export interface ArtosNetworkProps {
    * @default - the spec's namePrefix
    */
   readonly exportPrefix?: string;
+  /**
+   * The region's S3 prefix list id (`pl-…`, `com.amazonaws.<region>.s3`) for the nodes' S3 egress.
+   * @default - looked up at deploy time (DescribeManagedPrefixLists, a custom resource)
+   */
+  readonly s3PrefixListId?: string;
 }
 
 // aws-cdk-lib brands error names as literal strings through a private tagged template.
@@ -89,7 +94,7 @@ export class ArtosNetwork extends Construct {
     this.privateRouteTable = privateTier.routeTable;
     this.databaseRouteTable = databaseTier.routeTable;
 
-    const groups = createSecurityGroups(this, this.vpc, spec);
+    const groups = createSecurityGroups(this, this.vpc, spec, props.s3PrefixListId);
     this.securityGroups = groups;
 
     if (spec.createDbSubnetGroup && this.databaseSubnets.length >= 2) {

@@ -21,7 +21,7 @@ export function portOf(rule: SecurityGroupRule): Port {
  * The catalog's peer as a CDK `IPeer`. CIDR peers stay literals (never the VPC's CidrBlock token):
  * cdk-nag's EC23 cannot evaluate a token, and the model knows the CIDR.
  */
-export function peerOf(rule: SecurityGroupRule, groups: ReadonlyMap<GroupRole, ISecurityGroup>): IPeer {
+export function peerOf(rule: SecurityGroupRule, groups: ReadonlyMap<GroupRole, ISecurityGroup>, prefixListId: (service: 's3') => string): IPeer {
   const peer = rule.peer;
   switch (peer.kind) {
     case 'self':
@@ -33,5 +33,7 @@ export function peerOf(rule: SecurityGroupRule, groups: ReadonlyMap<GroupRole, I
       return Peer.ipv4(peer.cidr);
     case 'external-group':
       return Peer.securityGroupId(peer.groupId);
+    case 'prefix-list':
+      return Peer.prefixList(prefixListId(peer.service));
   }
 }

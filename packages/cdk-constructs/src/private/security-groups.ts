@@ -3,6 +3,7 @@ import { SecurityGroup, type CfnSecurityGroup, type IVpc } from 'aws-cdk-lib/aws
 import { Tags } from 'aws-cdk-lib';
 import { resourceIdentity, securityGroupCatalog, type GroupRole, type NetworkSpec, type SecurityGroupRule } from '@artos/model';
 import { peerOf, portOf } from './rule-mapping.js';
+import { s3PrefixListId } from './s3-prefix-list.js';
 
 const CONSTRUCT_IDS: Record<GroupRole, string> = {
   'eks-cluster': 'EksClusterSecurityGroup',
@@ -25,8 +26,10 @@ function isAllOutbound(rule: SecurityGroupRule): boolean {
   return rule.protocol === 'all' && rule.peer.kind === 'cidr' && rule.peer.cidr === '0.0.0.0/0';
 }
 
-export function createSecurityGroups(scope: Construct, vpc: IVpc, spec: NetworkSpec): Map<GroupRole, SecurityGroup> {
+export function createSecurityGroups(scope: Construct, vpc: IVpc, spec: NetworkSpec, givenS3PrefixListId?: string): Map<GroupRole, SecurityGroup> {
   const catalog = securityGroupCatalog(spec);
+  let s3List: string | undefined;
+  const prefixListId = () => (s3List ??= s3PrefixListId(scope, givenS3PrefixListId));
   const groups = new Map<GroupRole, SecurityGroup>();
   for (const definition of catalog) {
     const identity = resourceIdentity(spec, definition.role);
@@ -46,8 +49,8 @@ export function createSecurityGroups(scope: Construct, vpc: IVpc, spec: NetworkS
   }
   for (const definition of catalog) {
     const group = groups.get(definition.role)!;
-    for (const rule of definition.ingress) group.addIngressRule(peerOf(rule, groups), portOf(rule), rule.description);
-    for (const rule of definition.egress.filter((r) => !isAllOutbound(r))) group.addEgressRule(peerOf(rule, groups), portOf(rule), rule.description);
+    for (const rule of definition.ingress) group.addIngressRule(peerOf(rule, groups, prefixListId), portOf(rule), rule.description);
+    for (const rule of definition.egress.filter((r) => !isAllOutbound(r))) group.addEgressRule(peerOf(rule, groups, prefixListId), portOf(rule), rule.description);
   }
   return groups;
 }

@@ -1,23 +1,15 @@
 import {
   cidrContainsAddress,
   evaluateFlow,
-  parseIpv4,
   parseIpv4Cidr,
-  policyContext,
+  inferredGroupIds,
+  parseIpv4,
+  recordDirection,
+  type FlowEnd,
   type FlowVerdict,
-  type GroupMembership,
-  type NetworkSpec,
-  type PolicyContext,
+  type NetworkModel,
   type SubnetTier,
 } from '@artos/model';
-
-/** A subnet the annotator knows: from a spec, or from live subnet data. */
-export interface KnownSubnet {
-  readonly cidr: string;
-  readonly tier: SubnetTier;
-  readonly id?: string;
-  readonly name?: string;
-}
 
 export interface AddressAnnotation {
   readonly address: string;
@@ -25,77 +17,107 @@ export interface AddressAnnotation {
   readonly subnet: string | undefined;
 }
 
+/** The fields of a flow-log record that an explanation reads (CloudWatch's discovered names). */
+export interface ExplainableRecord {
+  readonly srcAddr: string;
+  readonly dstAddr: string;
+  readonly srcPort?: number;
+  readonly dstPort: number;
+  readonly protocol: number;
+  readonly action?: string;
+  /** OR-ed tcp-flags, when the format has them: SYN / SYN-ACK tell request from reply. */
+  readonly tcpFlags?: number;
+}
+
 export interface FlowExplanation {
   readonly source: AddressAnnotation;
   readonly destination: AddressAnnotation;
   readonly verdict: FlowVerdict;
+  /** The record agrees with the model (an ACCEPT the model admits, a REJECT it blocks). */
+  readonly agrees: boolean | undefined;
   /** One sentence for a person. */
   readonly text: string;
 }
 
 export interface Annotator {
   annotate(address: string): AddressAnnotation;
-  explain(flow: { srcAddr: string; dstAddr: string; dstPort: number; protocol: number; action?: string }): FlowExplanation;
+  explain(record: ExplainableRecord): FlowExplanation;
 }
 
 /**
- * Maps addresses to tiers and subnets, and explains flows with the model's policy evaluation.
- * `membership` tells which groups an address's interface belongs to, when known (live data);
- * without it, a source address is in no group (so "10.0.10.50 is not in the eks-nodes group").
+ * Explains flow-log records with the network model's evaluator: each record is judged as what it
+ * is, a request or a reply (tcp-flags when present, else the port sides), hop by hop. An address
+ * without a known interface takes its subnet's groups when that subnet holds only one kind of
+ * interface (said as an assumption), else its groups stay unknown.
  */
-export function createAnnotator(
-  spec: NetworkSpec,
-  subnets?: readonly KnownSubnet[],
-  membership?: (address: string) => readonly GroupMembership[] | undefined,
-): Annotator {
-  const context: PolicyContext = policyContext(spec);
-  const fallback: KnownSubnet[] = [
-    ...spec.privateSubnetCidrs.map((cidr, i) => ({ cidr, tier: 'private' as const, name: `private-${i + 1}` })),
-    ...spec.databaseSubnetCidrs.map((cidr, i) => ({ cidr, tier: 'database' as const, name: `database-${i + 1}` })),
-  ];
-  const known = (subnets ?? fallback).flatMap((s) => {
-    const parsed = parseIpv4Cidr(s.cidr);
-    return parsed.ok ? [{ ...s, block: parsed.cidr }] : [];
-  });
-  const vpc = parseIpv4Cidr(spec.vpcCidr);
+export function createAnnotator(model: NetworkModel): Annotator {
   const cache = new Map<string, AddressAnnotation>();
+  const parsed = (text: string | undefined) => {
+    const r = text ? parseIpv4Cidr(text) : undefined;
+    return r?.ok ? [r.cidr] : [];
+  };
+  const blocks = model.subnets.flatMap((subnet) => parsed(subnet.cidr).map((block) => ({ subnet, block })));
+  const vpcBlocks = (model.vpc?.cidrs ?? []).flatMap(parsed);
 
   const annotate = (address: string): AddressAnnotation => {
     const cached = cache.get(address);
     if (cached) return cached;
     const value = parseIpv4(address);
     let result: AddressAnnotation;
-    const subnet = value === undefined ? undefined : known.find((s) => cidrContainsAddress(s.block, value));
-    if (subnet) result = { address, tier: subnet.tier, subnet: subnet.id ?? subnet.name ?? subnet.cidr };
-    else if (value !== undefined && vpc.ok && cidrContainsAddress(vpc.cidr, value)) result = { address, tier: 'vpc-unassigned', subnet: undefined };
+    const hit = value === undefined ? undefined : blocks.find((b) => cidrContainsAddress(b.block, value));
+    if (hit) result = { address, tier: hit.subnet.tier ?? 'vpc-unassigned', subnet: hit.subnet.id };
+    else if (value !== undefined && vpcBlocks.some((b) => cidrContainsAddress(b, value))) result = { address, tier: 'vpc-unassigned', subnet: undefined };
     else result = { address, tier: 'outside-vpc', subnet: undefined };
     if (cache.size < 100_000) cache.set(address, result);
     return result;
   };
 
+  const endOf = (address: string, assumptions: string[]): FlowEnd => {
+    const groups = inferredGroupIds(model, address);
+    if (groups?.inferred) assumptions.push(`${address} has no known interface; taken to carry ${groups.groupIds.join(', ')} like every interface of its subnet`);
+    return { address, ...(groups ? { groupIds: groups.groupIds } : {}) };
+  };
+
   return {
     annotate,
-    explain(flow) {
-      const source = annotate(flow.srcAddr);
-      const destination = annotate(flow.dstAddr);
-      const groups = membership?.(flow.srcAddr);
-      const destinationGroups = membership?.(flow.dstAddr);
-      const verdict = evaluateFlow(context, {
-        source: { kind: 'address', address: flow.srcAddr, ...(groups ? { groups } : {}) },
-        destination: { kind: 'address', address: flow.dstAddr, ...(destinationGroups ? { groups: destinationGroups } : {}) },
-        port: flow.dstPort,
-        protocol: flow.protocol,
+    explain(record) {
+      const source = annotate(record.srcAddr);
+      const destination = annotate(record.dstAddr);
+      const assumptions: string[] = [];
+      const direction = record.srcPort === undefined ? 'request' : recordDirection({ srcPort: record.srcPort, dstPort: record.dstPort, ...(record.tcpFlags !== undefined ? { tcpFlags: record.tcpFlags } : {}) });
+      const verdict = evaluateFlow(model, {
+        source: endOf(record.srcAddr, assumptions),
+        destination: endOf(record.dstAddr, assumptions),
+        protocol: record.protocol,
+        port: record.dstPort,
+        ...(record.srcPort !== undefined ? { sourcePort: record.srcPort } : {}),
+        direction,
       });
       const where = (a: AddressAnnotation) => (a.subnet ? `${a.tier} subnet ${a.subnet}` : a.tier === 'outside-vpc' ? 'outside the VPC' : 'in the VPC but in no known subnet');
+      const flow = `${record.srcAddr} (${where(source)}) → ${record.dstAddr}:${record.dstPort} (${where(destination)})${direction === 'reply' ? ', a reply' : ''}`;
+      const blocked = verdict.blocking.map((h) => h.reason).join('; ');
+      const unknownHops = verdict.hops.filter((h) => h.status === 'unknown');
+      // For a REJECT, the destination's conditional admission is the telling part; the source's own
+      // unknown egress (no interface known) only repeats that the model lacks its groups.
+      const telling = unknownHops.some((h) => h.step === 'destination-security-group') ? unknownHops.filter((h) => h.step !== 'source-security-group') : unknownHops;
+      const unknown = telling.map((h) => h.reason).join('; ');
+      const fix = verdict.blocking[0]?.fix;
       let text: string;
-      if (flow.action === 'REJECT' && verdict.admitted) {
-        text = `${flow.srcAddr} (${where(source)}) → ${flow.dstAddr}:${flow.dstPort} was rejected although the catalog admits it (${verdict.ingress.reason}): the interface may not carry the catalog's group, or a network ACL refused it`;
-      } else if (flow.action === 'REJECT') {
-        text = `${flow.srcAddr} (${where(source)}) → ${flow.dstAddr}:${flow.dstPort} (${where(destination)}) rejected: ${verdict.route.decision === 'no-route' ? verdict.route.reason : verdict.egress.decision === 'denied' ? verdict.egress.reason : verdict.ingress.reason}`;
+      let agrees: boolean | undefined;
+      if (record.action === 'REJECT') {
+        agrees = verdict.action === 'REJECT' ? true : verdict.action === 'ACCEPT' ? false : undefined;
+        if (verdict.action === 'REJECT') text = `${flow} rejected: ${blocked}${fix ? ` (fix: ${fix})` : ''}`;
+        else if (verdict.action === 'ACCEPT') text = `${flow} was rejected although the model admits it (${verdict.summary}): the interface may carry other groups than the model knows, or an ACL outside the model refused it`;
+        else text = `${flow} rejected: ${unknown}; the REJECT says the condition does not hold`;
+      } else if (record.action === 'ACCEPT') {
+        agrees = verdict.action === 'ACCEPT' ? true : verdict.action === 'REJECT' ? false : undefined;
+        text = verdict.action === 'REJECT' ? `${flow} was accepted although the model blocks it (${blocked}): the deployed network differs from the model (see doctor drift)` : `${flow}: ${verdict.summary}`;
       } else {
-        text = `${flow.srcAddr} (${where(source)}) → ${flow.dstAddr}:${flow.dstPort} (${where(destination)}): ${verdict.summary}`;
+        agrees = undefined;
+        text = `${flow}: ${verdict.summary}`;
       }
-      return { source, destination, verdict, text };
+      if (assumptions.length > 0) text += ` [assumed: ${assumptions.join('; ')}]`;
+      return { source, destination, verdict, agrees, text };
     },
   };
 }

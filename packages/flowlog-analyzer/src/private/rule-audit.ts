@@ -1,17 +1,4 @@
-import {
-  cidr,
-  cidrContainsAddress,
-  describeRule,
-  parseIpv4,
-  parseIpv4Cidr,
-  securityGroupCatalog,
-  tierOfAddress,
-  policyContext,
-  IANA_PROTOCOL_NUMBERS,
-  type NetworkSpec,
-  type SecurityGroupDefinition,
-  type SecurityGroupRule,
-} from '@artos/model';
+import { admittingRules, groupText, ruleText, type ModelRule, type NetworkModel } from '@artos/model';
 
 /** An accepted flow, aggregated: how many records, and when last seen. */
 export interface AcceptedFlow {
@@ -25,7 +12,8 @@ export interface AcceptedFlow {
 }
 
 export interface RuleUsage {
-  readonly rule: SecurityGroupRule;
+  readonly groupId: string;
+  readonly rule: ModelRule;
   readonly text: string;
   /** Accepted records this rule could have admitted. */
   readonly flows: number;
@@ -39,60 +27,27 @@ export interface RuleAudit {
 }
 
 /**
- * The seed's "regular audit of unused rules": for each rule of the catalog, the accepted traffic
- * it could have admitted, judged by port, protocol and the peer's tier (the flow log does not say
- * which group an interface carries, so a group peer stands for its home tier). Rules with no
- * traffic in the range are candidates for removal.
+ * The seed's "regular audit of unused rules": for each security-group rule of the model, the
+ * accepted traffic it could have admitted, as the evaluator judges it (`admittingRules`: an address
+ * without a known interface may carry any group of its subnet). Rules no accepted flow fits are
+ * candidates for removal. Replies are not flows to count: feed the request side (the canned
+ * `accepted-flows` query groups by destination port).
  */
-export function auditRules(spec: NetworkSpec, flows: Iterable<AcceptedFlow>): RuleAudit {
-  const catalog = securityGroupCatalog(spec);
-  const context = policyContext(spec);
-  const vpc = parseIpv4Cidr(spec.vpcCidr);
-  const homeOf = new Map(catalog.map((g) => [g.role, g.homeTier]));
-  const usage = new Map<string, { flows: number; last: number | undefined }>();
-  const all = catalog.flatMap((g) => [...g.ingress, ...g.egress].map((rule) => ({ rule, group: g })));
-  for (const { rule } of all) usage.set(rule.id, { flows: 0, last: undefined });
-
-  const peerMatches = (rule: SecurityGroupRule, group: SecurityGroupDefinition, address: string): boolean => {
-    const value = parseIpv4(address);
-    switch (rule.peer.kind) {
-      case 'vpc-cidr':
-      case 'cidr': {
-        // The catalog's CIDRs are valid and few: parsed once (memoized by the model).
-        return value !== undefined && cidrContainsAddress(cidr(rule.peer.cidr), value);
-      }
-      case 'self':
-        return tierOfAddress(context, address) === group.homeTier;
-      case 'group':
-        return tierOfAddress(context, address) === homeOf.get(rule.peer.role);
-      case 'external-group':
-        // Bastions and other added groups live in the private subnets.
-        return tierOfAddress(context, address) === 'private';
-    }
-  };
-  const serviceMatches = (rule: SecurityGroupRule, protocol: number, port: number) =>
-    rule.protocol === 'all' || (IANA_PROTOCOL_NUMBERS[rule.protocol] === protocol && (rule.protocol === 'icmp' || (port >= rule.fromPort && port <= rule.toPort)));
-
+export function auditRules(model: NetworkModel, flows: Iterable<AcceptedFlow>): RuleAudit {
+  const usage = new Map<ModelRule, { groupId: string; flows: number; last: number | undefined }>();
+  for (const group of model.securityGroups) for (const rule of [...group.ingress, ...group.egress]) usage.set(rule, { groupId: group.id, flows: 0, last: undefined });
   let considered = 0;
   for (const flow of flows) {
     considered += flow.flows;
-    const srcTier = tierOfAddress(context, flow.srcAddr);
-    const dstTier = tierOfAddress(context, flow.dstAddr);
-    const dstValue = parseIpv4(flow.dstAddr);
-    const dstInVpc = dstValue !== undefined && vpc.ok && cidrContainsAddress(vpc.cidr, dstValue);
-    for (const { rule, group } of all) {
-      if (!serviceMatches(rule, flow.protocol, flow.dstPort)) continue;
-      const applies =
-        rule.direction === 'ingress'
-          ? dstTier === group.homeTier && peerMatches(rule, group, flow.srcAddr)
-          : srcTier === group.homeTier && (dstInVpc || rule.peer.kind === 'cidr') && peerMatches(rule, group, flow.dstAddr);
-      if (!applies) continue;
-      const entry = usage.get(rule.id)!;
+    for (const { rule } of admittingRules(model, flow)) {
+      const entry = usage.get(rule);
+      if (!entry) continue;
       entry.flows += flow.flows;
       if (flow.last !== undefined && (entry.last === undefined || flow.last > entry.last)) entry.last = flow.last;
     }
   }
-  const rules = all.map(({ rule }) => ({ rule, text: `${rule.group}: ${describeRule(rule)} — "${rule.description}"`, flows: usage.get(rule.id)!.flows, lastSeen: usage.get(rule.id)!.last }));
+  const groupById = new Map(model.securityGroups.map((g) => [g.id, g]));
+  const rules = [...usage].map(([rule, u]) => ({ groupId: u.groupId, rule, text: `${groupText(groupById.get(u.groupId), u.groupId)}: ${ruleText(undefined, rule)}`, flows: u.flows, lastSeen: u.last }));
   return { rules, unused: rules.filter((r) => r.flows === 0), flowsConsidered: considered };
 }
 

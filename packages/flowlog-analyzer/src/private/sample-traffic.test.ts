@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertValidSpec, evaluateFlow, policyContext, preset } from '@artos/model';
+import { assertValidSpec, evaluateFlow, preset, type FlowQuestion, type FlowVerdict } from '@artos/model';
 import { generateSampleTraffic, planSampleTraffic, RICH_SAMPLE_FORMAT_FIELDS, sampleCast } from './sample-traffic.js';
 import { runQueryOnText } from './run-query.js';
 
@@ -81,26 +81,34 @@ describe('generateSampleTraffic', () => {
 describe('every record agrees with the evaluator', () => {
   it('ACCEPT ⇔ admitted: requests judged as requests, replies as replies of the request they answer', () => {
     const plan = planSampleTraffic(spec, { records: 30_000 });
-    const byEni = new Map(plan.placement.enis.map((e) => [e.id, e]));
-    const groupsOf = new Map<string, readonly string[]>();
-    for (const w of [...plan.placement.nodes, ...plan.placement.pods, ...plan.placement.strayPods, ...(plan.placement.strayNode ? [plan.placement.strayNode] : []), ...plan.placement.clusterEnis, ...plan.placement.rds, ...plan.placement.endpoints, ...plan.placement.albFrontend, ...plan.placement.albInternal]) groupsOf.set(w.address, w.eni!.groups);
-    const ctx = policyContext(spec);
-    const party = (address: string) => {
-      const groups = groupsOf.get(address);
-      return groups ? { kind: 'address' as const, address, groups: groups.map((role) => ({ role: role as never })) } : { kind: 'address' as const, address };
-    };
+    const enis = new Set(plan.model.networkInterfaces.map((e) => e.id));
     const lines = [...generateSampleTraffic(spec, { records: 30_000, format: RICH })].map((l) => read(l)).filter((r) => r['log-status'] === 'OK');
+    const verdicts = new Map<string, FlowVerdict>();
+    const judge = (question: FlowQuestion) => {
+      const key = JSON.stringify(question);
+      if (!verdicts.has(key)) verdicts.set(key, evaluateFlow(plan.model, question));
+      return verdicts.get(key)!;
+    };
     let checked = 0;
     for (const r of lines) {
-      expect(byEni.has(r['interface-id']!)).toBe(true);
+      expect(enis.has(r['interface-id']!)).toBe(true);
       const flags = Number(r['tcp-flags']);
       // A reply: SYN-ACK or RST set; without SYN (a long transfer's middle) or for UDP, from a service port to an ephemeral one.
       const byPorts = Number(r['srcport']) < 32768 && Number(r['dstport']) >= 32768;
       const reply = r['protocol'] === '6' ? (flags & 18) === 18 || (flags & 4) === 4 || ((flags & 2) === 0 && byPorts) : byPorts;
       const [client, server, port] = reply ? [r['pkt-dstaddr']!, r['pkt-srcaddr']!, Number(r['srcport'])] : [r['pkt-srcaddr']!, r['pkt-dstaddr']!, Number(r['dstport'])];
-      const verdict = evaluateFlow(ctx, { source: party(client), destination: party(server), port, protocol: Number(r['protocol']) });
-      // The request's egress record passes when the source's egress lets it out; every other record when the flow is admitted.
-      const expected = !reply && r['flow-direction'] === 'egress' ? verdict.egress.decision !== 'denied' : verdict.admitted;
+      const request = judge({ source: { address: client }, destination: { address: server }, port, protocol: Number(r['protocol']) });
+      let expected: boolean;
+      if (!reply && r['flow-direction'] === 'egress') {
+        // Leaving the client, the request passes when its own group and subnet ACL let it out.
+        expected = !request.blocking.some((h) => h.step === 'source-security-group' || h.step === 'source-nacl-outbound');
+      } else if (!reply) {
+        expected = request.action === 'ACCEPT';
+      } else {
+        // A reply exists only for an admitted request, and passes as a reply (stateful groups; ACLs checked both ways).
+        const back = judge({ source: { address: server }, destination: { address: client }, port: Number(r['dstport']), sourcePort: port, protocol: Number(r['protocol']), direction: 'reply' });
+        expected = request.action === 'ACCEPT' && back.action === 'ACCEPT';
+      }
       expect({ line: r, action: r['action'] }).toEqual({ line: r, action: expected ? 'ACCEPT' : 'REJECT' });
       checked++;
     }

@@ -4,10 +4,17 @@ import type { GroupRole, SecurityGroupRule } from './security-group-types.js';
 
 const BASTION = 'sg-0123456789abcdef0';
 const OTHER = 'sg-0fedcba9876543210';
-const catalog = securityGroupCatalog({ vpcCidr: '10.0.0.0/16', bastionSecurityGroupId: BASTION, additionalSecurityGroupIds: [BASTION, OTHER] });
+const catalog = securityGroupCatalog({ vpcCidr: '10.0.0.0/16', bastionSecurityGroupId: BASTION, additionalSecurityGroupIds: [BASTION, OTHER], enableVpcEndpoints: true });
 
 /** A rule as the seed's tables write it: port, protocol, source/destination, description. */
 type SeedRow = readonly [ports: string, protocol: 'TCP' | 'UDP' | 'All', peer: string, description: string];
+
+/**
+ * The one rule the catalog adds to the seed's tables: nodes' HTTPS to the S3 prefix list. AWS,
+ * "Gateway endpoints for Amazon S3" (VPC PrivateLink guide): "The security group must allow
+ * outbound traffic to Amazon S3 … you can reference the ID of the prefix list for Amazon S3".
+ */
+const S3_ADDITION: SeedRow = ['443', 'TCP', 'S3 prefix list', 'HTTPS to S3 via the gateway endpoint'];
 
 // Copied by hand from the seed's tables. "Additional SGs" expands to one row per given group.
 const SEED_INGRESS: Record<GroupRole, readonly SeedRow[]> = {
@@ -46,7 +53,7 @@ const SEED_INGRESS: Record<GroupRole, readonly SeedRow[]> = {
 // The seed's egress lines; RDS and VPC endpoints leave egress blank: least privilege, none.
 const SEED_EGRESS: Record<GroupRole, readonly SeedRow[]> = {
   'eks-cluster': [['All', 'All', '0.0.0.0/0', 'required for cluster operations and AWS API calls']],
-  'eks-nodes': [['All', 'All', 'VPC CIDR', 'allows communication within VPC']],
+  'eks-nodes': [['All', 'All', 'VPC CIDR', 'allows communication within VPC'], S3_ADDITION],
   rds: [],
   'alb-internal': [['All', 'All', '0.0.0.0/0', 'ALB needs to reach target pods']],
   'alb-frontend': [['All', 'All', '0.0.0.0/0', 'ALB needs to reach target pods']],
@@ -68,6 +75,8 @@ function asSeedRow(rule: SecurityGroupRule): SeedRow {
         return rule.peer.role === 'eks-nodes' ? 'EKS Nodes SG' : rule.peer.role === 'alb-frontend' ? 'Frontend ALB SG' : rule.peer.role;
       case 'external-group':
         return rule.peer.via === 'bastion' ? 'Bastion SG' : `Additional SG ${rule.peer.groupId}`;
+      case 'prefix-list':
+        return `${rule.peer.service.toUpperCase()} prefix list`;
     }
   })();
   return [ports, protocol, peer, rule.description];
@@ -106,12 +115,18 @@ describe('security-group catalog', () => {
   });
 
   it('leaves out bastion and additional rules when no ids are given', () => {
-    const bare = securityGroupCatalog({ vpcCidr: '10.1.0.0/16', bastionSecurityGroupId: undefined, additionalSecurityGroupIds: [] });
+    const bare = securityGroupCatalog({ vpcCidr: '10.1.0.0/16', bastionSecurityGroupId: undefined, additionalSecurityGroupIds: [], enableVpcEndpoints: true });
     const external = bare.flatMap((g) => g.ingress).filter((r) => r.peer.kind === 'external-group');
     expect(external).toEqual([]);
     expect(findGroup(bare, 'eks-cluster').ingress).toHaveLength(4);
     expect(findGroup(bare, 'alb-internal').ingress).toHaveLength(2);
     expect(findGroup(bare, 'alb-frontend').ingress).toHaveLength(1);
+  });
+
+  it('adds the S3 egress only with the S3 gateway endpoint, and says why', () => {
+    const without = securityGroupCatalog({ vpcCidr: '10.0.0.0/16', bastionSecurityGroupId: undefined, additionalSecurityGroupIds: [], enableVpcEndpoints: false });
+    expect(findGroup(without, 'eks-nodes').egress.map(asSeedRow).map((r) => r.slice(0, 3))).toEqual([SEED_EGRESS['eks-nodes'][0]!.slice(0, 3)]);
+    expect(findGroup(catalog, 'eks-nodes').egressRationale).toMatch(/S3/);
   });
 
   it('reads rules like the seed', () => {

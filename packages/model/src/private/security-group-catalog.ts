@@ -28,6 +28,8 @@ function peerLabel(peer: RulePeer): string {
       return peer.cidr;
     case 'external-group':
       return `${peer.via}-${peer.groupId}`;
+    case 'prefix-list':
+      return `${peer.service}-prefix-list`;
   }
 }
 
@@ -61,8 +63,11 @@ function rule(
 
 const port = (p: number): [number, number] => [p, p];
 
+/** The description of the nodes' S3 egress rule: the one rule the seed's tables do not have. */
+export const S3_EGRESS_DESCRIPTION = 'HTTPS to S3 via the gateway endpoint (ECR image layers; not in the seed)';
+
 /** The six groups for a spec: VPC CIDR resolved, bastion and additional rules only when given. */
-export function securityGroupCatalog(spec: Pick<NetworkSpec, 'vpcCidr' | 'bastionSecurityGroupId' | 'additionalSecurityGroupIds'>): readonly SecurityGroupDefinition[] {
+export function securityGroupCatalog(spec: Pick<NetworkSpec, 'vpcCidr' | 'bastionSecurityGroupId' | 'additionalSecurityGroupIds' | 'enableVpcEndpoints'>): readonly SecurityGroupDefinition[] {
   const vpc: RulePeer = { kind: 'vpc-cidr', cidr: spec.vpcCidr };
   const self: RulePeer = { kind: 'self' };
   const anyIpv4: RulePeer = { kind: 'cidr', cidr: ANY_IPV4 };
@@ -106,8 +111,17 @@ export function securityGroupCatalog(spec: Pick<NetworkSpec, 'vpcCidr' | 'bastio
       rule('eks-nodes', 'ingress', 'tcp', [2379, 2380], vpc, 'etcd communication'),
       rule('eks-nodes', 'ingress', 'tcp', port(12379), vpc, 'etcd metrics'),
     ],
-    egress: [rule('eks-nodes', 'egress', 'all', ALL_PORTS, vpc, 'All traffic to VPC CIDR (allows communication within VPC)')],
-    egressRationale: undefined,
+    egress: [
+      rule('eks-nodes', 'egress', 'all', ALL_PORTS, vpc, 'All traffic to VPC CIDR (allows communication within VPC)'),
+      // The one deliberate change from the seed's table. Traffic through the S3 gateway endpoint
+      // goes to S3's public addresses (the region's S3 prefix list), not to the VPC CIDR, so the
+      // seed's "VPC CIDR only" egress blocks it; ECR serves image layers from S3.
+      // AWS, "Gateway endpoints for Amazon S3": the security groups must allow traffic to S3.
+      ...(spec.enableVpcEndpoints ? [rule('eks-nodes', 'egress', 'tcp', port(443), { kind: 'prefix-list', service: 's3' }, S3_EGRESS_DESCRIPTION)] : []),
+    ],
+    egressRationale: spec.enableVpcEndpoints
+      ? 'The seed allows all traffic to the VPC CIDR only. Added: HTTPS to the S3 prefix list, without which the S3 gateway endpoint (and so ECR image layers) is unreachable.'
+      : undefined,
   };
 
   const rds: SecurityGroupDefinition = {
@@ -198,5 +212,7 @@ export function describePeer(peer: RulePeer): string {
       return peer.cidr;
     case 'external-group':
       return `${peer.via === 'bastion' ? 'the bastion group' : 'additional group'} ${peer.groupId}`;
+    case 'prefix-list':
+      return `the ${peer.service.toUpperCase()} prefix list (com.amazonaws.<region>.${peer.service})`;
   }
 }

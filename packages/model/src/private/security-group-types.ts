@@ -32,7 +32,12 @@ export type RulePeer =
   /** Any other block, e.g. 0.0.0.0/0. */
   | { readonly kind: 'cidr'; readonly cidr: string }
   /** A group outside the catalog: the bastion's, or one of the additional groups. */
-  | { readonly kind: 'external-group'; readonly groupId: string; readonly via: 'bastion' | 'additional' };
+  | { readonly kind: 'external-group'; readonly groupId: string; readonly via: 'bastion' | 'additional' }
+  /**
+   * An AWS-managed prefix list by service (`s3`: `com.amazonaws.<region>.s3`). Its id differs per
+   * region, so the constructs look it up at deploy time and the model names it by service.
+   */
+  | { readonly kind: 'prefix-list'; readonly service: 's3' };
 
 export type RuleDirection = 'ingress' | 'egress';
 

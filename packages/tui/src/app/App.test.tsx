@@ -62,7 +62,7 @@ describe('App', () => {
     const frame = await waitFor(app.lastFrame, 'RDS connection failures — ✖ a check failed');
     expect(frame).toContain('✔ The RDS group admits PostgreSQL (5432) from the EKS nodes group');
     expect(frame).toContain('✖ No recent REJECTs on PostgreSQL (5432) in the flow logs');
-    expect(frame.replace(/\s+/g, ' ')).toContain(`${roguePod} is not in the eks-nodes group`); // wrapped over lines
+    expect(frame.replace(/\s+/g, ' ')).toContain(`admits it if ${roguePod} is in group eks-nodes`); // wrapped over lines
     app.unmount();
   });
 
@@ -124,9 +124,9 @@ describe('App', () => {
 
   it('never lets an escape sequence from AWS data reach the terminal', async () => {
     const evil = '\u001b]0;pwned\u0007\u001b[2Jinjected';
-    const view = { ...data.context.view, problems: [{ what: 'the security groups', detail: `AWS said: ${evil}`, fix: 'none' }] };
-    const app = render(<App data={{ ...data, context: { ...data.context, view } }} size={{ columns: 120, rows: 30 }} />);
-    const frame = await waitFor(app.lastFrame, 'problem reading the security groups');
+    const model = { ...data.context.model, problems: [{ part: 'security-groups' as const, action: 'ec2:DescribeSecurityGroups', detail: `AWS said: ${evil}`, fix: 'none', fatal: false }] };
+    const app = render(<App data={{ ...data, context: { ...data.context, model } }} size={{ columns: 120, rows: 30 }} />);
+    const frame = await waitFor(app.lastFrame, 'problem reading security-groups');
     expect(frame).toContain('injected');
     expect(frame).not.toContain('\u001b]0;');
     expect(frame).not.toContain('\u0007');

@@ -9,7 +9,7 @@ import { useList } from './use-list.js';
 import { useSpinner } from './use-spinner.js';
 import type { Tone } from './theme.js';
 
-const MARK: Readonly<Record<StepResult['status'], [string, Tone]>> = { pass: ['✔', 'good'], fail: ['✖', 'bad'], warn: ['!', 'warn'], skipped: ['-', 'dim'] };
+const MARK: Readonly<Record<StepResult['status'], [string, Tone]>> = { pass: ['✔', 'good'], fail: ['✖', 'bad'], warn: ['!', 'warn'], skipped: ['-', 'dim'], unknown: ['?', 'warn'] };
 
 /** Splits text into lines of at most `width` characters, at spaces where it can. */
 export function wrap(text: string, width: number): string[] {

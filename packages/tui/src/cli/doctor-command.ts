@@ -4,7 +4,7 @@ import { addSpecOptions, type CommandContext } from './common-options.js';
 import { writeJson } from './io.js';
 import { loadValidSpec, type SpecSourceOptions } from './spec-source.js';
 import { buildDoctorContext, type ProviderOptions } from '../doctor/build-context.js';
-import { runWorkflow, type WorkflowReport } from '../doctor/run-workflow.js';
+import { runWorkflow, workflowStatus, type WorkflowReport } from '../doctor/run-workflow.js';
 import { WORKFLOWS, findWorkflow } from '../doctor/workflows.js';
 import { renderDoctorText } from '../render/doctor-text.js';
 
@@ -36,10 +36,16 @@ export function addProviderOptions(command: Command): Command {
 }
 
 export function providerOptions(options: DoctorCliOptions): ProviderOptions {
-  const reach =
-    options.from && options.to && options.port
-      ? { from: options.from, to: options.to, port: Number(options.port), protocol: options.protocol }
-      : undefined;
+  if ((options.from !== undefined || options.port !== undefined) && options.to === undefined) {
+    throw new AbortError('--from/--port were given without --to', 'reach needs --to and --port; --from is optional (without it: who can reach --to)');
+  }
+  let port: number | undefined;
+  if (options.port !== undefined) {
+    port = Number(options.port);
+    if (!/^\d+$/.test(options.port) || port < 0 || port > 65535) throw new AbortError(`--port ${options.port.slice(0, 20)} is not a port`, 'give a whole number from 0 to 65535');
+  }
+  if (options.to !== undefined && port === undefined) throw new AbortError('--to was given without --port', 'give the destination port, e.g. --port 5432');
+  const reach = options.to !== undefined && port !== undefined ? { from: options.from, to: options.to, port, protocol: options.protocol } : undefined;
   if (options.live && options.template) throw new AbortError('--live and --template were both given', 'check the account (--live) or a planned template (--template), not both');
   return {
     ...(options.template ? { template: options.template } : {}),
@@ -68,17 +74,20 @@ export async function runDoctor(which: string, options: DoctorCliOptions): Promi
 export function doctorCommand(context: CommandContext): Command {
   return addProviderOptions(new Command('doctor').description("walk the seed's troubleshooting workflows; exit 1 when a check fails"))
     .argument('[workflow]', `${WORKFLOWS.map((w) => w.id).join('|')}|all`, 'all')
-    .option('--from <party>', 'reach: an address, private|database, or a group (eks-nodes, rds, …)')
-    .option('--to <party>', 'reach: the destination')
+    .option('--from <party>', 'reach: the source — an address, a group role (eks-nodes, rds, …), sg-…, a subnet id, private|database, eni-…; without it, who can reach --to')
+    .option('--to <party>', 'reach: the destination (the same forms, or s3)')
     .option('--port <n>', 'reach: destination port')
     .addOption(new Option('--protocol <p>', 'reach: protocol').choices(['tcp', 'udp', 'icmp']).default('tcp'))
     .option('--json', 'print every workflow with its steps as JSON')
-    .addHelpText('after', '\nExamples:\n  artos-net doctor rds --preset production --flow-logs traffic.log.gz\n  artos-net doctor all --template cdk.out/artos-production-network.template.json --json\n  artos-net doctor reach --from 10.0.10.50 --to rds --port 5432\n  artos-net doctor endpoints --live --region eu-west-1\n')
+    .addHelpText('after', '\nExamples:\n  artos-net doctor rds --preset production --flow-logs traffic.log.gz\n  artos-net doctor all --template cdk.out/artos-production-network.template.json --json\n  artos-net doctor reach --from 10.0.10.50 --to rds --port 5432\n  artos-net doctor reach --to rds --port 5432            # who can reach rds\n  artos-net doctor drift --live --region eu-west-1       # deployed against the model\n  artos-net doctor endpoints --live --region eu-west-1\n\nExit: 0 clean, 1 a check failed or could not be decided, 2 usage or input error.\n')
     .action(async (which: string, options: DoctorCliOptions) => {
+      if (which === 'reach' && options.to === undefined) throw new AbortError('doctor reach needs --to and --port', 'e.g. artos-net doctor reach --from eks-nodes --to rds --port 5432 (without --from: who can reach rds)');
       const { reports, source } = await runDoctor(which, options);
-      const failed = reports.some((r) => r.status === 'fail');
-      if (options.json) writeJson(context.io, { source, status: failed ? 'fail' : 'pass', workflows: reports });
-      else context.io.out(`${renderDoctorText(reports)}${source}: ${failed ? 'a check failed' : 'all checks passed'}\n`);
-      context.finish(failed ? EXIT_FINDINGS : EXIT_OK);
+      const status = workflowStatus(reports.flatMap((r) => r.steps));
+      const verdict = { pass: 'all checks passed', warn: 'all checks passed, with warnings', fail: 'a check failed', unknown: 'some checks could not be decided (??): not a clean bill', skipped: 'nothing was checked' }[status];
+      if (options.json) writeJson(context.io, { source, status, workflows: reports });
+      else context.io.out(`${renderDoctorText(reports)}${source}: ${verdict}\n`);
+      // Unknown is not clean: the exit says so, as a failed check does.
+      context.finish(status === 'pass' || status === 'warn' || status === 'skipped' ? EXIT_OK : EXIT_FINDINGS);
     });
 }

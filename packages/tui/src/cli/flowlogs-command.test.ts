@@ -86,8 +86,8 @@ describe('artos-net flowlogs', () => {
   it('explain names the group and rule behind the RDS rejects; audit lists unused rules', async () => {
     const incidents = join(dir, 'incidents.log');
     const explained = await cli('flowlogs', 'explain', '--file', incidents, '--port', '5432');
-    expect(explained.stdout).toMatch(/30× 10\.0\.30\.\d+ \(private subnet private-3\) → 10\.0\.100\.\d+:5432/);
-    expect(explained.stdout).toContain('the rds group admits tcp 5432 only from peers in the eks-nodes group');
+    expect(explained.stdout).toMatch(/30× 10\.0\.30\.\d+ \(private subnet planned-private-subnet-3\) → 10\.0\.100\.\d+:5432/);
+    expect(explained.stdout).toMatch(/rule tcp 5432 from group eks-nodes \(planned-eks-nodes-sg\) \("PostgreSQL from application pods"\) admits it if 10\.0\.30\.\d+ is in group eks-nodes/);
     const audit = await cli('flowlogs', 'audit', '--file', incidents, '--json');
     const body = JSON.parse(audit.stdout) as { rules: { id: string; flows: number }[] };
     expect(body.rules.find((r) => r.id === 'rds/ingress/tcp-5432-from-eks-nodes')!.flows).toBeGreaterThan(0);

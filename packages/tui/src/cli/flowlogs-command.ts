@@ -33,7 +33,7 @@ import {
   type QueryResult,
   type ResultRow,
 } from '@artos/flowlog-analyzer';
-import type { NetworkSpec } from '@artos/model';
+import { modelFromSpec, type NetworkSpec } from '@artos/model';
 import { addCloudWatchOptions, runInCloudWatch, type CloudWatchOptions } from './cloudwatch-options.js';
 import { AbortError, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
@@ -123,12 +123,23 @@ export async function queryAnywhere(io: CliIo, queryText: string, options: Query
   return { columns: [...result.columns], rows: [...result.rows], warnings: [...result.warnings], result };
 }
 
+/** A number field of a row, when present and numeric. */
+function numberField(row: ResultRow, name: string): number | undefined {
+  const value = row[name];
+  return value === undefined || value === '' || value === '-' || !Number.isFinite(Number(value)) ? undefined : Number(value);
+}
+
 function explainRows(spec: NetworkSpec, rows: ResultRow[]): ResultRow[] {
-  const annotator = createAnnotator(spec);
+  const annotator = createAnnotator(modelFromSpec(spec));
   return rows.map((r) => {
     const { srcAddr, dstAddr, dstPort } = r;
     if (!srcAddr || !dstAddr || !dstPort) return { ...r, explanation: 'needs srcAddr, dstAddr and dstPort in the result to explain' };
-    return { ...r, explanation: annotator.explain({ srcAddr, dstAddr, dstPort: Number(dstPort), protocol: Number(r['protocol'] ?? 6), ...(r['action'] ? { action: r['action'] } : {}) }).text };
+    const srcPort = numberField(r, 'srcPort');
+    const tcpFlags = numberField(r, 'tcpFlags');
+    return {
+      ...r,
+      explanation: annotator.explain({ srcAddr, dstAddr, dstPort: Number(dstPort), protocol: numberField(r, 'protocol') ?? 6, ...(srcPort !== undefined ? { srcPort } : {}), ...(tcpFlags !== undefined ? { tcpFlags } : {}), ...(r['action'] ? { action: r['action'] } : {}) }).text,
+    };
   });
 }
 
@@ -235,8 +246,8 @@ export function flowlogsCommand(context: CommandContext): Command {
       const out = await wrapFlowErrors(() => queryAnywhere(io, findCannedQuery('accepted-flows')!.text(), options, DEFAULT_INSIGHTS_LIMITS.maxResultRows));
       // "Unused" read from damaged input would be a false clean-up list: empty input is exit 2, a damaged one is said and exit 2.
       const incomplete = inputProblems(out.result, 'the rule audit');
-      const audit = auditRules(spec, acceptedFlowsFromRows(out.rows));
-      if (options.json) writeJson(io, { flowsConsidered: audit.flowsConsidered, rules: audit.rules.map((r) => ({ id: r.rule.id, rule: r.text, flows: r.flows, lastSeen: r.lastSeen })), ...(incomplete ? { incomplete } : {}) });
+      const audit = auditRules(modelFromSpec(spec), acceptedFlowsFromRows(out.rows));
+      if (options.json) writeJson(io, { flowsConsidered: audit.flowsConsidered, rules: audit.rules.map((r) => ({ id: r.rule.catalogId ?? r.groupId, group: r.groupId, rule: r.text, flows: r.flows, lastSeen: r.lastSeen })), ...(incomplete ? { incomplete } : {}) });
       else {
         io.out(`${audit.flowsConsidered.toLocaleString('en-US')} accepted records considered; ${audit.unused.length} of ${audit.rules.length} rules saw no traffic${incomplete ? ' in what could be read' : ''}:\n`);
         for (const u of audit.unused) io.out(`  unused  ${u.text}\n`);

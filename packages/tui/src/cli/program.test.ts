@@ -122,16 +122,29 @@ describe('artos-net doctor and the default command', () => {
   it('doctor all --preset production --json prints every workflow with its steps', async () => {
     const r = await cli('doctor', 'all', '--preset', 'production', '--json');
     const body = JSON.parse(r.stdout) as { status: string; workflows: { id: string; steps: { id: string; status: string }[] }[] };
-    expect(body.workflows.map((w) => w.id)).toEqual(['endpoints', 'rds', 'bastion', 'reach', 'flowlogs']);
+    expect(body.workflows.map((w) => w.id)).toEqual(['endpoints', 'rds', 'bastion', 'reach', 'flowlogs', 'exposure', 'drift']);
     expect(body.workflows.every((w) => w.steps.length > 0)).toBe(true);
     expect(body.status).toBe('pass');
     expect(r.code).toBe(0);
   });
 
-  it('doctor exits 1 when a check fails (development has no bastion)', async () => {
-    const r = await cli('doctor', 'bastion', '--preset', 'development');
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('[FAIL] The bastion group is among additionalSecurityGroupIds');
+  it('doctor exits 1 when a check fails, and skips (not fails) the bastion workflow without a bastion', async () => {
+    const blocked = await cli('doctor', 'reach', '--from', 'alb-internal', '--to', 'rds', '--port', '5432');
+    expect(blocked.code).toBe(1);
+    expect(blocked.stdout).toContain('[FAIL] Can A reach B');
+    const bastion = await cli('doctor', 'bastion', '--preset', 'development');
+    expect(bastion.code).toBe(0);
+    expect(bastion.stdout).toContain('[skip] The bastion group is among additionalSecurityGroupIds');
+    expect(bastion.stdout).not.toContain('[ok  ] The bastion group');
+  });
+
+  it('doctor reach without --to or --port is a usage error (exit 2), not a pass', async () => {
+    expect((await cli('doctor', 'reach')).code).toBe(2);
+    expect((await cli('doctor', 'reach', '--from', 'eks-nodes', '--to', 'rds')).code).toBe(2);
+    expect((await cli('doctor', 'reach', '--to', 'rds', '--port', 'abc')).code).toBe(2);
+    const who = await cli('doctor', 'reach', '--to', 'rds', '--port', '5432', '--json');
+    expect(who.code).toBe(0);
+    expect(who.stdout).toContain('can open tcp 5432');
   });
 
   it('without a terminal, the default command prints the overview and the doctor report, and exits 0', async () => {

@@ -64,9 +64,9 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
         runLocalQuery(query, files, { limits: { ...DEFAULT_INSIGHTS_LIMITS }, onProgress: (info) => onProgress(info.records) }).then((r) => ({ columns: r.columns, rows: r.rows })),
         signal,
       );
-  } else if (options.live && context.view.logGroup) {
+  } else if (options.live && context.model.logGroup) {
     const logs = createLogsClient({ ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) });
-    const logGroup = context.view.logGroup.name;
+    const logGroup = context.model.logGroup.name;
     flowLogSource = `CloudWatch Logs Insights, ${logGroup}, since ${options.since}`;
     runQuery = async (query, signal, onProgress) => {
       const r = await runInsightsQueryComplete(logs, { logGroupNames: [logGroup], startTime: parseTime(options.since, '--since'), endTime: Math.floor(Date.now() / 1000), queryString: query, signal, onProgress: (s) => onProgress(s.recordsScanned) });

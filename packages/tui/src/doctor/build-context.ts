@@ -1,11 +1,8 @@
-import { EC2Client } from '@aws-sdk/client-ec2';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { createAnnotator, createLogsClient, runInsightsQueryComplete, runLocalQuery, DEFAULT_INSIGHTS_LIMITS, type ResultRow } from '@artos/flowlog-analyzer';
-import type { NetworkSpec } from '@artos/model';
-import { viewFromAws } from '../providers/aws-view.js';
-import { readTemplate, viewFromTemplate } from '../providers/template-view.js';
-import { viewFromSpec } from '../providers/spec-view.js';
-import type { NetworkView } from '../providers/network-view.js';
+import { createAnnotator, runLocalQuery, DEFAULT_INSIGHTS_LIMITS, type ResultRow } from '@artos/flowlog-analyzer';
+import { modelFromSpec, modelFromTemplate, type NetworkModel, type NetworkSpec } from '@artos/model';
+import { readTemplate } from '../providers/read-template.js';
 import { parseTime } from '../cli/time-range.js';
 import type { DoctorContext, ReachQuestion } from './types.js';
 
@@ -25,30 +22,32 @@ export interface ProviderOptions {
 
 const LOCAL_LIMITS = { ...DEFAULT_INSIGHTS_LIMITS, defaultResultRows: 1_000_000, maxResultRows: 1_000_000 };
 
-/** The view and the flow-log access a doctor run needs, offline or live. */
+/**
+ * The model the doctor judges, from the source it was given: the spec (planned), a synthesized
+ * template, or the live account; and flow-log access. The AWS SDK loads only for --live.
+ */
 export async function buildDoctorContext(spec: NetworkSpec, source: string, options: ProviderOptions): Promise<DoctorContext> {
   const region = options.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? '<region>';
-  let view: NetworkView;
+  const planned = modelFromSpec(spec, { description: source, ...(options.region ? { region: options.region } : {}) });
+  let model: NetworkModel;
   let flowLogQuery: DoctorContext['flowLogQuery'];
   if (options.live) {
-    const clientConfig = { ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) };
-    const ec2 = options.clients?.ec2 ?? new EC2Client({ ...clientConfig, retryMode: 'adaptive', maxAttempts: 8 });
-    const logs = options.clients?.logs ?? createLogsClient(clientConfig);
-    view = await viewFromAws({ ec2, logs, spec, ...(options.vpcId ? { vpcId: options.vpcId } : {}) });
-    const logGroup = view.logGroup?.name;
-    if (logGroup) {
-      flowLogQuery = async (query: string): Promise<readonly ResultRow[]> => {
-        const endTime = Math.floor(Date.now() / 1000);
-        return (await runInsightsQueryComplete(logs, { logGroupNames: [logGroup], startTime: parseTime(options.since ?? '1h', '--since'), endTime, queryString: query })).rows;
-      };
-    }
+    const live = await import('./build-live-model.js');
+    ({ model, flowLogQuery } = await live.buildLiveModel(spec, options));
+  } else if (options.template) {
+    model = modelFromTemplate(await readTemplate(options.template), { description: `template ${options.template}`, spec });
   } else {
-    view = options.template ? viewFromTemplate(await readTemplate(options.template), spec, `template ${options.template}`) : viewFromSpec(spec, source);
+    model = planned;
   }
   if (!options.live && options.flowLogs && options.flowLogs.length > 0) {
     const files = [...options.flowLogs];
     flowLogQuery = async (query: string) => (await runLocalQuery(query, files, { limits: LOCAL_LIMITS })).rows;
   }
-  const subnets = view.source === 'live' ? view.subnets.filter((s) => s.cidr).map((s) => ({ cidr: s.cidr!, tier: s.tier, id: s.id })) : undefined;
-  return { spec, view, annotator: createAnnotator(spec, subnets), flowLogQuery, reach: options.reach, region };
+  return { spec, model, planned, annotator: createAnnotator(model), flowLogQuery, reach: options.reach, region };
 }
+
+/** Live flow-log queries over the time range the user gave. */
+export function sinceSeconds(since: string | undefined): number {
+  return parseTime(since ?? '1h', '--since');
+}
+export type { ResultRow };

@@ -1,8 +1,11 @@
-import type { NetworkSpec } from '@artos/model';
+import type { ModelPart, NetworkModel, NetworkSpec } from '@artos/model';
 import type { Annotator, ResultRow } from '@artos/flowlog-analyzer';
-import type { NetworkView } from '../providers/network-view.js';
 
-export type StepStatus = 'pass' | 'fail' | 'warn' | 'skipped';
+/**
+ * pass / fail / warn; skipped: the step does not apply (never shown or counted as passed);
+ * unknown: the data it needs could not be read (names the permission or error).
+ */
+export type StepStatus = 'pass' | 'fail' | 'warn' | 'skipped' | 'unknown';
 
 export interface StepFix {
   /** The spec or construct change. */
@@ -19,9 +22,9 @@ export interface StepResult {
   readonly fix: StepFix | undefined;
 }
 
-/** Where a "can A reach B" question comes from (the reach workflow). */
+/** A "can A reach B" question (the reach workflow). Without `from`: who can reach B. */
 export interface ReachQuestion {
-  readonly from: string;
+  readonly from: string | undefined;
   readonly to: string;
   readonly port: number;
   readonly protocol: 'tcp' | 'udp' | 'icmp';
@@ -29,7 +32,10 @@ export interface ReachQuestion {
 
 export interface DoctorContext {
   readonly spec: NetworkSpec;
-  readonly view: NetworkView;
+  /** The network the checks judge: planned (spec), a synthesized template, or the live account. */
+  readonly model: NetworkModel;
+  /** The network the spec plans, for the drift workflow. */
+  readonly planned: NetworkModel;
   readonly annotator: Annotator;
   /** Flow-log rows for a query, from local files or Insights; undefined when no flow logs were given. */
   readonly flowLogQuery: ((query: string) => Promise<readonly ResultRow[]>) | undefined;
@@ -38,9 +44,12 @@ export interface DoctorContext {
   readonly region: string;
 }
 
+/** One check: one file, one pure function of the context (cdk-nag's rule shape). */
 export interface Check {
   readonly id: string;
   readonly title: string;
+  /** The model parts the check reads: when one could not be read, the step is *unknown*. */
+  readonly needs: readonly ModelPart[];
   run(ctx: DoctorContext): StepResult | Promise<StepResult>;
 }
 

@@ -49,6 +49,7 @@ function rulesOf(permissions: IpPermission[] | undefined, direction: 'ingress' |
     const protocol: IpProtocol = p.IpProtocol === '-1' ? 'all' : (p.IpProtocol as IpProtocol);
     const ports = { fromPort: protocol === 'all' ? 0 : (p.FromPort ?? 0), toPort: protocol === 'all' ? 65535 : (p.ToPort ?? 65535) };
     for (const r of p.IpRanges ?? []) out.push({ direction, protocol, ...ports, peer: r.CidrIp ?? '?', description: r.Description });
+    for (const l of p.PrefixListIds ?? []) out.push({ direction, protocol, ...ports, peer: l.PrefixListId ?? '?', description: l.Description });
     for (const g of p.UserIdGroupPairs ?? []) {
       const role = g.GroupId ? roleById.get(g.GroupId) : undefined;
       out.push({ direction, protocol, ...ports, peer: role ? `sg:${role}` : (g.GroupId ?? '?'), description: g.Description });

@@ -1,14 +1,22 @@
-import type { WorkflowReport } from '../doctor/run-workflow.js';
+import type { WorkflowReport, WorkflowStatus } from '../doctor/run-workflow.js';
 import type { StepStatus } from '../doctor/types.js';
 import { sanitizeForTerminal } from '../private/sanitize.js';
 
-export const STATUS_MARK: Readonly<Record<StepStatus, string>> = { pass: 'ok  ', fail: 'FAIL', warn: 'warn', skipped: 'skip' };
+export const STATUS_MARK: Readonly<Record<StepStatus, string>> = { pass: 'ok  ', fail: 'FAIL', warn: 'warn', skipped: 'skip', unknown: ' ?? ' };
+
+const WORKFLOW_TEXT: Readonly<Record<WorkflowStatus, string>> = {
+  pass: 'all checks passed',
+  warn: 'passed with warnings',
+  fail: 'a check failed',
+  unknown: 'could not be decided (see the ?? steps)',
+  skipped: 'skipped (nothing to check)',
+};
 
 /** A doctor report as text: each workflow, its steps, their evidence and fixes. */
 export function renderDoctorText(reports: readonly WorkflowReport[]): string {
   const lines: string[] = [];
   for (const r of reports) {
-    lines.push(`${r.title} — ${r.status === 'pass' ? 'all checks passed' : r.status === 'warn' ? 'passed with warnings' : 'a check failed'}`, `  symptom: ${r.symptom}`);
+    lines.push(`${r.title} — ${WORKFLOW_TEXT[r.status]}`, `  symptom: ${r.symptom}`);
     for (const s of r.steps) {
       lines.push(`  [${STATUS_MARK[s.status]}] ${s.title}`);
       for (const e of s.evidence) lines.push(`         ${e}`);

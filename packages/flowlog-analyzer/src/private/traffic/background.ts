@@ -1,5 +1,7 @@
 import type { Connection } from './connection.js';
 import type { Placement, Workload } from './workloads.js';
+import type { Admits } from './admits.js';
+import { S3 } from './incidents.js';
 
 /**
  * The everyday traffic of an EKS cluster with RDS behind it, as connections between placed
@@ -17,7 +19,7 @@ interface Kind {
 /** Services the nodes call through their interface endpoints (the rest stay idle). */
 export const BUSY_ENDPOINT_SERVICES = 5;
 
-export function backgroundKinds(placement: Placement, nodePorts: boolean, idle: ReadonlySet<string>): Kind[] {
+export function backgroundKinds(placement: Placement, nodePorts: boolean, idle: ReadonlySet<string>, admits: Admits): Kind[] {
   const active = (list: readonly Workload[]) => list.filter((w) => w.eni && !idle.has(w.eni.id));
   const pods = active(placement.pods);
   const nodes = active(placement.nodes);
@@ -26,6 +28,7 @@ export function backgroundKinds(placement: Placement, nodePorts: boolean, idle: 
   const rds = active(placement.rds).slice(0, 1);
   const clusterEnis = active(placement.clusterEnis);
   const podsAndNodes = [...pods, ...nodes];
+  const s3Reachable = nodes[0] !== undefined && admits({ source: { address: nodes[0].address }, destination: { address: S3.address }, port: 443, protocol: 6 }).admitted;
   const albFrontend = active(placement.albFrontend);
   const albInternal = active(placement.albInternal);
   const other = (list: readonly Workload[], from: Workload, pick: Pick) => pick(list.filter((w) => w.eni !== from.eni));
@@ -60,6 +63,14 @@ export function backgroundKinds(placement: Placement, nodePorts: boolean, idle: 
     },
     { weight: 4, make: (pick, r) => tcp(pick(albFrontend), pick(albInternal), r() < 0.5 ? 80 : 443) },
     { weight: 2, make: (pick) => tcp(pick(albInternal), pick(pods), 8080) },
+    {
+      // Image layers from S3 through the gateway endpoint (traffic-path 7), where the nodes may reach it.
+      weight: s3Reachable ? 3 : 0,
+      make: (pick) => {
+        const node = pick(nodes);
+        return node ? { client: node, server: S3, port: 443, protocol: 6, serverService: 'S3', pathOut: 7 } : undefined;
+      },
+    },
   ];
   return kinds.filter((k) => k.weight > 0);
 }

@@ -1,6 +1,6 @@
-import type { NetworkSpec } from '@artos/model';
+import type { NetworkModel, NetworkSpec } from '@artos/model';
 import { mulberry32 } from '../prng.js';
-import { admitsFor, type Admits } from './admits.js';
+import { admitsFor, sampleNetworkModel } from './admits.js';
 import { backgroundKinds, BUSY_ENDPOINT_SERVICES } from './background.js';
 import { connectionRecords, recordCount, statusRecord, type Connection, type RecordContext } from './connection.js';
 import type { FlowRecord } from './flow-record.js';
@@ -30,8 +30,12 @@ export interface TrafficModelOptions {
   readonly outsideRanges?: readonly OutsideRange[];
   /** @default '123456789012' */
   readonly account?: string;
-  /** The evaluator to judge flows with. @default - the model's, for the spec */
-  readonly admits?: Admits;
+  /**
+   * The network to judge flows on, before the sample's ENIs are added: a model read from a
+   * template or the account, or a variant of the spec's.
+   * @default - the spec's model (`modelFromSpec`)
+   */
+  readonly model?: NetworkModel;
 }
 
 export const SAMPLE_ACCOUNT = '123456789012';
@@ -42,6 +46,8 @@ export const DEFAULT_OUTSIDE_RANGES: readonly OutsideRange[] = [
 
 export interface TrafficPlan {
   readonly placement: Placement;
+  /** The network the records were judged on: the model with the sample's ENIs. */
+  readonly model: NetworkModel;
   readonly incidents: readonly PlannedIncident[];
   readonly skipped: readonly SkippedIncident[];
   /** Records in time order, exactly `records` of them. */
@@ -63,7 +69,8 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
   const intervals = Math.max(1, Math.floor((options.durationSeconds ?? 3600) / intervalSeconds));
   const wanted = options.incidents ?? INCIDENT_IDS;
   const placement = placeWorkloads(spec, { strayNode: wanted.includes('rogue-pod-rds'), outsideRanges: options.outsideRanges ?? DEFAULT_OUTSIDE_RANGES });
-  const admits = options.admits ?? admitsFor(spec);
+  const model = sampleNetworkModel(spec, placement, options.model);
+  const admits = admitsFor(model);
   const account = options.account ?? SAMPLE_ACCOUNT;
   const planRandom = mulberry32((options.seed ?? 1) ^ 0x5eed);
   const ephemeralFrom = (r: () => number) => () => 32768 + Math.floor(r() * 28232);
@@ -72,7 +79,7 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
   // Incidents, largest budget last, kept while they fit into the records asked for.
   const planned: PlannedIncident[] = [];
   const skipped: SkippedIncident[] = [];
-  const judge = (c: Connection) => admits({ source: { address: c.client.address, groups: c.client.eni?.groups }, destination: { address: c.server.address, groups: c.server.eni?.groups }, port: c.port, protocol: c.protocol });
+  const judge = (c: Connection) => admits({ source: { address: c.client.address }, destination: { address: c.server.address }, port: c.port, protocol: c.protocol });
   const incidentRecords = (p: PlannedIncident) => p.steps.reduce((n, s) => n + (s.kind === 'skipdata' ? 1 : recordCount(s.connection, judge(s.connection).admitted, judge(s.connection).blockedAt)), 0);
   let budget = total;
   for (const id of wanted) {
@@ -105,7 +112,7 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
     const random = mulberry32(options.seed ?? 1);
     const ephemeral = ephemeralFrom(random);
     const pick = <T>(list: readonly T[]): T | undefined => (list.length === 0 ? undefined : list[Math.floor(random() * list.length)]);
-    const kinds = backgroundKinds(placement, options.nodePorts ?? true, idle);
+    const kinds = backgroundKinds(placement, options.nodePorts ?? true, idle, admits);
     const weightSum = kinds.reduce((s, k) => s + k.weight, 0);
     const noDataShare = options.noDataShare ?? 0.005;
     const ctxAt = (interval: number, offset: number): RecordContext => ({ account, vpcId: placement.vpcId, intervalStart: start + interval * intervalSeconds, intervalSeconds, offset });
@@ -177,5 +184,5 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
       if (interval > intervals + 1000) throw new Error(`sample traffic: could not place ${carry} records`);
     }
   }
-  return { placement, incidents: planned, skipped, records };
+  return { placement, model, incidents: planned, skipped, records };
 }

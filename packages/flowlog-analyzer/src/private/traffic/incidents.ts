@@ -28,9 +28,9 @@ export interface SkippedIncident {
   readonly reason: string;
 }
 
-/** An address of S3's public range (AWS ip-ranges.json, service S3, us-east-1: 52.216.0.0/15). */
+/** An address of S3's public range (AWS ip-ranges.json, service S3, us-east-1: 52.216.0.0/15, the sample's prefix list). */
 export const SAMPLE_S3_ADDRESS = '52.216.8.19';
-const S3: Workload = { kind: 'outside', name: 'Amazon S3', address: SAMPLE_S3_ADDRESS, eni: undefined };
+export const S3: Workload = { kind: 'outside', name: 'Amazon S3', address: SAMPLE_S3_ADDRESS, eni: undefined };
 
 interface IncidentContext {
   readonly placement: Placement;
@@ -45,7 +45,7 @@ type Planner = (ctx: IncidentContext) => PlannedIncident | SkippedIncident;
 
 const at = (ctx: IncidentContext, fraction: number) => Math.min(ctx.intervals - 1, Math.floor(fraction * ctx.intervals));
 const attempt = (client: Workload, server: Workload, clientPort: number, port: number, packets = 2): Connection => ({ client, server, clientPort, port, protocol: 6, requestPackets: packets, requestBytes: packets * 60, replyPackets: 1, replyBytes: 40, outcome: 'refused' });
-const judge = (ctx: IncidentContext, c: Connection) => ctx.admits({ source: { address: c.client.address, groups: c.client.eni?.groups }, destination: { address: c.server.address, groups: c.server.eni?.groups }, port: c.port, protocol: c.protocol });
+const judge = (ctx: IncidentContext, c: Connection) => ctx.admits({ source: { address: c.client.address }, destination: { address: c.server.address }, port: c.port, protocol: c.protocol });
 
 const ROGUE_ATTEMPTS = 30;
 const SCAN_PORTS = 150;

@@ -1,13 +1,32 @@
+import { routeText } from '@artos/model';
 import { type Check, result } from '../types.js';
 
-/** The database route table holds the local route only. */
+/**
+ * The route table every database subnet uses (its own, or the main table it falls back to)
+ * holds nothing but local routes: the database tier reaches only the VPC.
+ */
 export const databaseRouteTableIsolated: Check = {
   id: 'database-route-table-isolated',
-  title: 'The database route table holds nothing but the local route',
+  title: "The database subnets' route tables hold nothing but the local route",
+  needs: ['route-tables', 'subnets'],
   run(ctx) {
-    const tables = ctx.view.routeTables.filter((t) => t.tier === 'database');
-    if (tables.length === 0) return result(this, ctx.view.source === 'live' ? 'warn' : 'skipped', ['no route table tagged artos:tier=database (existing subnets keep their own)']);
-    const extra = tables.flatMap((t) => t.routes.map((r) => `${t.id}: ${r.destination} → ${r.target}`));
-    return result(this, extra.length === 0 ? 'pass' : 'fail', extra.length === 0 ? tables.map((t) => `${t.id}: local route only`) : extra, extra.length === 0 ? undefined : { change: 'remove every route from the database route table: databases reach only the VPC', command: `aws ec2 describe-route-tables --route-table-ids ${tables[0]!.id} --query 'RouteTables[0].Routes'` });
+    const databases = ctx.model.subnets.filter((s) => s.tier === 'database');
+    if (databases.length === 0) return result(this, 'skipped', ['no database subnet in the network']);
+    const evidence: string[] = [];
+    const extra: string[] = [];
+    for (const subnet of databases) {
+      const explicit = ctx.model.routeTables.find((t) => t.subnetIds.includes(subnet.id));
+      const table = explicit ?? ctx.model.routeTables.find((t) => t.main);
+      if (!table) {
+        evidence.push(`${subnet.id}: its route table is not known (existing subnets keep their own)`);
+        continue;
+      }
+      const routes = table.routes.filter((r) => r.target.kind !== 'local');
+      if (routes.length === 0) evidence.push(`${subnet.id} → ${table.id}${explicit ? '' : ' (main, implicit)'}: local route only`);
+      for (const r of routes) extra.push(`${subnet.id} → ${table.id}${explicit ? '' : ' (main, implicit)'}: ${routeText(r)}`);
+    }
+    if (extra.length === 0 && evidence.every((e) => e.includes('not known'))) return result(this, 'unknown', evidence);
+    const tableId = extra[0]?.split(' → ')[1]?.split(':')[0]?.split(' ')[0];
+    return result(this, extra.length === 0 ? 'pass' : 'fail', extra.length === 0 ? evidence : extra, extra.length === 0 ? undefined : { change: 'remove every non-local route from the database route table: databases reach only the VPC', command: `aws ec2 describe-route-tables --route-table-ids ${tableId ?? '<rtb-id>'} --query 'RouteTables[0].Routes'` });
   },
 };

@@ -4,12 +4,13 @@ import { type Check, result } from '../types.js';
 export const endpointsCoverAzs: Check = {
   id: 'endpoints-cover-azs',
   title: "Interface endpoints cover every private subnet's AZ",
+  needs: ['endpoints', 'subnets'],
   run(ctx) {
-    const privateSubnets = ctx.view.subnets.filter((s) => s.tier === 'private');
-    const interfaces = ctx.view.endpoints.filter((e) => e.type === 'Interface');
+    const privateSubnets = ctx.model.subnets.filter((s) => s.tier === 'private');
+    const interfaces = ctx.model.endpoints.filter((e) => e.type === 'Interface');
     if (interfaces.length === 0) return result(this, 'skipped', ['no interface endpoint to check']);
-    const azOf = new Map(ctx.view.subnets.map((s) => [s.id, s.availabilityZone]));
-    const wanted = [...new Set(privateSubnets.map((s) => s.availabilityZone))];
+    const azOf = new Map(ctx.model.subnets.map((s) => [s.id, s.availabilityZoneId ?? s.availabilityZone ?? s.id]));
+    const wanted = [...new Set(privateSubnets.map((s) => azOf.get(s.id)!))];
     const gaps = interfaces.flatMap((e) => {
       const have = new Set(e.subnetIds.map((id) => azOf.get(id)));
       return wanted.filter((az) => !have.has(az)).map((az) => `${e.service} has no interface in ${az}`);

@@ -4,8 +4,9 @@ import { type Check, result } from '../types.js';
 export const endpointsPrivateDns: Check = {
   id: 'endpoints-private-dns',
   title: 'Private DNS is enabled on every interface endpoint',
+  needs: ['endpoints'],
   run(ctx) {
-    const interfaces = ctx.view.endpoints.filter((e) => e.type === 'Interface');
+    const interfaces = ctx.model.endpoints.filter((e) => e.type === 'Interface');
     if (interfaces.length === 0) return result(this, 'skipped', ['no interface endpoint to check']);
     const off = interfaces.filter((e) => !e.privateDns);
     return result(

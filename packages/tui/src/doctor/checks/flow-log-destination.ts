@@ -5,11 +5,12 @@ import { type Check, result } from '../types.js';
 export const flowLogDestination: Check = {
   id: 'flow-log-destination',
   title: 'Delivering to /vpc/{vpc_id}/flow-logs with 14-day retention',
+  needs: ['flow-logs', 'log-group'],
   run(ctx) {
-    const expected = flowLogGroupName(ctx.spec, ctx.view.source === 'live' ? ctx.view.vpc?.id : ctx.spec.vpcId);
-    const names = ctx.view.flowLogs.map((l) => l.logGroupName ?? '?');
+    const expected = flowLogGroupName(ctx.spec, ctx.model.source === 'live' ? ctx.model.vpc?.id : ctx.spec.vpcId);
+    const names = ctx.model.flowLogs.map((l) => l.logGroupName ?? '?');
     const nameOk = names.includes(expected);
-    const retention = ctx.view.logGroup?.retentionDays;
+    const retention = ctx.model.logGroup?.retentionDays;
     const retentionOk = retention === ctx.spec.flowLogs.retentionDays;
     const evidence = [`log group: ${names.join(', ') || 'none'} (expected ${expected})`, `retention: ${retention === undefined ? 'never expires / unknown' : `${retention} days`} (expected ${ctx.spec.flowLogs.retentionDays})`];
     const ok = nameOk && retentionOk;

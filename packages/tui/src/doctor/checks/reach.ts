@@ -1,28 +1,37 @@
-import { GROUP_ROLES, SUBNET_TIERS, evaluateFlow, isAwsId, parseIpv4, policyContext, type FlowDestination, type FlowParty, type GroupRole, type SubnetTier } from '@artos/model';
+import { END_FORMS, evaluateFlow, protocolNumberOf, resolveEnd, whoCanReach } from '@artos/model';
 import { type Check, result } from '../types.js';
 
-/** `10.0.10.5`, `private`, `eks-nodes`, `sg-…` as a party of a flow. */
-export function partyOf(text: string): FlowParty | undefined {
-  if (parseIpv4(text) !== undefined) return { kind: 'address', address: text };
-  if ((SUBNET_TIERS as readonly string[]).includes(text)) return { kind: 'tier', tier: text as SubnetTier };
-  if ((GROUP_ROLES as readonly string[]).includes(text)) return { kind: 'group', role: text as GroupRole };
-  if (isAwsId('sg', text)) return { kind: 'external-group', groupId: text };
-  return undefined;
-}
-
-/** Can A reach B: the model's policy evaluation, with the deciding rule. */
+/**
+ * Can A reach B, asked of the evaluator about the network the doctor was given (spec, template
+ * or account): every hop with the rule that admitted it, or every hop that blocks with its fix.
+ * Without A: every source that can reach B (Network Access Analyzer's question).
+ */
 export const reach: Check = {
   id: 'reach',
   title: 'Can A reach B',
+  needs: ['security-groups', 'subnets', 'route-tables'],
   run(ctx) {
     const q = ctx.reach;
-    if (!q) return result(this, 'skipped', ['give --from, --to and --port (an address, a tier: private|database, or a group: eks-nodes, rds, …)']);
-    const source = partyOf(q.from);
-    const destination = partyOf(q.to);
-    if (!source || !destination || destination.kind === 'external-group') {
-      return result(this, 'fail', [`cannot read ${!source ? `--from ${q.from}` : `--to ${q.to}`}: use an IPv4 address, private|database, or a group role (${GROUP_ROLES.join(', ')})${!destination || destination.kind === 'external-group' ? '; the destination must be ours' : ''}`]);
+    if (!q) return result(this, 'skipped', [`give --to and --port (and --from), each ${END_FORMS}`]);
+    const destination = resolveEnd(ctx.model, q.to);
+    if (!destination.ok) return result(this, 'fail', [`--to: ${destination.message}`]);
+    const protocol = protocolNumberOf(q.protocol);
+    if (q.from === undefined) {
+      const sources = whoCanReach(ctx.model, destination.end, protocol, q.port);
+      const admitted = sources.filter((s) => s.verdict.decision === 'admitted');
+      const maybe = sources.filter((s) => s.verdict.decision === 'unknown');
+      return result(this, admitted.length > 0 ? 'pass' : maybe.length > 0 ? 'unknown' : 'fail', [
+        `${admitted.length} source${admitted.length === 1 ? '' : 's'} can open ${q.protocol} ${q.port} to ${destination.end.label ?? q.to} in ${ctx.model.description}:`,
+        ...admitted.map((s) => `  ${s.kind} ${s.label}: ${s.verdict.hops.find((h) => h.step === 'destination-security-group')?.reason ?? s.verdict.summary}`),
+        ...(maybe.length > 0 ? [`${maybe.length} more could, depending on what the model does not know:`, ...maybe.map((s) => `  ${s.kind} ${s.label}: ${s.verdict.hops.filter((h) => h.status === 'unknown').map((h) => h.reason).join('; ')}`)] : []),
+      ]);
     }
-    const verdict = evaluateFlow(policyContext(ctx.spec), { source, destination: destination as FlowDestination, port: q.port, protocol: q.protocol });
-    return result(this, verdict.admitted ? 'pass' : 'fail', [verdict.summary, `route: ${verdict.route.reason}`, `egress: ${verdict.egress.reason}`, `ingress: ${verdict.ingress.reason}`], verdict.admitted ? undefined : { change: 'change the catalog rule that decided, or the source\'s group membership' });
+    const source = resolveEnd(ctx.model, q.from);
+    if (!source.ok) return result(this, 'fail', [`--from: ${source.message}`]);
+    const verdict = evaluateFlow(ctx.model, { source: source.end, destination: destination.end, protocol, port: q.port });
+    const evidence = [verdict.summary, ...verdict.hops.filter((h) => h.status !== 'not-applicable').map((h) => `${h.status === 'pass' ? 'ok  ' : h.status === 'block' ? 'BLOCK' : '?   '} ${h.step}: ${h.reason}`)];
+    if (verdict.decision === 'admitted') return result(this, 'pass', evidence);
+    if (verdict.decision === 'unknown') return result(this, 'unknown', evidence);
+    return result(this, 'fail', evidence, { change: verdict.blocking.map((h) => h.fix).join('; and ') });
   },
 };
