@@ -25,7 +25,8 @@ export {
 } from './private/sample-traffic.js';
 export type { Placement, Workload, Eni, OutsideRange } from './private/traffic/workloads.js';
 export type { PlannedIncident, SkippedIncident } from './private/traffic/incidents.js';
-export { admitsFor, type Admits, type AdmitAnswer, type AdmitQuestion } from './private/traffic/admits.js';
+export { admitsFor, sampleNetworkModel, SAMPLE_S3_CIDR, type Admits, type AdmitAnswer, type AdmitQuestion } from './private/traffic/admits.js';
+export { SAMPLE_S3_ADDRESS } from './private/traffic/incidents.js';
 export { TCP_FLAGS } from './private/traffic/tcp-flags.js';
 export { HISTOGRAM_RANGE_QUERY, histogramBucketMs, histogramQuery, buildHistogram, type HistogramBucket } from './private/histogram.js';
 export { mulberry32 } from './private/prng.js';

@@ -139,6 +139,32 @@ describe('artos-net flowlogs', () => {
     expect(clean.code).toBe(0);
   });
 
+  it('doctor rds --flow-logs on empty or truncated files makes the flow-log step unknown, never a pass', async () => {
+    const empty = join(dir, 'doctor-empty.log');
+    writeFileSync(empty, '');
+    const r = await cli('doctor', 'rds', '--flow-logs', empty, '--json');
+    expect(r.code).not.toBe(0);
+    const step = JSON.stringify(JSON.parse(r.stdout));
+    expect(step).toContain('no flow-log records');
+    const whole = join(dir, 'doctor-whole.log.gz');
+    await cli('flowlogs', 'sample', '--records', '3000', '--out', whole);
+    const cut = join(dir, 'doctor-cut.log.gz');
+    writeFileSync(cut, readFileSync(whole).subarray(0, 4000));
+    const truncated = await cli('doctor', 'rds', '--flow-logs', cut, '--json');
+    expect(truncated.code).not.toBe(0);
+    expect(truncated.stdout).toContain('the flow logs are incomplete');
+    expect(truncated.stdout).toContain('truncated-gzip');
+  });
+
+  it('query --explain over a fresh sample finds no record that contradicts its action', async () => {
+    const file = join(dir, 'explain-rich.log');
+    await cli('flowlogs', 'sample', '--records', '6000', '--format', 'rich', '--header', '--out', file);
+    const r = await cli('flowlogs', 'query', 'stats count() as n by srcAddr, dstAddr, srcPort, dstPort, protocol, tcpFlags, action | limit 10000', '--file', file, '--explain', '--json');
+    const rows = (JSON.parse(r.stdout) as { rows: { explanation: string }[] }).rows;
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(rows.filter((x) => /although/.test(x.explanation)).map((x) => x.explanation)).toEqual([]);
+  });
+
   it('detect names the fields a format lacks instead of finding nothing', async () => {
     const plain = join(dir, 'plain.log');
     await cli('flowlogs', 'sample', '--records', '3000', '--out', plain);
