@@ -16,6 +16,9 @@ interface Kind {
   readonly make: (pick: Pick, r: () => number) => ConnectionShape | undefined;
 }
 
+/** The cluster's NodePort services (a cluster exposes a handful, in 30000-32767). */
+export const NODE_PORT_SERVICES: readonly number[] = [30080, 30443, 31000, 31380, 31390, 32080];
+
 /** Services the nodes call through their interface endpoints (the rest stay idle). */
 export const BUSY_ENDPOINT_SERVICES = 5;
 
@@ -56,9 +59,9 @@ export function backgroundKinds(placement: Placement, nodePorts: boolean, idle: 
     },
     {
       weight: nodePorts ? 5 : 0,
-      make: (pick, r) => {
+      make: (pick) => {
         const a = pick(nodes);
-        return a ? tcp(a, other(nodes, a, pick), 30000 + Math.floor(r() * 1999)) : undefined;
+        return a ? tcp(a, other(nodes, a, pick), pick(NODE_PORT_SERVICES)!) : undefined;
       },
     },
     { weight: 4, make: (pick, r) => tcp(pick(albFrontend), pick(albInternal), r() < 0.5 ? 80 : 443) },

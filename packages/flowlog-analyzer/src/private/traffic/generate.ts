@@ -147,12 +147,25 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
       }
       for (let tries = 0; quota >= 4 && tries < quota * 4; tries++) {
         let r = random() * weightSum;
-        const kind = kinds.find((k) => (r -= k.weight) < 0) ?? kinds[0];
+        let kind = kinds[0];
+        for (const k of kinds) {
+          r -= k.weight;
+          if (r < 0) {
+            kind = k;
+            break;
+          }
+        }
         const base = kind?.make(pick, random);
         if (!base) continue;
         const packets = base.protocol === 17 ? 1 : 3 + Math.floor(random() * 60);
+        // One object shape for every connection (no spread): millions of them are made.
         const c: Connection = {
-          ...base,
+          client: base.client,
+          server: base.server,
+          port: base.port,
+          protocol: base.protocol,
+          pathOut: base.pathOut,
+          serverService: base.serverService,
           clientPort: ephemeral(),
           requestPackets: packets,
           requestBytes: base.protocol === 17 ? 60 + Math.floor(random() * 40) : packets * (60 + Math.floor(random() * 900)),
