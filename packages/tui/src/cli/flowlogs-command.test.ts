@@ -108,6 +108,12 @@ describe('artos-net flowlogs', () => {
     expect(custom.stdout.split('\n')[0]).toMatch(/^5 /);
   });
 
+  it('sample on a spec without subnet CIDRs says what it needs (exit 2)', async () => {
+    const r = await cli('flowlogs', 'sample', '--preset', 'existing-vpc', '--records', '10');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("needs the private subnets' CIDRs");
+  });
+
   it('sample validates its options (exit 2)', async () => {
     for (const args of [['--start', 'abc'], ['--records', '0'], ['--records', '2.5'], ['--seed', '-1'], ['--format', '${nope}'], ['--incidents', 'meteor'], ['--clean', '--incidents', 'outside-scan']]) {
       const r = await cli('flowlogs', 'sample', ...args);

@@ -283,7 +283,7 @@ export function flowlogsCommand(context: CommandContext): Command {
     .action(async (options: SpecSourceOptions & SampleCliOptions) => {
       const sample = sampleOptions(options);
       const { spec } = await loadValidSpec(options, 'production');
-      const plan = planSampleTraffic(spec, sample);
+      const plan = await wrapFlowErrors(async () => planSampleTraffic(spec, sample));
       for (const i of plan.incidents) io.err(sanitizeForTerminal(`incident ${i.id}: ${i.summary}\n`));
       for (const i of plan.skipped) io.err(sanitizeForTerminal(`incident ${i.id} left out: ${i.reason}\n`));
       const lines = generateSampleTraffic(spec, sample);

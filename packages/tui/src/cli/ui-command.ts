@@ -7,6 +7,7 @@ import {
   createLogsClient,
   generateSampleTraffic,
   planSampleTraffic,
+  isFlowLogError,
   RICH_SAMPLE_FORMAT_FIELDS,
   runInsightsQueryComplete,
   runLocalQuery,
@@ -38,6 +39,15 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+function samplePlan(spec: Parameters<typeof planSampleTraffic>[0]) {
+  try {
+    return planSampleTraffic(spec, { records: DEMO_RECORDS, seed: 1 });
+  } catch (error) {
+    if (isFlowLogError(error)) return undefined;
+    throw error;
+  }
+}
+
 /** Loads everything the UI shows; offline without flow logs, it generates traffic with the seed's incidents. */
 export async function prepareAppData(options: UiOptions): Promise<{ data: AppData; cleanup: () => void }> {
   const { spec, source } = await loadValidSpec(options, 'production');
@@ -45,14 +55,16 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
   let flowLogSource = files.length > 0 ? files.join(', ') : undefined;
   let cleanup = () => {};
   let endpointAddresses: readonly string[] | undefined;
-  if (files.length === 0 && !options.live && options.demoTraffic) {
+  // A spec without subnet CIDRs (existing subnets by id) has nowhere to place sample workloads: no demo traffic then.
+  const plan = files.length === 0 && !options.live && options.demoTraffic ? samplePlan(spec) : undefined;
+  if (plan) {
     const dir = mkdtempSync(join(tmpdir(), 'artos-demo-'));
     const file = join(dir, 'demo-flow-logs.log');
     // A header line names the custom format, so tcp-flags, pkt-srcaddr and flow-direction are read.
     writeFileSync(file, `${[...generateSampleTraffic(spec, { records: DEMO_RECORDS, seed: 1, format: RICH_SAMPLE_FORMAT_FIELDS, header: true })].join('\n')}\n`);
     files = [file];
-    endpointAddresses = planSampleTraffic(spec, { records: 1 }).placement.endpoints.map((e) => e.address);
-    flowLogSource = `generated sample traffic, ${DEMO_RECORDS.toLocaleString('en-US')} records with the incidents this network can produce (a pod without the nodes group trying RDS, a scan from on-premises, a blocked S3 pull, …)`;
+    endpointAddresses = plan.placement.endpoints.map((e) => e.address);
+    flowLogSource = `generated sample traffic, ${DEMO_RECORDS.toLocaleString('en-US')} records with the incidents this network can produce (${plan.incidents.map((i) => i.id).join(', ')})`;
     cleanup = () => rmSync(dir, { recursive: true, force: true });
   }
   const provider = { ...providerOptions(options), flowLogs: files };

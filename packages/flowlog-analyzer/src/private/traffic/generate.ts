@@ -1,4 +1,5 @@
 import type { NetworkModel, NetworkSpec } from '@artos/model';
+import { FlowLogError } from '../errors.js';
 import { mulberry32 } from '../prng.js';
 import { admitsFor, sampleNetworkModel } from './admits.js';
 import { backgroundKinds, BUSY_ENDPOINT_SERVICES } from './background.js';
@@ -69,6 +70,11 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
   const intervals = Math.max(1, Math.floor((options.durationSeconds ?? 3600) / intervalSeconds));
   const wanted = options.incidents ?? INCIDENT_IDS;
   const placement = placeWorkloads(spec, { strayNode: wanted.includes('rogue-pod-rds'), outsideRanges: options.outsideRanges ?? DEFAULT_OUTSIDE_RANGES });
+  if (placement.nodes.length === 0) {
+    throw new FlowLogError('bad-input', 'sample traffic needs the private subnets\' CIDRs to place workloads on, and this spec gives none (existing subnets by id only)', {
+      hint: 'add privateSubnetCidrs (and databaseSubnetCidrs) to the spec: the CIDRs of the existing subnets',
+    });
+  }
   const model = sampleNetworkModel(spec, placement, options.model);
   const admits = admitsFor(model);
   const account = options.account ?? SAMPLE_ACCOUNT;
