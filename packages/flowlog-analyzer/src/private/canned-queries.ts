@@ -65,7 +65,7 @@ export const CANNED_QUERIES: readonly CannedQuery[] = [
     'Unusual sources',
     'Traffic from addresses outside the VPC and outside the RFC 1918 private ranges. Replies (from a lower service port back to a higher client port, as S3 answers an image pull) answer connections made from inside and are left out.',
     [vpcCidr, limit],
-    `filter ispresent(srcAddr) and (srcPort >= dstPort or not ispresent(srcPort)) and not isIpv4InSubnet(srcAddr, "{vpcCidr}") and ${RFC1918.map((c) => `not isIpv4InSubnet(srcAddr, "${c}")`).join(' and ')} | stats count() as records, sum(bytes) as bytes, min(startTime) as first, max(endTime) as last by srcAddr, action | sort records desc | limit {limit}`,
+    `filter (ispresent(srcAddr) or logStatus = "OK") and (srcPort >= dstPort or not ispresent(srcPort)) and not isIpv4InSubnet(srcAddr, "{vpcCidr}") and ${RFC1918.map((c) => `not isIpv4InSubnet(srcAddr, "${c}")`).join(' and ')} | stats count() as records, sum(bytes) as bytes, min(startTime) as first, max(endTime) as last by srcAddr, action | sort records desc | limit {limit}`,
   ),
   canned(
     'exfiltration-indicators',

@@ -10,6 +10,8 @@ export const exfiltration: Detector = {
   id: 'exfiltration',
   title: 'Data-exfiltration indicators',
   queryId: 'exfiltration-indicators',
+  requires: ['action', 'srcAddr', 'dstAddr', 'bytes', 'interfaceId'],
+  rowKeys: ['srcAddr', 'dstAddr', 'interfaceId'],
   detect(rows, parameters) {
     const vpc = parameters['vpcCidr'] ? cidr(parameters['vpcCidr']) : undefined;
     return [...groupBy(rows, (r) => `${r['srcAddr']}>${r['dstAddr']}`)].map(([, evidence]) => {

@@ -173,6 +173,16 @@ describe('detectors given rows without their fields', () => {
       expect(run.error).toContain(field);
     });
   }
+  it('the seed detectors too: a custom format without srcaddr is reported, not "0 rejects from undefined"', async () => {
+    const fields = ['version', 'interface-id', 'dstaddr', 'srcport', 'dstport', 'protocol', 'packets', 'bytes', 'start', 'end', 'action', 'log-status'];
+    const lines = [...generateSampleTraffic(spec, { records: 3000, seed: 5, format: fields })];
+    const runs = await runDetectors(async (q) => runQueryOnText(q, lines.join('\n'), { format: RecordFormat.custom(fields) }).rows, { vpcCidr: spec.vpcCidr }, DETECTORS.slice(0, 4));
+    for (const run of runs) {
+      expect(run.findings.map((f) => f.title).join(' ')).not.toContain('undefined');
+      expect({ detector: run.detector, error: run.error }).toEqual({ detector: run.detector, error: expect.stringContaining('${srcaddr}') });
+    }
+  });
+
   it('with the format known, a missing field is reported before any query runs', async () => {
     let queried = false;
     const [run] = await runDetectors(async () => ((queried = true), []), {}, [detector('reject-reasons')], { availableFields: new Set(RecordFormat.DEFAULT.fields.map((f) => f.insights)) });

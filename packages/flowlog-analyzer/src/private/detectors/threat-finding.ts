@@ -28,6 +28,12 @@ export interface Detector {
   readonly requires?: readonly string[];
   /** Of `requires`, the fields AWS itself writes as `-` in some records (so one missing value proves nothing). @default - none */
   readonly mayBeDash?: readonly string[];
+  /**
+   * Columns every row of the query carries when the records have the fields (its `by` keys):
+   * absent from every row, the records lack them.
+   * @default - `requires` without `mayBeDash`
+   */
+  readonly rowKeys?: readonly string[];
   detect(rows: readonly ResultRow[], parameters: Readonly<Record<string, string>>): ThreatFinding[];
 }
 
