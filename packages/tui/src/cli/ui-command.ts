@@ -69,6 +69,9 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
   }
   const provider = { ...providerOptions(options), flowLogs: files };
   const context = await buildDoctorContext(spec, source, provider);
+  // Live, the endpoint ENIs are the interfaces AWS describes as "VPC Endpoint Interface vpce-…".
+  const liveEndpoints = context.model.networkInterfaces.filter((i) => !i.planned && i.description.startsWith('VPC Endpoint Interface')).flatMap((i) => i.addresses);
+  if (!endpointAddresses && liveEndpoints.length > 0) endpointAddresses = liveEndpoints;
   let runQuery: AppData['runQuery'];
   if (files.length > 0) {
     runQuery = (query, signal, onProgress) =>
