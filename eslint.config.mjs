@@ -1,4 +1,4 @@
-// Lint for every package. The module-boundary rule encodes the layers of shared/DESIGN.md:
+// Lint for every package. The module-boundary rule encodes the layers of docs/architecture.md:
 // imports point downwards only, and each layer is kept free of the frameworks above it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

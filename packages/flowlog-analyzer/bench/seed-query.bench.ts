@@ -3,48 +3,14 @@
 // readline + split loop, each in its own process; all three must give the same rows.
 // Run: npm run bench (root), or node --import tsx bench/seed-query.bench.ts [records].
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync, renameSync } from 'node:fs';
-import { once } from 'node:events';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createGzip } from 'node:zlib';
-import { assertValidSpec, preset } from '@artos/model';
-import { generateSampleTraffic } from '../src/index.js';
+import { ensureBenchData } from './bench-data.js';
 
 const RECORDS = Number(process.argv[2] ?? 10_000_000);
 const here = fileURLToPath(new URL('.', import.meta.url));
-const dataDir = join(here, '..', '..', '..', '.bench-data');
-const plain = join(dataDir, `flow-${RECORDS}.log`);
-const gz = `${plain}.gz`;
-
-async function write(path: string, gzip: boolean): Promise<void> {
-  const tmp = `${path}.tmp`;
-  const file = createWriteStream(tmp, { highWaterMark: 1 << 22 });
-  const sink = gzip ? createGzip({ level: 6 }) : file;
-  if (gzip) (sink as ReturnType<typeof createGzip>).pipe(file);
-  let batch: string[] = [];
-  for (const line of generateSampleTraffic(assertValidSpec(preset('production')), { records: RECORDS, seed: 2024, durationSeconds: 86_400 })) {
-    batch.push(line);
-    if (batch.length === 10_000) {
-      if (!sink.write(`${batch.join('\n')}\n`)) await once(sink, 'drain');
-      batch = [];
-    }
-  }
-  if (batch.length) sink.write(`${batch.join('\n')}\n`);
-  sink.end();
-  await once(file, 'close');
-  renameSync(tmp, path);
-}
-
-mkdirSync(dataDir, { recursive: true });
-for (const [path, gzip] of [[plain, false], [gz, true]] as const) {
-  if (!existsSync(path)) {
-    const t = performance.now();
-    process.stderr.write(`generating ${path} ...\n`);
-    await write(path, gzip);
-    process.stderr.write(`  ${(statSync(path).size / 1e9).toFixed(2)} GB in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
-  }
-}
+const { plain, gz } = await ensureBenchData(RECORDS);
 
 interface Run {
   ms: number;

@@ -8,7 +8,7 @@ export { parseQuery } from './private/query/parser.js';
 export type { Query, Command, Expr, Projection } from './private/query/ast.js';
 export { QueryExecutor, type QueryOutput, type ResultRow } from './private/engine/execute.js';
 export { runLocalQuery, runQueryOnText, runQueryOnSources, QuerySink, type QueryResult, type QueryStatistics, type LocalQueryOptions } from './private/run-query.js';
-export { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from './private/limits.js';
+export { DEFAULT_INSIGHTS_LIMITS, MAX_QUERY_NESTING, type InsightsLimits } from './private/limits.js';
 export {
   generateSampleTraffic,
   planSampleTraffic,
@@ -35,6 +35,10 @@ export { runInsightsQuery, abortableSleep, toRows, type InsightsQueryRequest, ty
 export { runInsightsQueryComplete, type CompleteResult } from './private/insights/complete-results.js';
 export { filterLogEvents, logEventChunks, type LogEvent, type LogEventsRequest } from './private/insights/filter-log-events.js';
 export { fromAwsError } from './private/insights/aws-errors.js';
+export { formatParseCommand, withFormatParse } from './private/insights/format-parse.js';
+export { planQuery, type QueryPlan } from './private/query/plan.js';
+export { FUNCTIONS, findFunction } from './private/query/functions/catalog.js';
+export type { FunctionDef, ScalarFunction, AggregateFunction } from './private/query/functions/function-def.js';
 export { CANNED_QUERIES, findCannedQuery, endpointUsageFilter, type CannedQuery, type CannedQueryParameter } from './private/canned-queries.js';
 export { DETECTORS, SEED_DETECTORS, RICH_FIELD_DETECTORS, runDetectors, type DetectorRun, type RunDetectorsOptions } from './private/detectors/run-detectors.js';
 export type { Detector, ThreatFinding, ThreatSeverity } from './private/detectors/threat-finding.js';

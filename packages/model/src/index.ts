@@ -106,3 +106,4 @@ export { LINUX_EPHEMERAL_PORTS } from './private/network/nacl-hop.js';
 export { S3_EGRESS_DESCRIPTION } from './private/security-group-catalog.js';
 export { inferredGroupIds, candidateGroupIds } from './private/network/inferred-groups.js';
 export { admittingRules, type RuleCandidate } from './private/network/admitting-rules.js';
+export { networkGraph, type NetworkGraph, type GraphNode, type GraphEdge, type GraphNodeKind, type GraphMembership } from './private/network/network-graph.js';

@@ -3,6 +3,7 @@ export type FlowLogErrorCode =
   | 'field-count'
   | 'bad-number'
   | 'bad-address'
+  | 'bad-value'
   | 'bad-format'
   | 'truncated-gzip'
   | 'read-error'

@@ -13,12 +13,25 @@ export interface InsightsLimits {
   readonly concurrentQueries: number;
   /** Log groups one query may read. */
   readonly logGroupsPerQuery: number;
+  /** Characters of query text (StartQuery's queryString). @default 10000 */
+  readonly maxQueryLength?: number;
+  /** Rows one GetQueryResults call hands out; the rest come by nextToken. @default 10000 */
+  readonly rowsPerResultsPage?: number;
 }
 
-export const DEFAULT_INSIGHTS_LIMITS: InsightsLimits = Object.freeze({
+/**
+ * How deeply a query may nest parentheses, `not`s and function calls. Not an AWS limit: a fixed
+ * bound so that the recursive parser reports an error instead of overflowing the stack.
+ */
+export const MAX_QUERY_NESTING = 100;
+
+export const DEFAULT_INSIGHTS_LIMITS: Required<InsightsLimits> = Object.freeze({
   defaultResultRows: 10_000,
   maxResultRows: 100_000,
   queryTimeoutMs: 60 * 60 * 1000,
-  concurrentQueries: 30,
+  // 30 until March 2026.
+  concurrentQueries: 100,
   logGroupsPerQuery: 50,
+  maxQueryLength: 10_000,
+  rowsPerResultsPage: 10_000,
 });

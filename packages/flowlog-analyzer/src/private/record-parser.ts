@@ -1,4 +1,5 @@
 import { isAscii } from 'node:buffer';
+import { isIPv6 } from 'node:net';
 import { FlowLogError, type FlowLogErrorCode } from './errors.js';
 import { RecordFormat } from './record-format.js';
 
@@ -57,6 +58,58 @@ export function recordSkip(info: ParseInfo, code: FlowLogErrorCode, line: number
   info.skipped++;
 }
 
+/** How a field's text is checked. */
+const enum FieldCheck {
+  Text = 0,
+  Integer = 1,
+  Address = 2,
+  Action = 3,
+  LogStatus = 4,
+}
+/** Bit of a field kind: the query reads the field, so its value is kept. */
+const KEEP = 8;
+
+function checkOf(name: string, kind: 'int' | 'string' | 'address'): FieldCheck {
+  if (name === 'action') return FieldCheck.Action;
+  if (name === 'log-status') return FieldCheck.LogStatus;
+  return kind === 'int' ? FieldCheck.Integer : kind === 'address' ? FieldCheck.Address : FieldCheck.Text;
+}
+
+/** A dotted-quad IPv4 address in `text[start, end)`: four parts of 1 to 3 digits, each at most 255. */
+function isIpv4At(text: string, start: number, end: number): boolean {
+  let parts = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = start; i <= end; i++) {
+    const c = i === end ? 46 : text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || value > 255 || ++parts > 4) return false;
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 3) return false;
+      value = value * 10 + c - 48;
+    } else return false;
+  }
+  return parts === 4;
+}
+
+/** An IPv4 or IPv6 address (flow logs carry IPv6 in srcaddr/dstaddr for IPv6 traffic). */
+function isAddressAt(text: string, start: number, end: number): boolean {
+  return isIpv4At(text, start, end) || isIPv6(text.slice(start, end));
+}
+
+function isOneOf(text: string, start: number, end: number, words: readonly string[]): boolean {
+  const n = end - start;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (w.length === n && text.startsWith(w, start)) return true;
+  }
+  return false;
+}
+const ACTIONS = ['ACCEPT', 'REJECT'];
+const LOG_STATUSES = ['OK', 'NODATA', 'SKIPDATA'];
+
 /** Parses `text[start, end)` as an unsigned decimal integer, or returns NaN: no sign, space or fraction. */
 function parseUnsignedAt(text: string, start: number, end: number): number {
   if (end <= start || end - start > 20) return NaN;
@@ -89,10 +142,14 @@ export class RecordParser {
     this.kinds = this.kindsOf(this.format);
   }
 
-  /** Per field: 0 text, 1 integer, 2 not needed. */
+  /**
+   * Per field, how it is checked (low bits, FieldCheck) and whether its value is kept (KEEP): every
+   * field of every line is checked, whatever the query reads, so the malformed count does not
+   * depend on the query; only the fields the query reads become values.
+   */
   private kindsOf(format: RecordFormat): Uint8Array {
     const wanted = this.options.fields;
-    return Uint8Array.from(format.fields.map((f) => (wanted && !wanted.has(f.insights) ? 2 : f.kind === 'int' ? 1 : 0)));
+    return Uint8Array.from(format.fields.map((f) => checkOf(f.name, f.kind) | (wanted && !wanted.has(f.insights) ? 0 : KEEP)));
   }
 
   get currentFormat(): RecordFormat {
@@ -158,17 +215,18 @@ export class RecordParser {
       const end = space < 0 ? to : space;
       if (end === start || (space < 0 && i < count - 1)) break;
       const kind = kinds[i]!;
-      if (kind === 2) values[i] = null;
-      else if (end - start === 1 && data.charCodeAt(start) === 45) values[i] = null; // "-"
-      else if (kind === 1) {
+      const check = kind & 7;
+      if (end - start === 1 && data.charCodeAt(start) === 45) values[i] = null; // "-"
+      else if (check === FieldCheck.Integer) {
         const n = parseUnsignedAt(data, start, end);
-        if (Number.isNaN(n)) {
-          const raw = data.slice(from, to);
-          if (this.info.records === 0 && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
-          return this.skip('bad-number', `line ${lineNo}: ${format.fields[i]!.name} is ${JSON.stringify(data.slice(start, Math.min(end, start + 40)))}, not a number`, raw, lineNo);
-        }
-        values[i] = n;
-      } else values[i] = data.slice(start, end);
+        if (Number.isNaN(n)) return this.badField('bad-number', 'not a number', data, from, to, start, end, i, lineNo);
+        values[i] = kind & KEEP ? n : null;
+      } else {
+        if (check === FieldCheck.Address && !isAddressAt(data, start, end)) return this.badField('bad-address', 'not an IP address', data, from, to, start, end, i, lineNo);
+        if (check === FieldCheck.Action && !isOneOf(data, start, end, ACTIONS)) return this.badField('bad-value', 'not ACCEPT, REJECT or -', data, from, to, start, end, i, lineNo);
+        if (check === FieldCheck.LogStatus && !isOneOf(data, start, end, LOG_STATUSES)) return this.badField('bad-value', 'not OK, NODATA or SKIPDATA', data, from, to, start, end, i, lineNo);
+        values[i] = kind & KEEP ? data.slice(start, end) : null;
+      }
       start = end + 1;
       if (space < 0) {
         i++;
@@ -188,6 +246,13 @@ export class RecordParser {
     context.format = format;
     context.message = this.options.keepMessage ? data.slice(from, to) : undefined;
     this.options.onRecord(values, context);
+  }
+
+  /** A field that is not of its type: counted by reason (or, on the first line, maybe a header). */
+  private badField(code: FlowLogErrorCode, what: string, data: string, from: number, to: number, start: number, end: number, index: number, lineNo: number): void {
+    const raw = data.slice(from, to);
+    if (this.info.records === 0 && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
+    return this.skip(code, `line ${lineNo}: ${this.format.fields[index]!.name} is ${JSON.stringify(data.slice(start, Math.min(end, start + 40)))}, ${what}`, raw, lineNo);
   }
 
   private header(raw: string, lineNo: number): void {

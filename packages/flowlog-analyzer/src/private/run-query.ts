@@ -1,5 +1,5 @@
 import { parseQuery } from './query/parser.js';
-import { referencedFields } from './query/referenced-fields.js';
+import { planQuery, type QueryPlan } from './query/plan.js';
 import type { Query } from './query/ast.js';
 import { QueryExecutor, type QueryOutput } from './engine/execute.js';
 import type { Row } from './engine/row.js';
@@ -37,21 +37,18 @@ export interface LocalQueryOptions {
   readonly onProgress?: (info: ParseInfo, file: string) => void;
 }
 
-function needsMessage(query: Query): boolean {
-  const shows = query.commands.some((c) => c.kind === 'fields' || c.kind === 'display' || c.kind === 'stats');
-  return !shows || query.text.includes('@message');
-}
-
 /** Feeds parsed records into a query executor (one per query run). */
 export class QuerySink {
   readonly executor: QueryExecutor;
   readonly keepMessage: boolean;
   /** The only record fields the query reads (undefined: all). */
   readonly fields: ReadonlySet<string> | undefined;
+  readonly plan: QueryPlan;
   constructor(readonly query: Query, limits: InsightsLimits = DEFAULT_INSIGHTS_LIMITS) {
+    this.plan = planQuery(query, limits);
     this.executor = new QueryExecutor(query, limits);
-    this.keepMessage = needsMessage(query);
-    this.fields = referencedFields(query);
+    this.keepMessage = this.plan.needsMessage;
+    this.fields = this.plan.fields;
   }
 
   /** Parser options that feed this sink. */
@@ -83,7 +80,7 @@ export class QuerySink {
 
 /** Runs a query over text (tests, small inputs). */
 export function runQueryOnText(queryText: string, text: string, options: LocalQueryOptions = {}): QueryResult {
-  const sink = new QuerySink(parseQuery(queryText), options.limits);
+  const sink = new QuerySink(parseQuery(queryText, options.limits), options.limits);
   const parser = new RecordParser(sink.parserOptions('<text>', options));
   parser.push(text);
   parser.close();
@@ -93,7 +90,7 @@ export function runQueryOnText(queryText: string, text: string, options: LocalQu
 
 /** Runs a query over files and folders, plain or gzip, streamed; stats over big plain files on all cores. */
 export async function runLocalQuery(queryText: string, paths: readonly string[], options: LocalQueryOptions = {}): Promise<QueryResult> {
-  const query = parseQuery(queryText);
+  const query = parseQuery(queryText, options.limits);
   const files = await expandPaths(paths);
   if (options.parallel !== false && parallelizable(query)) {
     const sink = new QuerySink(query, options.limits);

@@ -1,9 +1,19 @@
 /** AWS resource id and name forms the model checks before anything reaches CloudFormation. */
 
-/** `vpc-`, `subnet-`, `sg-` ids are the prefix and 8 or 17 lowercase hex digits. */
-export function isAwsId(prefix: 'vpc' | 'subnet' | 'sg', value: string): boolean {
+/** The kinds of AWS id a spec can hold. */
+export type AwsIdKind = 'vpc' | 'subnet' | 'sg' | 'rtb';
+
+/** `vpc-`, `subnet-`, `sg-`, `rtb-` ids are the prefix and 8 or 17 lowercase hex digits. */
+export function isAwsId(prefix: AwsIdKind, value: string): boolean {
   return new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`).test(value);
 }
+
+/**
+ * The seed's existing-VPC example writes ids that are not AWS ids (`vpc-existing123`). The preset
+ * keeps them as written, so they are reported as placeholders to replace (a warning); any other
+ * id AWS would reject is an error.
+ */
+export const SEED_PLACEHOLDER_IDS: ReadonlySet<string> = new Set(['vpc-existing123', 'subnet-abc123', 'subnet-def456', 'subnet-ghi789', 'subnet-jkl012']);
 
 /**
  * A name prefix that every derived AWS name accepts: lowercase letters, digits and single

@@ -53,6 +53,10 @@ export const FLOW_LOG_FIELDS: readonly FlowLogFieldInfo[] = Object.freeze([
   f('ecs-task-arn', 7, 'string'),
   f('ecs-task-id', 7, 'string'),
   f('reject-reason', 8, 'string'),
+  // VPC encryption controls (AWS News Blog, "Introducing VPC encryption controls", Nov 2025):
+  // 0 clear text, 1 Nitro encryption, 2 application TLS, 3 both, - unknown. Its version could not
+  // be read from AWS's "Flow log records" page when this was written: 10 is unconfirmed, check it.
+  f('encryption-status', 10, 'int'),
 ]);
 
 export const DEFAULT_FLOW_LOG_FORMAT_FIELDS: readonly string[] = Object.freeze(

@@ -87,3 +87,33 @@ describe('spec files', () => {
     expect(schema.additionalProperties).toBe(false);
   });
 });
+
+describe('hostile spec files', () => {
+  it('a YAML alias bomb ("billion laughs") is a parse error, not a crash', () => {
+    // Nine aliases at each of eight levels: 9^8 (43 million) strings if expanded.
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 8; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(',')}]`);
+    const error = (() => { try { parseSpecText(`${levels.join('\n')}\nnamePrefix: *l7\n`, 'bomb.yaml'); } catch (e) { return e; } return undefined; })();
+    expect(isModelError(error)).toBe(true);
+    expect((error as ModelError).code).toBe('parse-error');
+    expect((error as ModelError).message).toContain('aliases');
+  });
+
+  it('a few plain aliases still read', () => {
+    expect(parseSpecText('t: &t {Team: net}\ntags: *t\n', 'ok.yaml')).toEqual({ t: { Team: 'net' }, tags: { Team: 'net' } });
+  });
+
+  it('a key given twice is rejected in JSON as it is in YAML, with its line', () => {
+    expect(() => parseSpecText('namePrefix: a\nnamePrefix: b\n', 'dup.yaml')).toThrow(/not valid YAML/);
+    const text = '{\n  "namePrefix": "a",\n  "tags": {"x": "1", "y": "2"},\n  "namePrefix": "b"\n}';
+    const error = (() => { try { parseSpecText(text, 'dup.json'); } catch (e) { return e; } return undefined; })() as ModelError;
+    expect(isModelError(error)).toBe(true);
+    expect(error.message).toContain('line 4');
+    expect(error.message).toContain('"namePrefix" is given twice');
+  });
+
+  it('equal keys in different objects, escaped keys and keys inside strings are not duplicates', () => {
+    expect(parseSpecText('{"a": {"k": 1}, "b": {"k": 2}, "c": [{"k": 1}, {"k": 2}], "d": "\\"a\\": 1", "e\\"": 1}', 'ok.json')).toBeTypeOf('object');
+    expect(() => parseSpecText('{"k\\u0041": 1, "kA": 2}', 'esc.json')).toThrow(/given twice/);
+  });
+});

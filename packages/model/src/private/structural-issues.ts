@@ -67,7 +67,7 @@ export function structuralIssues(issues: readonly ZodIssue[], input: unknown, sc
         code: 'wrong-type',
         path: formatSpecPath(path),
         message: `expected ${issue.expected === 'array' ? 'a list' : issue.expected}, got ${describeValue(value)}`,
-        hint: issue.expected === 'array' ? 'write a list, e.g. ["10.0.10.0/24"]' : `give a ${issue.expected}`,
+        hint: issue.expected === 'array' ? 'write a list, e.g. ["10.0.10.0/24"]' : `give ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`,
       });
       continue;
     }

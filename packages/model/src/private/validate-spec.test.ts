@@ -54,7 +54,7 @@ const CASES: readonly Case[] = [
   { name: 'unknown flow-log field', input: { ...base, flowLogs: { logFormatFields: ['srcaddr', 'src-address'] } }, path: 'flowLogs.logFormatFields[1]', code: 'invalid-flow-log-setting', message: /"src-address"/ },
   { name: 'bad log group name', input: { ...base, flowLogs: { logGroupNamePattern: '/vpc/{vpc_id}/flow logs!' } }, path: 'flowLogs.logGroupNamePattern', code: 'invalid-flow-log-setting', message: /not a valid CloudWatch Logs group name/ },
   { name: 'createDbSubnetGroup on a single-AZ database tier', input: { ...base, databaseSubnetCidrs: ['10.0.100.0/24'], createDbSubnetGroup: true }, path: 'databaseSubnetCidrs', code: 'single-az-database', message: /at least two AZs/ },
-  { name: 'malformed bastion group id (warning)', input: { ...base, bastionSecurityGroupId: 'bastion' }, path: 'bastionSecurityGroupId', code: 'invalid-aws-id', message: /not an AWS sg id/, severity: 'warning' },
+  { name: 'malformed bastion group id', input: { ...base, bastionSecurityGroupId: 'bastion' }, path: 'bastionSecurityGroupId', code: 'invalid-aws-id', message: /not an AWS sg id/, severity: 'error' },
 ];
 
 describe('validateSpec on malformed specs', () => {

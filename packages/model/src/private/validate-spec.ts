@@ -11,8 +11,11 @@ import {
   TAG_KEY_MAX_LENGTH,
   TAG_TEXT_PATTERN,
   TAG_VALUE_MAX_LENGTH,
+  SEED_PLACEHOLDER_IDS,
   isAwsId,
+  type AwsIdKind,
 } from './aws-ids.js';
+import { boundText } from './bounded-text.js';
 import { awsUsableAddresses, cidrContains, cidrsOverlap, parseIpv4Cidr, type Ipv4Cidr } from './ipv4.js';
 import { networkSpecSchema } from './spec-schema.js';
 import type { FlowLogTrafficType, NetworkSpec, NetworkSpecInput, SubnetTier } from './spec-types.js';
@@ -111,15 +114,13 @@ function checkTags(list: IssueList, tags: Readonly<Record<string, string>>): voi
   }
 }
 
-function checkAwsId(list: IssueList, kind: 'vpc' | 'subnet' | 'sg', path: string, value: string): void {
-  if (!isAwsId(kind, value)) {
-    list.warn(
-      'invalid-aws-id',
-      path,
-      `${JSON.stringify(value)} is not an AWS ${kind} id (${kind}- and 8 or 17 hex digits); AWS will reject it`,
-      `replace it with the real id, e.g. ${kind}-0123456789abcdef0`,
-    );
+function checkAwsId(list: IssueList, kind: AwsIdKind, path: string, value: string): void {
+  if (isAwsId(kind, value)) return;
+  if (SEED_PLACEHOLDER_IDS.has(value)) {
+    list.warn('invalid-aws-id', path, `${JSON.stringify(value)} is a placeholder from the seed's example, not an AWS ${kind} id; AWS will reject it`, `replace it with the real id before deploying, e.g. ${kind}-0123456789abcdef0`);
+    return;
   }
+  list.error('invalid-aws-id', path, `${JSON.stringify(value)} is not an AWS ${kind} id (${kind}- and 8 or 17 hex digits); AWS would reject it`, `replace it with the real id, e.g. ${kind}-0123456789abcdef0`);
 }
 
 interface TierResult {
@@ -200,6 +201,12 @@ function withoutKeys(input: unknown, issues: readonly { path: readonly PropertyK
  * for bad input (anything that is not an object is reported as such).
  */
 export function validateSpec(input: unknown): ValidationResult {
+  const result = validateUnbounded(input);
+  // Issues quote the input: keep each one short whatever the size of a value.
+  return { ...result, issues: result.issues.map((i) => ({ ...i, message: boundText(i.message), hint: boundText(i.hint) })) };
+}
+
+function validateUnbounded(input: unknown): ValidationResult {
   let structure = networkSpecSchema.safeParse(input);
   const list = new IssueList();
   if (!structure.success) {

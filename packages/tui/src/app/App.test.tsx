@@ -30,7 +30,6 @@ beforeAll(async () => {
 });
 
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitFor(frame: () => string | undefined, text: string, timeout = 3000): Promise<string> {
   const end = Date.now() + timeout;
   while (Date.now() < end) {
@@ -51,6 +50,15 @@ describe('App', () => {
     app.stdin.write('4');
     const cidr = await waitFor(app.lastFrame, '[CIDR]');
     expect(cidr).toContain('0 error(s), 0 warning(s) in 10.0.0.0/16');
+    app.unmount();
+  });
+
+  it('shows the graph of the model: who may reach each group, by which rule', async () => {
+    const app = render(<App data={data} size={{ columns: 120, rows: 60 }} />);
+    app.stdin.write('5');
+    const graph = await waitFor(app.lastFrame, '[Graph]');
+    expect(graph).toMatch(/rds \(planned-rds-sg\)[^\n]*\n\s*← eks-nodes \(planned-eks-nodes-sg\): tcp 5432/);
+    expect(graph).toContain('→ S3 prefix list: tcp 443');
     app.unmount();
   });
 
@@ -91,6 +99,10 @@ describe('App', () => {
 
   it('shows accepted and rejected records over time, with the gaps and the findings marked', async () => {
     const app = render(<App data={data} size={{ columns: 120, rows: 40 }} initialScreen="flowlogs" />);
+    app.stdin.write('/');
+    app.stdin.write('over time');
+    app.stdin.write('\r');
+    await waitFor(app.lastFrame, 'filter "over time"');
     app.stdin.write('\r'); // Accepted and rejected over time
     const frame = await waitFor(app.lastFrame, 'finding(s) from', 20_000);
     expect(frame).toMatch(/\d\d:\d\d +█+/);
@@ -101,8 +113,6 @@ describe('App', () => {
 
   it('runs a canned flow-log query and shows its rows', async () => {
     const app = render(<App data={data} size={{ columns: 100, rows: 30 }} initialScreen="flowlogs" />);
-    app.stdin.write('j');
-    await sleep(50);
     app.stdin.write('\r'); // Top rejected sources and ports
     const frame = await waitFor(app.lastFrame, 'rows in');
     expect(frame).toMatch(new RegExp(`${roguePod.replace(/\./g, '\\.')}\\s+5432\\s+30`));

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import { WORKFLOWS } from '../doctor/workflows.js';
 import { runWorkflow, type WorkflowReport } from '../doctor/run-workflow.js';
 import type { StepResult } from '../doctor/types.js';
@@ -7,6 +7,8 @@ import type { AppData } from './app-data.js';
 import { Line } from './Line.js';
 import { useList } from './use-list.js';
 import { useSpinner } from './use-spinner.js';
+import { useKeys } from './use-keys.js';
+import { useSideways, widestOf } from './use-sideways.js';
 import type { Tone } from './theme.js';
 
 const MARK: Readonly<Record<StepResult['status'], [string, Tone]>> = { pass: ['✔', 'good'], fail: ['✖', 'bad'], warn: ['!', 'warn'], skipped: ['-', 'dim'], unknown: ['?', 'warn'] };
@@ -25,7 +27,7 @@ export function wrap(text: string, width: number): string[] {
   return out;
 }
 
-interface Row {
+export interface Row {
   readonly kind: 'workflow' | 'step' | 'detail';
   readonly workflow: string;
   readonly stepId?: string;
@@ -34,26 +36,35 @@ interface Row {
 }
 
 /** Pick a workflow, watch its steps complete, open a step's evidence. */
-export function DoctorScreen({ data, width, height, colors, active }: { data: AppData; width: number; height: number; colors: boolean; active: boolean }) {
+/** With a filter: the rows that match, and the workflow row above any of them (to run it). */
+export function filterRows(rows: readonly Row[], filter: string): Row[] {
+  if (!filter) return [...rows];
+  const needle = filter.toLowerCase();
+  const matches = (r: Row) => r.text.toLowerCase().includes(needle);
+  const workflows = new Set(rows.filter(matches).map((r) => r.workflow));
+  return rows.filter((r) => (r.kind === 'workflow' ? workflows.has(r.workflow) : matches(r)));
+}
+
+export function DoctorScreen({ data, width, height, colors, active, filter = '' }: { data: AppData; width: number; height: number; colors: boolean; active: boolean; filter?: string }) {
   const [reports, setReports] = useState<Record<string, WorkflowReport>>({});
   const [running, setRunning] = useState<{ workflow: string; done: StepResult[]; current: string | undefined } | undefined>();
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const spinner = useSpinner(running !== undefined);
 
-  const rows: Row[] = [];
+  const all: Row[] = [];
   for (const w of WORKFLOWS) {
     const report = reports[w.id];
     const isRunning = running?.workflow === w.id;
     const status = isRunning ? `${spinner} running` : report ? (report.status === 'pass' ? '✔ passed' : report.status === 'warn' ? '! warnings' : '✖ a check failed') : 'press enter to run';
-    rows.push({ kind: 'workflow', workflow: w.id, text: `${w.title} — ${status}`, tone: report ? (report.status === 'pass' ? 'good' : report.status === 'warn' ? 'warn' : 'bad') : 'accent' });
+    all.push({ kind: 'workflow', workflow: w.id, text: `${w.title} — ${status}`, tone: report ? (report.status === 'pass' ? 'good' : report.status === 'warn' ? 'warn' : 'bad') : 'accent' });
     const steps = isRunning ? running.done : (report?.steps ?? []);
     for (const s of steps) {
       const [mark, tone] = MARK[s.status];
-      rows.push({ kind: 'step', workflow: w.id, stepId: s.id, text: `  ${mark} ${s.title}`, tone });
+      all.push({ kind: 'step', workflow: w.id, stepId: s.id, text: `  ${mark} ${s.title}`, tone });
       if (open[`${w.id}/${s.id}`]) {
         // Evidence is the answer: wrap it rather than cut it.
         const detail = (text: string, tone?: Tone) => {
-          for (const piece of wrap(text, Math.max(10, width - 6))) rows.push({ kind: 'detail', workflow: w.id, text: `      ${piece}`, ...(tone ? { tone } : {}) });
+          for (const piece of wrap(text, Math.max(10, width - 6))) all.push({ kind: 'detail', workflow: w.id, text: `      ${piece}`, ...(tone ? { tone } : {}) });
         };
         for (const e of s.evidence) detail(e);
         if (s.fix && s.status !== 'pass') {
@@ -62,9 +73,11 @@ export function DoctorScreen({ data, width, height, colors, active }: { data: Ap
         }
       }
     }
-    if (isRunning && running.current) rows.push({ kind: 'detail', workflow: w.id, text: `  ${spinner} ${w.steps.find((s) => s.id === running.current)?.title ?? running.current}`, tone: 'accent' });
+    if (isRunning && running.current) all.push({ kind: 'detail', workflow: w.id, text: `  ${spinner} ${w.steps.find((s) => s.id === running.current)?.title ?? running.current}`, tone: 'accent' });
   }
+  const rows = filterRows(all, filter);
   const list = useList(rows.length, height);
+  const sideways = useSideways(widestOf(rows.map((r) => r.text)), width);
 
   const run = (workflowId: string) => {
     const workflow = WORKFLOWS.find((w) => w.id === workflowId)!;
@@ -80,11 +93,10 @@ export function DoctorScreen({ data, width, height, colors, active }: { data: Ap
     });
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
-      if (key.downArrow || input === 'j') list.move(1);
-      else if (key.upArrow || input === 'k') list.move(-1);
-      else if (key.return) {
+      if (list.navigate(input, key) || sideways.navigate(input, key)) return;
+      if (key.return) {
         const row = rows[list.current()];
         if (!row || running) return;
         if (row.kind === 'workflow') run(row.workflow);
@@ -109,7 +121,7 @@ export function DoctorScreen({ data, width, height, colors, active }: { data: Ap
   return (
     <Box flexDirection="column" height={height}>
       {rows.slice(top, top + height).map((r, i) => (
-        <Line key={top + i} text={r.text} width={width} colors={colors} inverse={top + i === list.selected} bold={r.kind === 'workflow'} {...(r.tone ? { tone: r.tone } : {})} />
+        <Line key={top + i} text={r.text} width={width} colors={colors} offset={sideways.offset} inverse={top + i === list.selected} bold={r.kind === 'workflow'} {...(r.tone ? { tone: r.tone } : {})} />
       ))}
     </Box>
   );

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { stringify } from 'yaml';
 import {
@@ -14,12 +13,14 @@ import {
   type Finding,
   type TierRequest,
 } from '@artos/cidr-planner';
-import type { NetworkSpecInput } from '@artos/model';
+import type { NetworkSpecInput, SpecIssue } from '@artos/model';
 import { AbortError, EXIT_FINDINGS, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
 import { writeJson } from './io.js';
 import { loadSpecSource, type SpecSourceOptions } from './spec-source.js';
 import { readBlockPlan, readCorporateFile } from './input-files.js';
+import { writeOutputFile } from './output-files.js';
+import { wholeNumber } from './number-options.js';
 import { sanitizeForTerminal } from '../private/sanitize.js';
 
 /** Text output lists at most this many findings of one code; --json has them all. */
@@ -44,8 +45,25 @@ async function allocationFor(options: SpecSourceOptions & { corporate?: string; 
   const input = (loaded.input && typeof loaded.input === 'object' ? loaded.input : {}) as Partial<NetworkSpecInput>;
   const corporate = options.corporate ? await readCorporateFile(options.corporate) : undefined;
   const blockPlan = await readBlockPlan(options.blockPlan);
-  return { source: loaded.source, allocation: { ...allocationFromSpec(input), ...(corporate ? { corporate } : {}), ...(blockPlan ? { blockPlan } : {}) } };
+  // The planner reports address problems itself; the spec's other errors (a bad namePrefix, an id
+  // AWS would reject, …) still make the spec unusable and are reported beside them.
+  const specErrors = loaded.result.issues.filter((i) => i.severity === 'error' && !PLANNER_CHECKS.has(i.code));
+  const addressErrors = loaded.result.issues.filter((i) => i.severity === 'error' && UNREADABLE_BLOCKS.has(i.code));
+  return { source: loaded.source, specErrors, addressErrors, allocation: { ...allocationFromSpec(input), ...(corporate ? { corporate } : {}), ...(blockPlan ? { blockPlan } : {}) } };
 }
+
+/** Blocks the map and the capacity cannot be computed from: `cidr check` explains each one. */
+const UNREADABLE_BLOCKS: ReadonlySet<SpecIssue['code']> = new Set(['invalid-cidr', 'cidr-host-bits', 'cidr-size']);
+
+/** Stops `cidr map` and `cidr capacity` on blocks they cannot use, naming them (exit 1: the spec has errors). */
+function requireUsableBlocks(source: string, addressErrors: readonly SpecIssue[]): void {
+  if (addressErrors.length === 0) return;
+  const shown = addressErrors.slice(0, 5).map((i) => `${i.path}: ${i.message}`);
+  throw new AbortError(`${source} has ${addressErrors.length} CIDR error(s):\n  ${shown.join('\n  ')}`, `fix them first; artos-net cidr check --spec … explains each one`, EXIT_FINDINGS);
+}
+
+/** Spec issues the planner finds on its own, with more detail: not reported twice. */
+const PLANNER_CHECKS: ReadonlySet<SpecIssue['code']> = new Set(['invalid-cidr', 'cidr-host-bits', 'cidr-size', 'subnet-outside-vpc', 'subnet-overlap']);
 
 function parseTier(text: string): TierRequest {
   const match = /^([a-z][a-z0-9-]*):(\/?)(\d+)$/.exec(text);
@@ -53,12 +71,6 @@ function parseTier(text: string): TierRequest {
   return match[2] ? { name: match[1]!, prefix: Number(match[3]) } : { name: match[1]!, hosts: Number(match[3]) };
 }
 
-function positiveInt(flag: string) {
-  return (value: string): number => {
-    if (!/^\d+$/.test(value)) throw new AbortError(`${flag} ${value}: expected a whole number`, `e.g. ${flag} 3`);
-    return Number(value);
-  };
-}
 
 function wrapPlanner<T>(fn: () => T): T {
   try {
@@ -72,31 +84,33 @@ function wrapPlanner<T>(fn: () => T): T {
 /** `artos-net cidr check|plan|map|capacity`. */
 export function cidrCommand(context: CommandContext): Command {
   const { io } = context;
-  const cidr = new Command('cidr').description('check an address allocation, propose one, draw its map, size EKS capacity');
+  const cidr = new Command('cidr');
 
   addSpecOptions(cidr.command('check').description('check the spec\'s allocation; exit 1 when errors are found'))
     .option('--corporate <file>', 'corporate or peer ranges the VPC must not overlap (one CIDR per line)')
     .option('--block-plan <seed|file>', "check the subnets against a declared block plan ('seed' = the seed's example allocation)")
     .option('--json', 'print the findings as JSON')
     .action(async (options: SpecSourceOptions & { corporate?: string; blockPlan?: string; json?: boolean }) => {
-      const { source, allocation } = await allocationFor(options);
+      const { source, allocation, specErrors } = await allocationFor(options);
       const report = checkAllocation(allocation);
-      if (options.json) writeJson(io, { source, ...report });
+      const errors = report.errors + specErrors.length;
+      if (options.json) writeJson(io, { source, ...report, errors, specIssues: specErrors });
       else {
         io.out(renderFindings(report.findings));
-        io.out(`${source}: ${report.errors} error(s), ${report.warnings} warning(s)\n`);
+        if (specErrors.length > 0) io.out(sanitizeForTerminal(`${specErrors.map((i) => `error   spec ${i.path || '(spec)'}: ${i.message}\n        fix: ${i.hint}`).join('\n')}\n`));
+        io.out(`${source}: ${errors} error(s), ${report.warnings} warning(s)\n`);
       }
-      context.finish(report.errors > 0 ? EXIT_FINDINGS : EXIT_OK);
+      context.finish(errors > 0 ? EXIT_FINDINGS : EXIT_OK);
     });
 
   cidr
     .command('plan')
     .description('propose aligned, non-overlapping subnets (largest first), with a growth reserve; exit 1 when the --vpc given overlaps --corporate ranges')
     .option('--vpc <cidr>', 'the VPC block (default: the lowest free block of --vpc-size in RFC 1918)')
-    .option('--vpc-size <prefix>', 'VPC prefix length when --vpc is not given', positiveInt('--vpc-size'), 16)
+    .addOption(new Option('--vpc-size <prefix>', 'VPC prefix length when --vpc is not given').argParser(wholeNumber('--vpc-size', 16, 28, '20')).default(16).conflicts('vpc'))
     .option('--tier <name:hosts|name:/prefix>', 'a tier and its size per subnet (repeatable)', (v: string, all: TierRequest[]) => [...all, parseTier(v)], [] as TierRequest[])
-    .option('--azs <n>', 'availability zones', positiveInt('--azs'), 3)
-    .option('--reserve <n>', 'subnet slots kept free per tier for growth', positiveInt('--reserve'), 1)
+    .option('--azs <n>', 'availability zones', wholeNumber('--azs', 1, 6), 3)
+    .option('--reserve <n>', 'subnet slots kept free per tier for growth', wholeNumber('--reserve', 0, 6), 1)
     .option('--corporate <file>', 'ranges to avoid (one CIDR per line)')
     .option('--name-prefix <prefix>', 'with --spec-out: the namePrefix of the spec written', 'artos-network')
     .option('--spec-out <file>', 'write a spec file (YAML) with the planned CIDRs')
@@ -106,7 +120,7 @@ export function cidrCommand(context: CommandContext): Command {
       const tiers = options.tier.length > 0 ? options.tier : [{ name: 'private', prefix: 24 }, { name: 'database', prefix: 24 }];
       const plan = wrapPlanner(() => planAllocation({ ...(options.vpc ? { vpcCidr: options.vpc } : { vpcPrefix: options.vpcSize }), tiers, azCount: options.azs, reserveAzs: options.reserve, avoid }));
       const specFields = { namePrefix: options.namePrefix, ...planToSpecFields(plan) };
-      if (options.specOut) await writeFile(options.specOut, stringify(specFields));
+      if (options.specOut) await writeOutputFile(options.specOut, stringify(specFields), '--spec-out');
       if (options.json) writeJson(io, { plan, spec: specFields });
       else {
         io.out(`VPC ${plan.vpcCidr}\n`);
@@ -125,12 +139,13 @@ export function cidrCommand(context: CommandContext): Command {
     .option('--out <file>', 'write the map to a file instead of stdout')
     .option('--json', 'print the map tree as JSON')
     .action(async (options: SpecSourceOptions & { blockPlan?: string; format: 'text' | 'svg'; out?: string; json?: boolean }) => {
-      const { allocation } = await allocationFor(options);
+      const { source, allocation, addressErrors } = await allocationFor(options);
+      requireUsableBlocks(source, addressErrors);
       const render = () => (options.format === 'svg' ? renderAddressMapSvg(allocation) : renderAddressMapText(allocation));
       if (options.json) {
         writeJson(io, JSON.parse(JSON.stringify(wrapPlanner(() => addressMap(allocation)), (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))));
       } else if (options.out) {
-        await writeFile(options.out, wrapPlanner(render));
+        await writeOutputFile(options.out, wrapPlanner(render), '--out');
         io.out(`map written to ${options.out}\n`);
       } else io.out(sanitizeForTerminal(wrapPlanner(render)));
       context.finish(EXIT_OK);
@@ -138,13 +153,14 @@ export function cidrCommand(context: CommandContext): Command {
 
   addSpecOptions(cidr.command('capacity').description('how many EKS nodes and pods fit in the private subnets (VPC CNI)'))
     .addOption(new Option('--mode <mode>', 'how the VPC CNI assigns pod addresses').choices(['secondary-ip', 'prefix-delegation']).default('secondary-ip'))
-    .option('--enis <n>', 'ENIs per node for the instance type (m5.large: 3)', positiveInt('--enis'), 3)
-    .option('--ips-per-eni <n>', 'IPv4 addresses per ENI (m5.large: 10)', positiveInt('--ips-per-eni'), 10)
-    .option('--nodes <n>', 'a cluster size to check', positiveInt('--nodes'))
-    .option('--pods <n>', 'a pod count to check', positiveInt('--pods'))
+    .option('--enis <n>', 'ENIs per node for the instance type (m5.large: 3)', wholeNumber('--enis', 1, 100), 3)
+    .option('--ips-per-eni <n>', 'IPv4 addresses per ENI (m5.large: 10)', wholeNumber('--ips-per-eni', 1, 100), 10)
+    .option('--nodes <n>', 'a cluster size to check', wholeNumber('--nodes', 1, 1_000_000))
+    .option('--pods <n>', 'a pod count to check', wholeNumber('--pods', 1, 100_000_000))
     .option('--json', 'print as JSON')
     .action(async (options: SpecSourceOptions & { mode: 'secondary-ip' | 'prefix-delegation'; enis: number; ipsPerEni: number; nodes?: number; pods?: number; json?: boolean }) => {
-      const { allocation } = await allocationFor(options);
+      const { source, allocation, addressErrors } = await allocationFor(options);
+      requireUsableBlocks(source, addressErrors);
       const subnets = allocation.tiers.find((t) => t.name === 'private')?.cidrs ?? [];
       const report = wrapPlanner(() =>
         eksCapacity({ subnets, mode: options.mode, enisPerNode: options.enis, ipsPerEni: options.ipsPerEni, cluster: { ...(options.nodes ? { nodes: options.nodes } : {}), ...(options.pods ? { pods: options.pods } : {}) } }),

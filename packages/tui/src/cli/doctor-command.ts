@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { AbortError, EXIT_FINDINGS, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
 import { writeJson } from './io.js';
 import { loadValidSpec, type SpecSourceOptions } from './spec-source.js';
+import { reachQuestion } from './reach-options.js';
+import { END_FORMS, resolveEnd } from '@artos/model';
 import { buildDoctorContext, type ProviderOptions } from '../doctor/build-context.js';
 import { runWorkflow, workflowStatus, type WorkflowReport } from '../doctor/run-workflow.js';
 import { WORKFLOWS, findWorkflow } from '../doctor/workflows.js';
@@ -25,7 +28,7 @@ export interface DoctorCliOptions extends SpecSourceOptions {
 
 /** The provider options every doctor-like command shares (doctor and the TUI). */
 export function addProviderOptions(command: Command): Command {
-  return addSpecOptions(command, 'production')
+  return addSpecOptions(command)
     .option('--template <file>', 'check a synthesized CloudFormation template (cdk.out/STACK.template.json) instead of the spec alone')
     .option('--flow-logs <file>', 'local flow-log files or folders (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--live', 'read the deployed network from the AWS account (standard credential chain, AWS_ENDPOINT_URL honoured)')
@@ -36,17 +39,11 @@ export function addProviderOptions(command: Command): Command {
 }
 
 export function providerOptions(options: DoctorCliOptions): ProviderOptions {
-  if ((options.from !== undefined || options.port !== undefined) && options.to === undefined) {
-    throw new AbortError('--from/--port were given without --to', 'reach needs --to and --port; --from is optional (without it: who can reach --to)');
-  }
-  let port: number | undefined;
-  if (options.port !== undefined) {
-    port = Number(options.port);
-    if (!/^\d+$/.test(options.port) || port < 0 || port > 65535) throw new AbortError(`--port ${options.port.slice(0, 20)} is not a port`, 'give a whole number from 0 to 65535');
-  }
-  if (options.to !== undefined && port === undefined) throw new AbortError('--to was given without --port', 'give the destination port, e.g. --port 5432');
-  const reach = options.to !== undefined && port !== undefined ? { from: options.from, to: options.to, port, protocol: options.protocol } : undefined;
+  const reach = reachQuestion(options);
   if (options.live && options.template) throw new AbortError('--live and --template were both given', 'check the account (--live) or a planned template (--template), not both');
+  // A missing file is a mistake in the command, not a failed check.
+  const missing = options.flowLogs.find((f) => !existsSync(f));
+  if (missing !== undefined) throw new AbortError(`cannot read --flow-logs ${missing}: no such file or folder`, 'check the path given to --flow-logs');
   return {
     ...(options.template ? { template: options.template } : {}),
     flowLogs: options.flowLogs,
@@ -59,12 +56,20 @@ export function providerOptions(options: DoctorCliOptions): ProviderOptions {
   };
 }
 
-/** Runs the named workflows (or all) and returns their reports. */
+/** A workflow `doctor all` leaves out for this spec, and why. */
+/** Runs the named workflows (or all that apply) and returns their reports. */
 export async function runDoctor(which: string, options: DoctorCliOptions): Promise<{ reports: WorkflowReport[]; source: string }> {
-  const workflows = which === 'all' ? WORKFLOWS : [findWorkflow(which)].filter((w) => w !== undefined);
-  if (workflows.length === 0) throw new AbortError(`unknown workflow "${which}"`, `use one of ${WORKFLOWS.map((w) => w.id).join(', ')}, or all`);
-  const { spec, source } = await loadValidSpec(options, 'production');
-  const context = await buildDoctorContext(spec, source, providerOptions(options));
+  if (which !== 'all' && findWorkflow(which) === undefined) throw new AbortError(`unknown workflow "${which}"`, `use one of ${WORKFLOWS.map((w) => w.id).join(', ')}, or all`);
+  const provider = providerOptions(options);
+  const { spec, source } = await loadValidSpec(options);
+  const workflows = which === 'all' ? WORKFLOWS : [findWorkflow(which)!];
+  const context = await buildDoctorContext(spec, source, provider);
+  // A name the network does not know is a mistake in the command (exit 2), not a failed check.
+  for (const [flag, text] of [['--from', context.reach?.from], ['--to', context.reach?.to]] as const) {
+    if (text === undefined) continue;
+    const end = resolveEnd(context.model, text);
+    if (!end.ok) throw new AbortError(`${flag}: ${end.message}`, `give ${END_FORMS}`);
+  }
   const reports: WorkflowReport[] = [];
   for (const w of workflows) reports.push(await runWorkflow(w, context));
   return { reports, source: `${source}${options.template ? `, template ${options.template}` : ''}${options.live ? ', live account' : ''}` };
@@ -72,7 +77,7 @@ export async function runDoctor(which: string, options: DoctorCliOptions): Promi
 
 /** `artos-net doctor [endpoints|rds|bastion|reach|flowlogs|all]`. */
 export function doctorCommand(context: CommandContext): Command {
-  return addProviderOptions(new Command('doctor').description("walk the seed's troubleshooting workflows; exit 1 when a check fails"))
+  return addProviderOptions(new Command('doctor'))
     .argument('[workflow]', `${WORKFLOWS.map((w) => w.id).join('|')}|all`, 'all')
     .option('--from <party>', 'reach: the source — an address, a group role (eks-nodes, rds, …), sg-…, a subnet id, private|database, eni-…; without it, who can reach --to')
     .option('--to <party>', 'reach: the destination (the same forms, or s3)')
@@ -81,7 +86,7 @@ export function doctorCommand(context: CommandContext): Command {
     .option('--json', 'print every workflow with its steps as JSON')
     .addHelpText('after', '\nExamples:\n  artos-net doctor rds --preset production --flow-logs traffic.log.gz\n  artos-net doctor all --template cdk.out/artos-production-network.template.json --json\n  artos-net doctor reach --from 10.0.10.50 --to rds --port 5432\n  artos-net doctor reach --to rds --port 5432            # who can reach rds\n  artos-net doctor drift --live --region eu-west-1       # deployed against the model\n  artos-net doctor endpoints --live --region eu-west-1\n\nExit: 0 clean, 1 a check failed or could not be decided, 2 usage or input error.\n')
     .action(async (which: string, options: DoctorCliOptions) => {
-      if (which === 'reach' && options.to === undefined) throw new AbortError('doctor reach needs --to and --port', 'e.g. artos-net doctor reach --from eks-nodes --to rds --port 5432 (without --from: who can reach rds)');
+      if (which === 'reach' && options.to === undefined && options.from === undefined && options.port === undefined) throw new AbortError('doctor reach needs --to and --port', 'e.g. artos-net doctor reach --from eks-nodes --to rds --port 5432 (without --from: who can reach rds)');
       const { reports, source } = await runDoctor(which, options);
       const status = workflowStatus(reports.flatMap((r) => r.steps));
       const verdict = { pass: 'all checks passed', warn: 'all checks passed, with warnings', fail: 'a check failed', unknown: 'some checks could not be decided (??): not a clean bill', skipped: 'nothing was checked' }[status];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { stringify as toCsv } from 'csv-stringify/sync';
 import {
   CANNED_QUERIES,
@@ -27,6 +27,8 @@ import {
   isFlowLogError,
   parseQuery,
   runQueryOnSources,
+  runLocalQuery,
+  withFormatParse,
   expandPaths,
   fileChunks,
   type ParseInfo,
@@ -39,6 +41,7 @@ import { AbortError, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
 import { writeJson, type CliIo } from './io.js';
 import { loadValidSpec, type SpecSourceOptions } from './spec-source.js';
+import { MAX_PORT, wholeNumber } from './number-options.js';
 import { textTable } from '../render/text-table.js';
 import { sanitizeForTerminal } from '../private/sanitize.js';
 import { renderHistogram } from '../render/histogram-text.js';
@@ -83,22 +86,40 @@ interface QueryOptions extends Partial<CloudWatchOptions> {
 }
 
 /** Runs a query over local files (or stdin), with progress on stderr when it is a terminal. */
+/**
+ * Parses query text typed by the user. The parser reports its own errors; a regular expression
+ * that JavaScript rejects (`parse @message /(?<a>[/`) surfaces as a SyntaxError, also bad input.
+ */
+export function parseQueryText(queryText: string): ReturnType<typeof parseQuery> {
+  try {
+    return parseQuery(queryText);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new AbortError(`the query has a bad regular expression: ${error.message}`, 'fix the pattern; Logs Insights uses the same regular-expression syntax');
+    throw error;
+  }
+}
+
 export async function runLocalFlowQuery(io: CliIo, queryText: string, options: QueryOptions, rowLimit?: number): Promise<QueryResult> {
-  const query = parseQuery(queryText);
+  const query = parseQueryText(queryText);
   const format = options.format ? RecordFormat.fromFormatString(options.format) : undefined;
   const useStdin = options.file.length === 0 || options.file.includes('-');
   if (useStdin && process.stdin.isTTY && options.file.length === 0) {
     throw new AbortError('no flow-log input: give --file FILE (repeatable, folders and .gz welcome) or pipe records into stdin', 'e.g. artos-net flowlogs sample | artos-net flowlogs query "stats count() by action"');
   }
   const files = await expandPaths(options.file.filter((f) => f !== '-'));
-  const sources = [...files.map((f) => ({ name: f, chunks: fileChunks(f) })), ...(useStdin ? [{ name: '<stdin>', chunks: stdinChunks() }] : [])];
+  if (files.length === 0 && !useStdin) {
+    throw new AbortError(`no flow-log files in ${options.file.join(', ')}`, 'give --file a flow-log file (.log, .gz) or a folder that holds some');
+  }
   const progress = process.stderr.isTTY === true;
-  return runQueryOnSources(query, sources, {
+  const localOptions = {
     ...(format ? { format } : {}),
     ...(rowLimit ? { limits: { ...DEFAULT_INSIGHTS_LIMITS, defaultResultRows: rowLimit, maxResultRows: Math.max(rowLimit, DEFAULT_INSIGHTS_LIMITS.maxResultRows) } } : {}),
     strict: options.strict ?? false,
     ...(progress ? { onProgress: (info: ParseInfo, file: string) => process.stderr.write(`\r${info.records.toLocaleString('en-US')} records, ${(info.bytes / 2 ** 20).toFixed(0)} MiB — ${sanitizeForTerminal(file)}\u001b[K`) } : {}),
-  }).finally(() => {
+  };
+  // Files only: the runner that splits big plain files over worker threads (stats queries).
+  const run = useStdin ? runQueryOnSources(query, [...files.map((f) => ({ name: f, chunks: fileChunks(f) })), { name: '<stdin>', chunks: stdinChunks() }], localOptions) : runLocalQuery(queryText, files, localOptions);
+  return run.finally(() => {
     if (progress) process.stderr.write('\r\u001b[K');
   });
 }
@@ -106,6 +127,12 @@ export async function runLocalFlowQuery(io: CliIo, queryText: string, options: Q
 function wrapFlowErrors<T>(fn: () => Promise<T>): Promise<T> {
   return fn().catch((error: unknown) => {
     if (isFlowLogError(error)) throw new AbortError(error.message, error.context.hint ?? (error.code.startsWith('query') ? 'see the Logs Insights query syntax; run with --help for examples' : 'check the input'));
+    // A record whose start or end lies past JavaScript's date range (±8.64e15 ms) cannot be shown
+    // as a timestamp; the engine throws on it. Bad data, not a bug in the command: say so.
+    // (The engine should count such records as malformed instead; reported to its owner.)
+    if (error instanceof RangeError && error.message === 'Invalid time value') {
+      throw new AbortError('a flow-log record has a start or end time outside the range of dates (after the year 275,760)', 'check the start and end fields of the records, or filter the bad ones out');
+    }
     throw error;
   });
 }
@@ -113,8 +140,9 @@ function wrapFlowErrors<T>(fn: () => Promise<T>): Promise<T> {
 /** Rows of a query from local files/stdin, or from CloudWatch when --log-group is given. */
 export async function queryAnywhere(io: CliIo, queryText: string, options: QueryOptions, limit?: number): Promise<{ columns: string[]; rows: ResultRow[]; warnings: string[]; result?: QueryResult; note?: string }> {
   if (options.logGroup && options.logGroup.length > 0) {
-    parseQuery(queryText); // the same text must be valid locally too: fail fast, before billing
-    const complete = await runInCloudWatch(io, queryText, options as CloudWatchOptions, limit);
+    parseQueryText(queryText); // the same text must be valid locally too: fail fast, before billing
+    // A custom format (--format) gets the parse @message that names its fields: Insights does not discover them.
+    const complete = await runInCloudWatch(io, withFormatParse(queryText, options.format ? RecordFormat.fromFormatString(options.format) : undefined), options as CloudWatchOptions, limit);
     const columns = [...new Set(complete.rows.flatMap((r) => Object.keys(r)))].filter((c) => c !== '@ptr');
     const note = `scanned ${complete.statistics.recordsScanned.toLocaleString('en-US')} records (${(complete.statistics.bytesScanned / 2 ** 20).toFixed(1)} MiB) in ${complete.queries} quer${complete.queries === 1 ? 'y' : 'ies'}; matched ${complete.statistics.recordsMatched.toLocaleString('en-US')}`;
     return { columns, rows: complete.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== '@ptr'))), warnings: complete.missing ? [`incomplete: ${complete.missing}`] : [], note };
@@ -145,23 +173,24 @@ function explainRows(spec: NetworkSpec, rows: ResultRow[]): ResultRow[] {
 
 /** `--file` (repeatable), shared by the commands that read flow logs. */
 function addFileOption(command: Command, description = 'flow-log files or folders (repeatable; - for stdin)'): Command {
-  return command.option('--file <path>', description, (v: string, all: string[]) => [...all, v], [] as string[]);
+  // Local files or CloudWatch: one source per run, so a flag of each is a mistake worth naming.
+  return command.addOption(new Option('--file <path>', description).argParser((v: string, all: string[]) => [...all, v]).default([] as string[], 'none').conflicts('logGroup'));
 }
 
 /** `artos-net flowlogs query|sample`. */
 export function flowlogsCommand(context: CommandContext): Command {
   const { io } = context;
-  const flowlogs = new Command('flowlogs').description('read VPC flow logs: Logs Insights queries locally, sample traffic');
+  const flowlogs = new Command('flowlogs');
 
   addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs
     .command('query')
-    .description('run a Logs Insights query over local flow-log files (plain or gzip), stdin, or in CloudWatch (--log-group)')), 'production'), 'a file or folder of flow-log records (repeatable; - for stdin)')
+    .description('run a Logs Insights query over local flow-log files (plain or gzip), stdin, or in CloudWatch (--log-group)'))), 'a file or folder of flow-log records (repeatable; - for stdin)')
     .option('--explain', 'add an explanation of each row from the model (needs srcAddr, dstAddr, dstPort)')
     .argument('<query>', 'the query text, e.g. \'filter action = "REJECT" | stats count() by srcAddr, dstPort\'')
     .option('--format <format>', 'custom record format as AWS writes it, e.g. "${version} ${srcaddr} ${dstaddr}" (default: the file header, else the default format)')
     .option('--strict', 'stop at the first malformed line (exit 2)')
     .option('--json', 'print the result and statistics as JSON')
-    .option('--csv', 'print the result as CSV')
+    .addOption(new Option('--csv', 'print the result as CSV').conflicts('json'))
     .option('--histogram', 'also draw accepted and rejected records over time (with SKIPDATA gaps and NODATA marked), as the CloudWatch console does')
     .addHelpText('after', '\nExamples:\n  artos-net flowlogs query \'filter action = "REJECT" | stats count() as n by srcAddr, dstPort | sort n desc | limit 20\' --file logs/\n  artos-net flowlogs sample --records 100000 | artos-net flowlogs query \'stats sum(bytes) by action\'\n')
     .action(async (queryText: string, given: QueryOptions & SpecSourceOptions & { explain?: boolean; histogram?: boolean }) => {
@@ -170,7 +199,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       const options = input.options;
       const started = performance.now();
       const out = await wrapFlowErrors(() => queryAnywhere(io, queryText, options));
-      const spec = options.explain ? (await loadValidSpec(options, 'production')).spec : undefined;
+      const spec = options.explain ? (await loadValidSpec(options)).spec : undefined;
       const rows = spec ? explainRows(spec, out.rows) : out.rows;
       const columns = spec ? [...out.columns, 'explanation'] : out.columns;
       const seconds = (performance.now() - started) / 1000;
@@ -188,11 +217,11 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('detect').description("run the detectors (the seed's four threats, and readers of tcp-flags, pkt-srcaddr, log-status, traffic-path, reject-reason); exit 1 when one fires")), 'production'))
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('detect').description("run the detectors (the seed's four threats, and readers of tcp-flags, pkt-srcaddr, log-status, traffic-path, reject-reason); exit 1 when one fires"))))
     .option('--format <format>', 'custom record format as AWS writes it (default: the file header, else the default format)')
     .option('--json', 'print the findings as JSON')
     .action(async (options: QueryOptions & SpecSourceOptions) => {
-      const { spec } = await loadValidSpec(options, 'production');
+      const { spec } = await loadValidSpec(options);
       const input = await readableOnce(options);
       try {
         let first: QueryResult | undefined;
@@ -223,14 +252,14 @@ export function flowlogsCommand(context: CommandContext): Command {
       }
     });
 
-  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('explain').description('explain REJECT records with the model: which group and rule decided')), 'production'))
-    .option('--port <n>', 'only this destination port (e.g. 5432)')
-    .option('--limit <n>', 'rejected flows to explain', '20')
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('explain').description('explain REJECT records with the model: which group and rule decided'))))
+    .option('--port <n>', 'only this destination port (e.g. 5432)', wholeNumber('--port', 0, MAX_PORT, '5432'))
+    .option('--limit <n>', `rejected flows to explain (at most ${DEFAULT_INSIGHTS_LIMITS.maxResultRows.toLocaleString('en-US')}, Logs Insights' limit)`, wholeNumber('--limit', 1, DEFAULT_INSIGHTS_LIMITS.maxResultRows, '20'), 20)
     .option('--json', 'print as JSON')
-    .action(async (options: QueryOptions & SpecSourceOptions & { port?: string; limit: string }) => {
-      const { spec } = await loadValidSpec(options, 'production');
-      const portFilter = options.port ? ` and dstPort = ${Number(options.port)}` : '';
-      const text = `filter action = "REJECT"${portFilter} | stats count() as records by srcAddr, dstAddr, dstPort, protocol, action | sort records desc | limit ${Number(options.limit) || 20}`;
+    .action(async (options: QueryOptions & SpecSourceOptions & { port?: number; limit: number }) => {
+      const { spec } = await loadValidSpec(options);
+      const portFilter = options.port !== undefined ? ` and dstPort = ${options.port}` : '';
+      const text = `filter action = "REJECT"${portFilter} | stats count() as records by srcAddr, dstAddr, dstPort, protocol, action | sort records desc | limit ${options.limit}`;
       const out = await wrapFlowErrors(() => queryAnywhere(io, text, options));
       const rows = explainRows(spec, out.rows);
       if (options.json) writeJson(io, { query: text, rows });
@@ -239,10 +268,10 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('audit').description('security-group rules that no accepted traffic used in the range (candidates to remove)')), 'production'))
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('audit').description('security-group rules that no accepted traffic used in the range (candidates to remove)'))))
     .option('--json', 'print the audit as JSON')
     .action(async (options: QueryOptions & SpecSourceOptions) => {
-      const { spec } = await loadValidSpec(options, 'production');
+      const { spec } = await loadValidSpec(options);
       const out = await wrapFlowErrors(() => queryAnywhere(io, findCannedQuery('accepted-flows')!.text(), options, DEFAULT_INSIGHTS_LIMITS.maxResultRows));
       // "Unused" read from damaged input would be a false clean-up list: empty input is exit 2, a damaged one is said and exit 2.
       const incomplete = inputProblems(out.result, 'the rule audit');
@@ -257,10 +286,10 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(incomplete ? 2 : EXIT_OK);
     });
 
-  addSpecOptions(flowlogs.command('canned').description("list the canned queries (the seed's flow-log analysis and the rich-field readers) with their text for the spec"), 'production')
+  addSpecOptions(flowlogs.command('canned').description("list the canned queries (the seed's flow-log analysis and the rich-field readers) with their text for the spec"))
     .option('--json', 'print as JSON')
     .action(async (options: SpecSourceOptions & { json?: boolean }) => {
-      const { spec } = await loadValidSpec(options, 'production');
+      const { spec } = await loadValidSpec(options);
       // Offline, the spec knows the subnets that hold the endpoint ENIs, not their addresses.
       const parameters = { vpcCidr: spec.vpcCidr, endpointFilter: endpointUsageFilter({ subnetCidrs: spec.privateSubnetCidrs }) };
       if (options.json) writeJson(io, CANNED_QUERIES.map((q) => ({ id: q.id, title: q.title, description: q.description, parameters: q.parameters, query: q.text(parameters) })));
@@ -268,7 +297,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addSpecOptions(flowlogs.command('sample').description('write deterministic sample traffic: what the spec\'s network would log, with the incidents it can produce'), 'production')
+  addSpecOptions(flowlogs.command('sample').description('write deterministic sample traffic: what the spec\'s network would log, with the incidents it can produce'))
     .option('--records <n>', 'records to write, exactly (incidents and NODATA/SKIPDATA included)', '10000')
     .option('--seed <n>', 'random seed', '1')
     .option('--start <unix-seconds>', 'time of the first record', '1700000000')
@@ -282,7 +311,7 @@ export function flowlogsCommand(context: CommandContext): Command {
     .option('--gzip', 'gzip the output (stdout or --out)')
     .action(async (options: SpecSourceOptions & SampleCliOptions) => {
       const sample = sampleOptions(options);
-      const { spec } = await loadValidSpec(options, 'production');
+      const { spec } = await loadValidSpec(options);
       const plan = await wrapFlowErrors(async () => planSampleTraffic(spec, sample));
       for (const i of plan.incidents) io.err(sanitizeForTerminal(`incident ${i.id}: ${i.summary}\n`));
       for (const i of plan.skipped) io.err(sanitizeForTerminal(`incident ${i.id} left out: ${i.reason}\n`));
@@ -314,19 +343,12 @@ interface SampleCliOptions {
   readonly gzip?: boolean;
 }
 
-/** A whole number of at least `min`, or exit 2 naming the option. */
-function wholeNumber(value: string, option: string, min: number, example: string): number {
-  const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min) throw new AbortError(`${option} ${JSON.stringify(value)}: expected a whole number${min > 0 ? ` of at least ${min}` : ''}`, `e.g. ${option} ${example}`);
-  return n;
-}
-
 /** The sample options from the command line, each validated (exit 2 on bad input). */
 export function sampleOptions(options: SampleCliOptions): { records: number; seed: number; start: number; durationSeconds: number; format: readonly string[] | undefined; incidents: readonly IncidentId[] | false; nodePorts: boolean; header: boolean } {
-  const records = wholeNumber(options.records, '--records', 1, '100000');
-  const seed = wholeNumber(options.seed, '--seed', 0, '7');
-  const start = wholeNumber(options.start, '--start', 0, '1700000000');
-  const durationSeconds = wholeNumber(options.duration, '--duration', 60, '3600');
+  const records = wholeNumber('--records', 1, 2 ** 31, '100000')(options.records);
+  const seed = wholeNumber('--seed', 0, 2 ** 32 - 1, '7')(options.seed);
+  const start = wholeNumber('--start', 0, 2 ** 32, '1700000000')(options.start);
+  const durationSeconds = wholeNumber('--duration', 60, 366 * 86_400, '3600')(options.duration);
   let format: readonly string[] | undefined;
   if (options.format === 'rich') format = RICH_SAMPLE_FORMAT_FIELDS;
   else if (options.format !== undefined) {

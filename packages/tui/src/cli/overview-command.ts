@@ -15,7 +15,7 @@ export async function printOverview(context: CommandContext, options: SpecSource
 
 /** `artos-net overview`: the network at a glance (the default command). */
 export function overviewCommand(context: CommandContext): Command {
-  return addSpecOptions(new Command('overview').description('print the network at a glance (default command)'))
+  return addSpecOptions(new Command('overview'))
     .option('--json', 'print as JSON')
     .action(async (options: SpecSourceOptions & { json?: boolean }) => context.finish(await printOverview(context, options)));
 }

@@ -156,3 +156,27 @@ describe('artos-net doctor and the default command', () => {
     expect(r.stdout).toContain('[FAIL] No recent REJECTs on PostgreSQL (5432) in the flow logs');
   });
 });
+
+describe('commands and defaults', () => {
+  it('an unknown command says so and lists the commands (exit 2)', async () => {
+    const r = await cli('frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown command 'frobnicate'");
+    for (const name of ['spec', 'cidr', 'flowlogs', 'doctor', 'overview', 'ui']) expect(r.stderr).toContain(name);
+    expect(r.stderr).not.toContain('too many arguments');
+  });
+
+  it('every command reads the same preset when given none', async () => {
+    expect((await cli('spec', 'validate')).stdout).toContain('preset production: valid');
+    expect((await cli('cidr', 'check')).stdout).toContain('preset production:');
+    expect((await cli('overview')).stdout).toContain('(preset production)');
+    expect((await cli('doctor', 'endpoints')).stdout).toContain('preset production:');
+    expect((await cli()).stdout).toContain('(preset production)');
+  });
+
+  it('one command is the default one', async () => {
+    const r = await cli('--help');
+    expect(r.stdout.match(/default command/g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/ui\s+the terminal UI \(default command\)/);
+  });
+});

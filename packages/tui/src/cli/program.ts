@@ -1,32 +1,43 @@
 import { Command, CommanderError } from 'commander';
-import { isModelError } from '@artos/model';
-import { EXIT_BUG, EXIT_OK, EXIT_USAGE, isAbortError } from './cli-errors.js';
+import { EXIT_BUG, EXIT_OK, EXIT_USAGE, isAbortError, AbortError } from './cli-errors.js';
 import type { CliIo } from './io.js';
 import type { CommandContext } from './common-options.js';
-import { specCommand } from './spec-command.js';
-import { overviewCommand } from './overview-command.js';
-import { cidrCommand } from './cidr-command.js';
-import { flowlogsCommand } from './flowlogs-command.js';
-import { doctorCommand } from './doctor-command.js';
-import { uiCommand } from './ui-command.js';
+import { COMMANDS, COMMAND_NAMES, DEFAULT_COMMAND } from './command-registry.js';
 
 export const VERSION = '0.1.0';
 
-/** Builds the `artos-net` program. Later packages mount their commands here. */
-export function createProgram(context: CommandContext): Command {
+const HELP_OR_VERSION = new Set(['-h', '--help', '-V', '--version']);
+
+/**
+ * Which command `argv` runs: the first word if it names one (`help X` shows X's help), the default
+ * command when there is no word and no top-level --help/--version, else none.
+ */
+export function commandToLoad(argv: readonly string[]): string | undefined {
+  const first = argv[0];
+  if (first === 'help') return argv[1] !== undefined && COMMAND_NAMES.includes(argv[1]) ? argv[1] : undefined;
+  if (first !== undefined && COMMAND_NAMES.includes(first)) return first;
+  if (first !== undefined && !first.startsWith('-')) return undefined; // an unknown command: runCli says so
+  return argv.some((a) => HELP_OR_VERSION.has(a)) ? undefined : DEFAULT_COMMAND;
+}
+
+/**
+ * Builds the `artos-net` program. Only the command `argv` runs is loaded (all of them without
+ * `argv`); the others are listed by name and description for `--help`.
+ */
+export async function createProgram(context: CommandContext, argv?: readonly string[]): Promise<Command> {
+  const output = { writeOut: (s: string) => context.io.out(s), writeErr: (s: string) => context.io.err(s) };
   const program = new Command('artos-net')
     .description('Artos networking toolkit: check, plan and troubleshoot the private VPC')
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => context.io.out(s), writeErr: (s) => context.io.err(s) });
-  program.addCommand(specCommand(context));
-  program.addCommand(cidrCommand(context));
-  program.addCommand(flowlogsCommand(context));
-  program.addCommand(doctorCommand(context));
-  program.addCommand(overviewCommand(context));
-  program.addCommand(uiCommand(context), { isDefault: true });
-  const output = { writeOut: (s: string) => context.io.out(s), writeErr: (s: string) => context.io.err(s) };
+    .configureOutput(output);
+  const wanted = argv ? commandToLoad(argv) : undefined;
+  for (const entry of COMMANDS) {
+    const command = argv === undefined || entry.name === wanted ? (await entry.load())(context) : new Command(entry.name);
+    command.description(entry.description);
+    program.addCommand(command, entry.name === DEFAULT_COMMAND ? { isDefault: true } : {});
+  }
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput(output).showHelpAfterError('(run with --help for usage)');
     command.commands.forEach(configure);
@@ -40,7 +51,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let exitCode = EXIT_OK;
   const context: CommandContext = { io, finish: (code) => (exitCode = code) };
   try {
-    await createProgram(context).parseAsync([...argv], { from: 'user' });
+    const first = argv[0];
+    if (first !== undefined && !first.startsWith('-') && first !== 'help' && !COMMAND_NAMES.includes(first)) {
+      throw new AbortError(`unknown command '${first}'`, `the commands are ${COMMAND_NAMES.join(', ')} (artos-net --help describes them)`);
+    }
+    await (await createProgram(context, argv)).parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -51,7 +66,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`error: ${error.message}\n${error.nextStep ? `  next: ${error.nextStep}\n` : ''}`);
       return error.exitCode;
     }
-    if (isModelError(error)) {
+    // The model's error, told by name: importing @artos/model here would load it for --version too.
+    if (error instanceof Error && error.name === 'ModelError') {
       io.err(`error: ${error.message}\n`);
       return EXIT_USAGE;
     }

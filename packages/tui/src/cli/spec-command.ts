@@ -25,7 +25,7 @@ async function validate(io: CliIo, options: SpecCommandOptions): Promise<number>
 
 /** `artos-net spec show|validate|schema`. */
 export function specCommand(context: CommandContext): Command {
-  const spec = new Command('spec').description('show, validate and describe network specs');
+  const spec = new Command('spec');
   addSpecOptions(spec.command('show').description('print the network a spec describes, with every default applied'))
     .option('--json', 'print the validated spec as JSON')
     .action(async (options: SpecCommandOptions) => context.finish(await printOverview(context, options)));

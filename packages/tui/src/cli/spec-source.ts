@@ -14,28 +14,32 @@ export interface LoadedSpec {
   readonly result: ValidationResult;
 }
 
-export const DEFAULT_PRESET = 'basic';
+/** The one preset every command reads when given neither --spec nor --preset: the seed's full network. */
+export const DEFAULT_PRESET = 'production';
 
 /**
  * Reads `--spec FILE` or `--preset NAME` (default: the basic preset) and validates it.
  * Unreadable or unparsable input is a usage error (exit 2); validation issues are returned.
  */
-export async function loadSpecSource(options: SpecSourceOptions, defaultPreset = DEFAULT_PRESET): Promise<LoadedSpec> {
+export async function loadSpecSource(options: SpecSourceOptions): Promise<LoadedSpec> {
   if (options.spec !== undefined && options.preset !== undefined) {
     throw new AbortError('--spec and --preset were both given', 'give one of them: a spec file, or a preset name');
   }
   if (options.spec !== undefined) {
+    let input: unknown;
     try {
-      const input = await readSpecFile(options.spec);
-      return { source: options.spec, input, result: validateSpec(input) };
+      input = await readSpecFile(options.spec);
     } catch (error) {
       if (isModelError(error)) {
         throw new AbortError(error.message, error.issues[0]?.hint ?? 'check the file');
       }
       throw error;
     }
+    const result = validateSpec(input);
+    rejectMisshapenSpec(options.spec, result);
+    return { source: options.spec, input, result };
   }
-  const name = options.preset ?? defaultPreset;
+  const name = options.preset ?? DEFAULT_PRESET;
   if (!isPresetName(name)) {
     throw new AbortError(`unknown preset "${name}"`, `use one of ${PRESET_NAMES.join(', ')}, or --spec FILE`);
   }
@@ -43,9 +47,23 @@ export async function loadSpecSource(options: SpecSourceOptions, defaultPreset =
   return { source: `preset ${name}`, input, result: validateSpec(input) };
 }
 
+/**
+ * A file whose values have the wrong types (`namePrefix: 42`, an empty file, a list for a CIDR) is
+ * not a spec at all: an input error (exit 2), unlike a well-formed spec with errors (exit 1).
+ */
+function rejectMisshapenSpec(source: string, result: ValidationResult): void {
+  const wrong = result.issues.filter((i) => i.severity === 'error' && i.code === 'wrong-type');
+  if (wrong.length === 0) return;
+  const shown = wrong.slice(0, 5).map((i) => `${i.path || '(spec)'}: ${i.message}`);
+  throw new AbortError(
+    `${source} is not a network spec: ${wrong.length} value(s) of the wrong type\n  ${shown.join('\n  ')}${wrong.length > 5 ? `\n  … and ${wrong.length - 5} more` : ''}`,
+    wrong[0]!.hint || 'see artos-net spec schema for the type of each key',
+  );
+}
+
 /** Like `loadSpecSource`, but the spec must be valid: errors stop the command with exit 1. */
-export async function loadValidSpec(options: SpecSourceOptions, defaultPreset = DEFAULT_PRESET): Promise<{ source: string; spec: NetworkSpec; result: ValidationResult }> {
-  const loaded = await loadSpecSource(options, defaultPreset);
+export async function loadValidSpec(options: SpecSourceOptions): Promise<{ source: string; spec: NetworkSpec; result: ValidationResult }> {
+  const loaded = await loadSpecSource(options);
   if (!loaded.result.spec) {
     const errors = loaded.result.issues.filter((i) => i.severity === 'error');
     const first = errors[0]!;

@@ -50,7 +50,7 @@ function samplePlan(spec: Parameters<typeof planSampleTraffic>[0]) {
 
 /** Loads everything the UI shows; offline without flow logs, it generates traffic with the seed's incidents. */
 export async function prepareAppData(options: UiOptions): Promise<{ data: AppData; cleanup: () => void }> {
-  const { spec, source } = await loadValidSpec(options, 'production');
+  const { spec, source } = await loadValidSpec(options);
   let files = options.flowLogs;
   let flowLogSource = files.length > 0 ? files.join(', ') : undefined;
   let cleanup = () => {};
@@ -94,7 +94,7 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
 
 /** `artos-net` / `artos-net ui`: the terminal UI; without a terminal, the overview and the doctor report. */
 export function uiCommand(context: CommandContext): Command {
-  return addProviderOptions(new Command('ui').description('the terminal UI (default command); without a terminal, prints the overview and the doctor report'))
+  return addProviderOptions(new Command('ui'))
     .option('--no-demo-traffic', 'offline without --flow-logs: do not generate sample traffic')
     .action(async (options: UiOptions) => {
       const { data, cleanup } = await prepareAppData(options);

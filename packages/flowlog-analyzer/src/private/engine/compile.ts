@@ -1,8 +1,9 @@
-import { cidrContainsAddress, parseIpv4, parseIpv4Cidr } from '@artos/model';
 import type { Expr } from '../query/ast.js';
 import { FlowLogError } from '../errors.js';
+import { findFunction } from '../query/functions/catalog.js';
+import { normalizeRegex } from '../query/regex.js';
 import { fieldGetter, type Getter, type Row } from './row.js';
-import { asNumber, compareValues, formatTimestamp, looseEquals, periodMs, type Value } from './values.js';
+import { asNumber, compareValues, looseEquals, type Value } from './values.js';
 
 /** A compiled expression: a closure over the row, built once per query. */
 export function compileExpr(expr: Expr): Getter {
@@ -70,7 +71,8 @@ export function truthy(v: Value | undefined): boolean {
 function compileBinary(expr: Extract<Expr, { kind: 'binary' }>): Getter {
   const left = compileExpr(expr.left);
   if (expr.op === '=~') {
-    const re = expr.right.kind === 'regex' ? new RegExp(expr.right.source, expr.right.flags) : new RegExp(String((expr.right as { value: unknown }).value));
+    const normal = expr.right.kind === 'regex' ? expr.right : normalizeRegex(String((expr.right as { value: unknown }).value), '');
+    const re = new RegExp(normal.source, normal.flags);
     return (row) => {
       const v = left(row);
       return v !== null && v !== undefined && re.test(String(v));
@@ -118,6 +120,10 @@ function compileBinary(expr: Extract<Expr, { kind: 'binary' }>): Getter {
             return a * b;
           case '/':
             return b === 0 ? null : a / b;
+          case '^': {
+            const p = a ** b;
+            return Number.isFinite(p) ? p : null;
+          }
           default:
             return b === 0 ? null : a % b;
         }
@@ -126,76 +132,12 @@ function compileBinary(expr: Extract<Expr, { kind: 'binary' }>): Getter {
   }
 }
 
+/** A scalar call, compiled by its catalog entry; an aggregate outside stats is an error. */
 function compileCall(expr: Extract<Expr, { kind: 'call' }>): Getter {
-  const args = expr.args.map(compileExpr);
-  switch (expr.name) {
-    case 'isIpv4InSubnet':
-    case 'isIpInSubnet': {
-      const cidrText = expr.args[1]?.kind === 'literal' ? String(expr.args[1].value) : undefined;
-      const parsed = cidrText ? parseIpv4Cidr(cidrText) : undefined;
-      if (!parsed || !parsed.ok) throw new FlowLogError('query-syntax', `${expr.name}() takes a field and an IPv4 CIDR literal, e.g. ${expr.name}(srcAddr, "10.0.0.0/16")`);
-      const block = parsed.cidr;
-      const address = args[0]!;
-      return (row) => {
-        const v = address(row);
-        const n = typeof v === 'string' ? parseIpv4(v) : undefined;
-        return n !== undefined && cidrContainsAddress(block, n);
-      };
-    }
-    case 'bin': {
-      const period = periodMs((expr.args[0] as { name: string }).name);
-      if (period === undefined) throw new FlowLogError('query-unsupported', `bin(${(expr.args[0] as { name: string }).name}): calendar periods are not supported locally; use ms, s, m, h, d or w`);
-      const ts = fieldGetter('@timestamp');
-      return (row) => {
-        const t = asNumber(ts(row));
-        return t === undefined ? null : formatTimestamp(Math.floor(t / period) * period);
-      };
-    }
-    case 'abs':
-    case 'floor':
-    case 'ceil': {
-      const fn = Math[expr.name];
-      return (row) => {
-        const n = asNumber(args[0]?.(row));
-        return n === undefined ? null : fn(n);
-      };
-    }
-    case 'strlen':
-      return (row) => {
-        const v = args[0]?.(row);
-        return v === null || v === undefined ? null : String(v).length;
-      };
-    case 'tolower':
-    case 'toupper': {
-      const upper = expr.name === 'toupper';
-      return (row) => {
-        const v = args[0]?.(row);
-        return v === null || v === undefined ? null : upper ? String(v).toUpperCase() : String(v).toLowerCase();
-      };
-    }
-    case 'concat':
-      return (row) => args.map((a) => a(row) ?? '').join('');
-    case 'ispresent':
-      return (row) => {
-        const v = args[0]?.(row);
-        return v !== null && v !== undefined;
-      };
-    case 'isempty':
-      return (row) => {
-        const v = args[0]?.(row);
-        return v === null || v === undefined || v === '';
-      };
-    case 'coalesce':
-      return (row) => {
-        for (const a of args) {
-          const v = a(row);
-          if (v !== null && v !== undefined) return v;
-        }
-        return null;
-      };
-    default:
-      throw new FlowLogError('query-syntax', `${expr.name}() is an aggregate: use it in stats`, { hint: `stats ${expr.name}(...) by ...` });
-  }
+  const def = findFunction(expr.name);
+  if (def?.kind === 'scalar') return def.compile(expr.args.map(compileExpr), expr);
+  if (def?.kind === 'aggregate') throw new FlowLogError('query-syntax', `${expr.name}() is an aggregate: use it in stats`, { hint: `stats ${expr.name}(...) by ...` });
+  throw new FlowLogError('query-unsupported', `${expr.name}() runs only in CloudWatch`, { hint: 'run this query in CloudWatch (--log-group)' });
 }
 
 export type { Row };

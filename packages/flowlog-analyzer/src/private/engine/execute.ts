@@ -1,12 +1,24 @@
 import type { Command, Query } from '../query/ast.js';
-import { accumulatorFor, type Accumulator } from './aggregates.js';
+import type { Accumulator, AccumulatorFactory } from './aggregates.js';
 import { compileExpr, truthy } from './compile.js';
 import { fieldGetter, setField, type Getter, type Row } from './row.js';
-import { compareValues, formatTimestamp, formatValue, type Value } from './values.js';
+import { formatTimestamp, formatValue, rowComparator, type Value } from './values.js';
+import { findFunction } from '../query/functions/catalog.js';
+import type { Projection } from '../query/ast.js';
+import { planQuery } from '../query/plan.js';
+import { FlowLogError } from '../errors.js';
 import { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from '../limits.js';
 
 /** Groups of a stats command as plain data, to cross a worker boundary. */
 export type PartialGroups = ReadonlyArray<{ readonly id: string; readonly keys: Value[]; readonly states: unknown[] }>;
+
+/** The accumulator factory of a stats projection such as `count()` or `pct(bytes, 95)`, from the catalog. */
+function accumulatorFor(projection: Projection): AccumulatorFactory {
+  const call = projection.expr as Extract<Projection['expr'], { kind: 'call' }>;
+  const def = findFunction(call.name);
+  if (def?.kind !== 'aggregate') throw new TypeError(`not an aggregate: ${call.name}`);
+  return def.accumulator(call.args.map(compileExpr), call);
+}
 
 /** A result row as Insights returns it: column name → text (absent when null). */
 export type ResultRow = Record<string, string>;
@@ -14,7 +26,10 @@ export type ResultRow = Record<string, string>;
 export interface QueryOutput {
   readonly columns: readonly string[];
   readonly rows: readonly ResultRow[];
-  /** Rows that matched before the row limit cut them. */
+  /**
+   * Log events that matched the query (Insights' statistics.recordsMatched): the events that pass
+   * the filters before the first stats or dedup, not the result rows.
+   */
   readonly matched: number;
   readonly truncated: boolean;
   readonly warnings: readonly string[];
@@ -42,9 +57,13 @@ export class QueryExecutor {
   private readonly shape: Shape = { columns: undefined, isStats: false };
   private readonly warnings: string[] = [];
   private matched = 0;
+  /** Rows that reached the result before the row cap cut them. */
+  private resultRows = 0;
   /** The first stats stage's groups, for partial runs (workers) and merging them. */
   private statsGroups: { groups: Map<string, { keys: Value[]; accumulators: Accumulator[] }>; make: () => Accumulator[] } | undefined;
   private finalLimit: number;
+  /** Index of the command before which matching events are counted (-1: at the result). */
+  private matchPoint = -1;
   private sorted = false;
   private done = false;
 
@@ -60,6 +79,7 @@ export class QueryExecutor {
       built.unshift(downstream);
     }
     this.stages = built;
+    this.matchPoint = this.matchPointFor();
     // Shape: walk forward, the last fields/display/stats decides the columns.
     for (const c of query.commands) {
       if (c.kind === 'stats') {
@@ -70,6 +90,10 @@ export class QueryExecutor {
       } else if (c.kind === 'display') this.shape.columns = [...c.names];
     }
     this.checkSortKeys();
+    const cloudOnly = planQuery(query, limits).cloudOnlyFields;
+    if (cloudOnly.length > 0) {
+      throw new FlowLogError('query-unsupported', `${cloudOnly.join(' and ')} exist${cloudOnly.length === 1 ? 's' : ''} only in CloudWatch: this query runs only in CloudWatch, not on local files`, { hint: 'run it with --log-group, or leave the field out locally' });
+    }
   }
 
   /** Sort keys that name no column sort by nothing in Insights too; say so (the seed's `sort count desc`). */
@@ -97,12 +121,23 @@ export class QueryExecutor {
 
   push(row: Row): boolean {
     if (this.done) return false;
+    if (this.matchPoint === 0) this.matched++;
     const more = this.stages[0] ? this.stages[0].push(row) : this.sink().push(row);
     if (more === false) this.done = true;
     return !this.done;
   }
 
   /** The groups of the first stats command as mergeable states (a worker's share of a parallel run). */
+  /** Matching events counted so far (a worker's share, to add up). */
+  get matchedEvents(): number {
+    return this.matched;
+  }
+
+  /** Adds matching events counted elsewhere (by workers). */
+  addMatched(n: number): void {
+    this.matched += n;
+  }
+
   exportStatsGroups(): PartialGroups {
     const groups = this.statsGroups?.groups ?? new Map<string, { keys: Value[]; accumulators: Accumulator[] }>();
     return [...groups.entries()].map(([id, g]) => ({ id, keys: g.keys, states: g.accumulators.map((a) => a.state()) }));
@@ -134,11 +169,16 @@ export class QueryExecutor {
       }
       return out;
     });
-    return { columns, rows, matched: this.matched, truncated: this.matched > rows.length, warnings: this.warnings };
+    return { columns, rows, matched: this.matched, truncated: this.resultRows > rows.length, warnings: this.warnings };
   }
 
   private columns(): string[] {
     return this.shape.columns ?? ['@timestamp', '@message'];
+  }
+
+  /** Matching events are counted where they enter the first command that reduces rows (stats, dedup, limit). */
+  private matchPointFor(): number {
+    return this.query.commands.findIndex((c) => c.kind === 'stats' || c.kind === 'dedup' || c.kind === 'limit');
   }
 
   /** Without stats, and with an explicit final sort, only the best `finalLimit` rows are kept. */
@@ -146,7 +186,8 @@ export class QueryExecutor {
     const needsTrim = () => this.sorted || !this.shape.isStats;
     return {
       push: (row) => {
-        this.matched++;
+        if (this.matchPoint < 0) this.matched++;
+        this.resultRows++;
         this.output.push(row);
         if (needsTrim() && this.output.length >= 2 * this.finalLimit + 1024) this.trimSorted();
         return true;
@@ -161,18 +202,22 @@ export class QueryExecutor {
   private sortKeys: { get: Getter; desc: boolean }[] = [{ get: fieldGetter('@timestamp'), desc: true }];
 
   private trimSorted(): void {
-    const keys = this.sortKeys;
-    this.output.sort((a, b) => {
-      for (const k of keys) {
-        const c = compareValues(k.get(a), k.get(b));
-        if (c !== 0) return k.desc ? -c : c;
-      }
-      return 0;
-    });
+    this.output.sort(rowComparator(this.sortKeys));
     if (this.output.length > this.finalLimit) this.output.length = this.finalLimit;
   }
 
-  private stage(command: Command, next: Stage, index: number): Stage {
+  private stage(command: Command, downstream: Stage, index: number): Stage {
+    // Matching events are counted where they enter the first stats or dedup.
+    const next: Stage =
+      index + 1 === this.matchPointFor()
+        ? {
+            push: (row) => {
+              this.matched++;
+              return downstream.push(row);
+            },
+            end: () => downstream.end(),
+          }
+        : downstream;
     const isLast = index === this.query.commands.length - 1 || this.query.commands.slice(index + 1).every((c) => c.kind === 'limit' || c.kind === 'display' || c.kind === 'fields');
     switch (command.kind) {
       case 'filter': {
@@ -203,19 +248,8 @@ export class QueryExecutor {
           end: () => next.end(),
         };
       }
-      case 'dedup': {
-        const getters = command.names.map(fieldGetter);
-        const seen = new Set<string>();
-        return {
-          push: (row) => {
-            const key = JSON.stringify(getters.map((g) => g(row) ?? null));
-            if (seen.has(key)) return true;
-            seen.add(key);
-            return next.push(row);
-          },
-          end: () => next.end(),
-        };
-      }
+      case 'dedup':
+        return this.dedup(command.names, next, index);
       case 'limit': {
         if (isLast) {
           // The final limit cuts the ordered result, not the input: Insights returns the newest rows.
@@ -244,13 +278,7 @@ export class QueryExecutor {
         return {
           push: (row) => void buffer.push(row),
           end: () => {
-            buffer.sort((a, b) => {
-              for (const k of keys) {
-                const c = compareValues(k.get(a), k.get(b));
-                if (c !== 0) return k.desc ? -c : c;
-              }
-              return 0;
-            });
+            buffer.sort(rowComparator(keys));
             for (const row of buffer) if (next.push(row) === false) break;
             next.end();
           },
@@ -284,5 +312,51 @@ export class QueryExecutor {
         };
       }
     }
+  }
+
+  /**
+   * `dedup a, b`: one row per combination of values, the first in sort order (AWS's dedup page).
+   * After a sort the rows arrive in that order and the first one wins; otherwise the order is
+   * Insights' default, @timestamp descending, so the newest row of each combination is kept.
+   * A row with a null in any of the fields is never a duplicate.
+   */
+  private dedup(names: readonly string[], next: Stage, index: number): Stage {
+    const getters = names.map(fieldGetter);
+    const sortedBefore = this.query.commands.slice(0, index).some((c) => c.kind === 'sort');
+    const keyOf = (row: Row): string | undefined => {
+      const values = getters.map((g) => g(row));
+      if (values.some((v) => v === null || v === undefined)) return undefined;
+      return JSON.stringify(values);
+    };
+    if (sortedBefore) {
+      const seen = new Set<string>();
+      return {
+        push: (row) => {
+          const key = keyOf(row);
+          if (key !== undefined) {
+            if (seen.has(key)) return true;
+            seen.add(key);
+          }
+          return next.push(row);
+        },
+        end: () => next.end(),
+      };
+    }
+    const timestamp = fieldGetter('@timestamp');
+    const newest = new Map<string, Row>();
+    const withNull: Row[] = [];
+    return {
+      push: (row) => {
+        const key = keyOf(row);
+        if (key === undefined) return void withNull.push(row);
+        const kept = newest.get(key);
+        if (!kept || Number(timestamp(row) ?? -Infinity) > Number(timestamp(kept) ?? -Infinity)) newest.set(key, row);
+      },
+      end: () => {
+        const rows = [...newest.values(), ...withNull].sort(rowComparator([{ get: timestamp, desc: true }]));
+        for (const row of rows) if (next.push(row) === false) break;
+        next.end();
+      },
+    };
   }
 }

@@ -1,9 +1,10 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { parseQuery } from '../query/parser.js';
+import { planQuery } from '../query/plan.js';
 import { DEFAULT_INSIGHTS_LIMITS } from '../limits.js';
 import type { ResultRow } from '../engine/execute.js';
 import { runInsightsQuery, type InsightsQueryRequest, type InsightsStatistics } from './run-insights-query.js';
-import { compareValues } from '../engine/values.js';
+import { rowComparator } from '../engine/values.js';
 
 export interface CompleteResult {
   readonly rows: readonly ResultRow[];
@@ -18,23 +19,22 @@ export interface CompleteResult {
 
 /** The row cap a query runs under: its own final `limit`, else Insights' default. */
 function capOf(queryString: string, requested: number | undefined): { cap: number; userLimited: boolean; isStats: boolean; sortKeys: ReadonlyArray<{ name: string; desc: boolean }> | undefined } {
-  const query = parseQuery(queryString);
-  const last = query.commands[query.commands.length - 1];
-  const isStats = query.commands.some((c) => c.kind === 'stats');
-  const sort = [...query.commands].reverse().find((c) => c.kind === 'sort');
-  const sortKeys = sort?.kind === 'sort' ? sort.keys : undefined;
-  if (last?.kind === 'limit') return { cap: last.count, userLimited: true, isStats, sortKeys };
-  return { cap: requested ?? DEFAULT_INSIGHTS_LIMITS.defaultResultRows, userLimited: false, isStats, sortKeys };
+  const plan = planQuery(parseQuery(queryString));
+  if (plan.userLimited) return plan;
+  return { ...plan, cap: requested ?? DEFAULT_INSIGHTS_LIMITS.defaultResultRows };
 }
 
 /**
- * Every row of a query, past Insights' row cap: when a query without stats returns exactly the
- * cap, the time range is split in two and each half is run again (recursively), and the rows are
+ * Every row of a query, past Insights' row cap: each query asks for up to 100,000 rows (read
+ * by nextToken pages); when a query without stats returns exactly that cap, the time range is split in two and each half is run again (recursively), and the rows are
  * merged newest first. A stats query at the cap cannot be split that way (its groups span the
  * range) and is reported as incomplete, never shown as complete.
  */
 export async function runInsightsQueryComplete(client: CloudWatchLogsClient, request: InsightsQueryRequest): Promise<CompleteResult> {
-  const { cap, userLimited, isStats, sortKeys } = capOf(request.queryString, request.limit);
+  const limits = request.limits ?? DEFAULT_INSIGHTS_LIMITS;
+  // With nextToken paging one query returns up to maxResultRows (100,000): ask for that much and
+  // split the time range only past it, unless the query or the caller sets its own limit.
+  const { cap, userLimited, isStats, sortKeys } = capOf(request.queryString, request.limit ?? limits.maxResultRows);
   let queries = 0;
   const totals = { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 };
   const missing: string[] = [];
@@ -65,13 +65,7 @@ export async function runInsightsQueryComplete(client: CloudWatchLogsClient, req
   const merged = await run(request.startTime, request.endTime);
   // Halves come back in time order; a query that sorts by something else gets its order back.
   const rows = queries > 1 && sortKeys
-    ? [...merged].sort((a, b) => {
-        for (const k of sortKeys) {
-          const c = compareValues(a[k.name], b[k.name]);
-          if (c !== 0) return k.desc ? -c : c;
-        }
-        return 0;
-      })
+    ? [...merged].sort(rowComparator(sortKeys.map((k) => ({ get: (r: ResultRow) => r[k.name], desc: k.desc }))))
     : merged;
   return { rows, statistics: totals, queries, incomplete: missing.length > 0, missing: missing.length > 0 ? missing.join('; ') : undefined };
 }

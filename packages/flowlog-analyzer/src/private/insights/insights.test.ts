@@ -16,6 +16,11 @@ import { createLogsClient } from './logs-client.js';
 import { isFlowLogError, type FlowLogError } from '../errors.js';
 import { runQueryOnSources } from '../run-query.js';
 import { parseQuery } from '../query/parser.js';
+import { DEFAULT_INSIGHTS_LIMITS } from '../limits.js';
+import { RecordFormat } from '../record-format.js';
+import { QueryExecutor } from '../engine/execute.js';
+import { runQueryOnText } from '../run-query.js';
+import { withFormatParse } from './format-parse.js';
 
 const logs = mockClient(CloudWatchLogsClient);
 const client = new CloudWatchLogsClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
@@ -64,7 +69,7 @@ describe('runInsightsQuery', () => {
     expect(error.message).toMatch(message);
   });
 
-  it('waits and retries while 30 queries already run (LimitExceededException)', async () => {
+  it('waits and retries while the account runs its concurrent queries (LimitExceededException)', async () => {
     logs
       .on(StartQueryCommand)
       .rejectsOnce(awsError('LimitExceededException', 'Account maximum query concurrency limit of [30] reached.'))
@@ -133,18 +138,31 @@ describe('runInsightsQueryComplete', () => {
       queries.set(id, input);
       return { queryId: id };
     });
-    logs.on(GetQueryResultsCommand).callsFake(({ queryId }: { queryId: string }) => {
+    // As the API model says: at most 10,000 rows a call, the rest by nextToken.
+    logs.on(GetQueryResultsCommand).callsFake(({ queryId, nextToken }: { queryId: string; nextToken?: string }) => {
       const q = queries.get(queryId)!;
       const matching = EVENTS.filter((e) => e.ts >= q.startTime! && e.ts <= q.endTime!).sort((a, b) => b.ts - a.ts);
       const stats = q.queryString!.includes('stats');
-      const rows = stats ? Array.from({ length: 10_000 }, (_, i) => fields({ srcAddr: `10.0.${i >> 8}.${i & 255}`, n: '1' })) : matching.slice(0, q.limit ?? 10_000).map((e) => fields({ '@timestamp': String(e.ts), '@ptr': e.ptr }));
-      return { status: 'Complete', results: rows, statistics: { recordsMatched: matching.length, recordsScanned: matching.length, bytesScanned: matching.length * 100 } };
+      const limit = q.limit ?? 10_000;
+      const all = stats ? Array.from({ length: Math.min(limit, 10_000) }, (_, i) => fields({ srcAddr: `10.0.${i >> 8}.${i & 255}`, n: '1' })) : matching.slice(0, limit).map((e) => fields({ '@timestamp': String(e.ts), '@ptr': e.ptr }));
+      const from = nextToken ? Number(nextToken) : 0;
+      const rows = all.slice(from, from + 10_000);
+      return { status: 'Complete', results: rows, ...(from + 10_000 < all.length ? { nextToken: String(from + 10_000) } : {}), statistics: { recordsMatched: matching.length, recordsScanned: matching.length, bytesScanned: matching.length * 100 } };
     });
   }
 
-  it('splits the time range until every row of a 25,000-event range is back', async () => {
+  it('returns 25,000 rows for limit 25000 from one query, reading every nextToken page', async () => {
     fakeInsights();
-    const result = await runInsightsQueryComplete(client, { ...base, queryString: 'fields @timestamp, srcAddr | filter action = "REJECT"' });
+    const result = await runInsightsQueryComplete(client, { ...base, queryString: 'fields @timestamp, srcAddr | limit 25000' });
+    expect(result.rows).toHaveLength(25_000);
+    expect(new Set(result.rows.map((r) => r['@ptr'])).size).toBe(25_000);
+    expect(result.queries).toBe(1);
+    expect(logs.commandCalls(GetQueryResultsCommand).map((c) => c.args[0].input.nextToken)).toEqual([undefined, '10000', '20000']);
+  });
+
+  it('splits the time range past the per-query cap until every row is back', async () => {
+    fakeInsights();
+    const result = await runInsightsQueryComplete(client, { ...base, limits: { ...DEFAULT_INSIGHTS_LIMITS, maxResultRows: 10_000 }, queryString: 'fields @timestamp, srcAddr | filter action = "REJECT"' });
     expect(result.incomplete).toBe(false);
     expect(new Set(result.rows.map((r) => r['@ptr'])).size).toBe(25_000);
     expect(result.rows).toHaveLength(25_000);
@@ -153,15 +171,16 @@ describe('runInsightsQueryComplete', () => {
 
   it("restores the query's own sort order after merging the halves", async () => {
     fakeInsights();
-    const result = await runInsightsQueryComplete(client, { ...base, queryString: 'fields @timestamp, srcAddr | sort @ptr asc' });
+    const result = await runInsightsQueryComplete(client, { ...base, limits: { ...DEFAULT_INSIGHTS_LIMITS, maxResultRows: 10_000 }, queryString: 'fields @timestamp, srcAddr | sort @ptr asc' });
     expect(result.rows).toHaveLength(25_000);
     const ptrs = result.rows.map((r) => r['@ptr']!);
-    expect(ptrs).toEqual([...ptrs].sort());
+    // Insights sorts naturally ("sort" page, CWL_QuerySyntax-Sort): digit runs by length then value, so ptr-2 before ptr-10.
+    expect(ptrs).toEqual([...ptrs].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4))));
   });
 
   it('reports a stats query at the cap as incomplete', async () => {
     fakeInsights();
-    const result = await runInsightsQueryComplete(client, base);
+    const result = await runInsightsQueryComplete(client, { ...base, limits: { ...DEFAULT_INSIGHTS_LIMITS, maxResultRows: 10_000 } });
     expect(result.incomplete).toBe(true);
     expect(result.missing).toContain('more groups may exist');
   });
@@ -200,5 +219,39 @@ describe('filterLogEvents', () => {
     };
     const error = await failure(consume());
     expect(error.message).toContain('logs:FilterLogEvents');
+  });
+});
+
+describe('custom formats in CloudWatch', () => {
+  // AWS Knowledge Center: Insights does not discover the fields of a custom-format flow log; the
+  // query has to parse @message. The stand-in below sees only @message and @timestamp, as Insights does.
+  const format = RecordFormat.fromFormatString('${version} ${srcaddr} ${dstaddr} ${dstport} ${action} ${tcp-flags} ${start}');
+  const lines = Array.from({ length: 200 }, (_, i) => `3 10.0.1.${i % 7} 10.0.2.${i % 3} ${[22, 443, 5432][i % 3]} ${i % 4 === 0 ? 'REJECT' : 'ACCEPT'} ${[2, 18, 1][i % 3]} ${1_700_000_000 + i}`);
+  const query = 'filter tcpFlags = 2 and action = "REJECT" | stats count() as n by dstPort, srcAddr | sort n desc, srcAddr asc';
+
+  function insightsStandIn(queryString: string): Record<string, string>[] {
+    const executor = new QueryExecutor(parseQuery(queryString));
+    lines.forEach((message, i) => executor.push({ values: [], format: undefined, timestamp: (1_700_000_000 + i) * 1000, message, extra: undefined }));
+    return [...executor.finish().rows];
+  }
+
+  it('prepends the parse that names the fields, so CloudWatch gives the rows the local engine gives', async () => {
+    let sent = '';
+    logs.on(StartQueryCommand).callsFake((input: StartQueryCommandInput) => {
+      sent = input.queryString!;
+      return { queryId: 'q-fmt' };
+    });
+    logs.on(GetQueryResultsCommand).callsFake(() => ({ status: 'Complete', results: insightsStandIn(sent).map(fields) }));
+    const result = await runInsightsQuery(client, { ...base, queryString: query, format });
+    expect(sent).toBe(`parse @message "* * * * * * *" as version, srcAddr, dstAddr, dstPort, action, tcpFlags, startTime\n| ${query}`);
+    const local = runQueryOnText(query, lines.join('\n'), { format }).rows;
+    expect(local.length).toBeGreaterThan(0);
+    expect(result.rows).toEqual(local);
+    // Without the parse the same text finds nothing in CloudWatch: the bug this prevents.
+    expect(insightsStandIn(query)).toEqual([]);
+  });
+
+  it('leaves default-format queries alone', () => {
+    expect(withFormatParse(query, RecordFormat.DEFAULT)).toBe(query);
   });
 });

@@ -10,6 +10,8 @@ import { FlowLogError } from '../errors.js';
 import { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from '../limits.js';
 import type { ResultRow } from '../engine/execute.js';
 import { fromAwsError } from './aws-errors.js';
+import { withFormatParse } from './format-parse.js';
+import type { RecordFormat } from '../record-format.js';
 
 export interface InsightsStatistics {
   readonly recordsMatched: number;
@@ -24,6 +26,12 @@ export interface InsightsQueryRequest {
   /** Unix seconds, inclusive. */
   readonly endTime: number;
   readonly queryString: string;
+  /**
+   * The record format of the log group's flow log (DescribeFlowLogs' LogFormat, or --format).
+   * A custom format gets the `parse @message` that names its fields prepended to the query.
+   * @default - the default format: Insights discovers its fields
+   */
+  readonly format?: RecordFormat;
   /** Rows to ask for (StartQuery's limit). @default - the query's own, else Insights' default */
   readonly limit?: number;
   readonly signal?: AbortSignal;
@@ -32,7 +40,7 @@ export interface InsightsQueryRequest {
   readonly pollIntervalMs?: number;
   /** @default 5000 */
   readonly maxPollIntervalMs?: number;
-  /** Waits while 30 queries already run (LimitExceededException). @default 20 tries */
+  /** Waits while the account already runs its concurrent queries (LimitExceededException). @default 20 tries */
   readonly maxStartAttempts?: number;
   readonly limits?: InsightsLimits;
   /** Injectable for tests. @default setTimeout */
@@ -75,8 +83,27 @@ function statisticsOf(s: { recordsMatched?: number; recordsScanned?: number; byt
 }
 
 /**
- * Runs one Logs Insights query: StartQuery (waiting while the account already runs its 30
- * concurrent queries), then GetQueryResults with growing intervals until Complete, Failed,
+ * GetQueryResults hands out at most 10,000 rows a call and the rest by nextToken (CloudWatch Logs
+ * API model, GetQueryResults): a query with `limit 25000` needs three calls. Appends to `rows`.
+ */
+async function readRemainingPages(client: CloudWatchLogsClient, queryId: string, first: string | undefined, rows: ResultRow[], where: string, signal: AbortSignal | undefined): Promise<void> {
+  const seen = new Set<string>();
+  for (let token = first; token !== undefined && !seen.has(token); ) {
+    seen.add(token);
+    let page;
+    try {
+      page = await client.send(new GetQueryResultsCommand({ queryId, nextToken: token }), signal ? { abortSignal: signal } : {});
+    } catch (error) {
+      throw fromAwsError(error, 'GetQueryResults', where);
+    }
+    for (const row of toRows(page.results)) rows.push(row);
+    token = page.nextToken;
+  }
+}
+
+/**
+ * Runs one Logs Insights query: StartQuery (waiting while the account already runs its
+ * concurrent queries, 100 since March 2026), then GetQueryResults with growing intervals until Complete, Failed,
  * Cancelled or Timeout. Progress comes from the query statistics. Aborting the signal calls
  * StopQuery, so nothing keeps scanning (and billing) in the account.
  */
@@ -100,7 +127,7 @@ export async function runInsightsQuery(client: CloudWatchLogsClient, request: In
           logGroupNames: [...groups],
           startTime: request.startTime,
           endTime: request.endTime,
-          queryString: request.queryString,
+          queryString: withFormatParse(request.queryString, request.format),
           ...(request.limit !== undefined ? { limit: Math.min(request.limit, limits.maxResultRows) } : {}),
         }),
         request.signal ? { abortSignal: request.signal } : {},
@@ -152,8 +179,11 @@ export async function runInsightsQuery(client: CloudWatchLogsClient, request: In
     const statistics = statisticsOf(response.statistics);
     request.onProgress?.(statistics, status);
     switch (status) {
-      case 'Complete':
-        return { queryId: queryId!, status: 'Complete', rows: toRows(response.results), statistics };
+      case 'Complete': {
+        const rows = toRows(response.results);
+        await readRemainingPages(client, queryId!, response.nextToken, rows, where, request.signal);
+        return { queryId: queryId!, status: 'Complete', rows, statistics };
+      }
       case 'Failed':
         throw new FlowLogError('insights-failed', `the query ${queryId} failed in Logs Insights`, { hint: 'check the query syntax in the console; try it locally with artos-net flowlogs query --file' });
       case 'Cancelled':

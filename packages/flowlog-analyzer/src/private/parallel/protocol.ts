@@ -15,5 +15,5 @@ export interface WorkerTask {
 }
 
 export type WorkerReply =
-  | { readonly ok: true; readonly groups: PartialGroups; readonly info: ParseInfo }
+  | { readonly ok: true; readonly groups: PartialGroups; readonly matched: number; readonly info: ParseInfo }
   | { readonly ok: false; readonly message: string; readonly code: string | undefined; readonly line: number | undefined };

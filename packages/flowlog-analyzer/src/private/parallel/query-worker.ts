@@ -14,7 +14,7 @@ async function run(): Promise<WorkerReply> {
   const sink = new QuerySink(parseQuery(task.queryText));
   const format = task.formatFields ? RecordFormat.custom(task.formatFields) : undefined;
   const info = await parseStream(createReadStream(task.file, { start: task.start, end: task.end, highWaterMark: 1 << 18 }), sink.parserOptions(task.file, { ...(format ? { format } : {}), strict: task.strict }));
-  return { ok: true, groups: sink.executor.exportStatsGroups(), info };
+  return { ok: true, groups: sink.executor.exportStatsGroups(), matched: sink.executor.matchedEvents, info };
 }
 run().then(
   (reply) => parentPort!.postMessage(reply),

@@ -31,7 +31,7 @@ const QUERIES = [
 describe('parallel stats', () => {
   it('knows which queries it can split', () => {
     expect(parallelizable(parseQuery(QUERIES[0]!))).toBe(true);
-    expect(parallelizable(parseQuery('dedup srcAddr | stats count()'))).toBe(false);
+    expect(parallelizable(parseQuery('sort srcAddr asc | stats count()'))).toBe(false);
     expect(parallelizable(parseQuery('fields srcAddr | limit 5'))).toBe(false);
   });
 

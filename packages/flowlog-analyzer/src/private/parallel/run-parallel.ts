@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Query } from '../query/ast.js';
+import { planQuery } from '../query/plan.js';
 import { RecordFormat } from '../record-format.js';
 import { FlowLogError, type FlowLogErrorCode } from '../errors.js';
 import { emptyInfo, mergeInfo, type ParseInfo } from '../record-parser.js';
@@ -22,8 +23,7 @@ const GZIP = [0x1f, 0x8b];
  * record (filter, fields, parse): each worker then computes partial groups of its share.
  */
 export function parallelizable(query: Query): boolean {
-  const first = query.commands.findIndex((c) => c.kind === 'stats');
-  return first >= 0 && query.commands.slice(0, first).every((c) => c.kind === 'filter' || c.kind === 'fields' || c.kind === 'parse');
+  return planQuery(query).parallel;
 }
 
 interface FilePlan {
@@ -133,6 +133,7 @@ export async function runStatsInParallel(executor: QueryExecutor, queryText: str
       throw new FlowLogError((reply.code as FlowLogErrorCode | undefined) ?? 'read-error', reply.message.replace(/line (\d+)/, (_m, n: string) => `line ${Number(n) + offset}`), { source: plan.file, ...(reply.line !== undefined ? { line: reply.line + offset } : {}) });
     }
     executor.mergeStatsGroups(reply.groups);
+    executor.addMatched(reply.matched);
     const shifted = { ...reply.info, malformed: Object.fromEntries(Object.entries(reply.info.malformed).map(([code, e]) => [code, { count: e!.count, firstLines: e!.firstLines.map((l) => l + offset) }])) };
     mergeInfo(info, shifted);
     linesBefore.set(plan.file, offset + reply.info.lines);

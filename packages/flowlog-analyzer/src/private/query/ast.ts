@@ -9,7 +9,7 @@ export type Expr =
   | { readonly kind: 'like'; readonly expr: Expr; readonly pattern: Expr; readonly negated: boolean }
   | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expr[]; readonly star: boolean };
 
-export type BinaryOp = 'and' | 'or' | '=' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%' | '=~';
+export type BinaryOp = 'and' | 'or' | '=' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%' | '^' | '=~';
 
 export interface Projection {
   readonly expr: Expr;
@@ -31,6 +31,3 @@ export interface Query {
   readonly text: string;
   readonly commands: readonly Command[];
 }
-
-export const AGGREGATES = ['count', 'count_distinct', 'sum', 'avg', 'min', 'max', 'pct'] as const;
-export type AggregateName = (typeof AGGREGATES)[number];

@@ -53,10 +53,10 @@ describe('parseQuery', () => {
     ['filter dstPort = | limit 2', 1, 18, /expected a value/],
     ['stats count( by srcAddr', 1, 17, /expected "\)" to close count\(/],
     ['filter action = "REJECT', 1, 17, /string is not closed/],
-    ['pattern @message', 1, 1, /not supported by the local engine/],
+    ['pattern @message', 1, 1, /runs only in CloudWatch/],
     ['stats bytes by srcAddr', 1, 7, /aggregate functions/],
     ['fields srcAddr\n| filter dstPort in [22, ', 2, 26, /expected a value, a field or a function, found the end of the query/],
-    ['filter levenshtein(a, b) < 2', 1, 8, /levenshtein\(\) is not supported/],
+    ['filter levenshtein(a, b) < 2', 1, 8, /levenshtein\(\) is not a Logs Insights function/],
   ])('%j points at line %i, column %i', (text, line, column, message) => {
     const error = errorOf(text);
     expect(error.message).toMatch(message);

@@ -1,18 +1,32 @@
-import { AGGREGATES, type BinaryOp, type Command, type Expr, type Projection, type Query } from './ast.js';
+import type { BinaryOp, Command, Expr, Projection, Query } from './ast.js';
 import { syntaxError, tokenize, type Token } from './lexer.js';
-
-/** Functions usable inside expressions (besides the aggregates of `stats`). */
-export const SCALAR_FUNCTIONS = ['isIpv4InSubnet', 'isIpInSubnet', 'bin', 'abs', 'floor', 'ceil', 'strlen', 'tolower', 'toupper', 'concat', 'ispresent', 'isempty', 'coalesce'] as const;
+import { findFunction, functionNames } from './functions/catalog.js';
+import { normalizeRegex } from './regex.js';
+import { DEFAULT_INSIGHTS_LIMITS, MAX_QUERY_NESTING, type InsightsLimits } from '../limits.js';
+import { PERIOD } from '../engine/values.js';
 
 const COMMANDS = ['fields', 'filter', 'stats', 'sort', 'limit', 'dedup', 'display', 'parse'];
-const OTHER_INSIGHTS_COMMANDS = ['pattern', 'diff', 'unmask', 'anomaly', 'filterIndex', 'SOURCE', 'unnest', 'lookup'];
+/** Commands AWS documents that the local engine does not run. */
+const CLOUD_ONLY_COMMANDS = ['pattern', 'diff', 'unmask', 'anomaly', 'filterIndex', 'SOURCE', 'unnest', 'lookup', 'fieldsSummary'];
 
 class Parser {
   private pos = 0;
+  private depth = 0;
   constructor(
     private readonly text: string,
     private readonly tokens: Token[],
+    private readonly limits: InsightsLimits,
   ) {}
+
+  /** Runs a nested parse, refusing nesting past MAX_QUERY_NESTING (a stack overflow otherwise). */
+  private nested<T>(offset: number, parse: () => T): T {
+    if (++this.depth > MAX_QUERY_NESTING) throw syntaxError(this.text, offset, `the query nests deeper than ${MAX_QUERY_NESTING} levels (parentheses, not, function calls)`, 'simplify the expression');
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
 
   private get token(): Token {
     return this.tokens[this.pos]!;
@@ -48,13 +62,18 @@ class Parser {
 
   private sourceOf(startOffset: number): string {
     const end = this.tokens[this.pos - 1]!;
-    return this.text.slice(startOffset, end.offset + end.text.length).replace(/\s+/g, ' ').trim();
+    return this.text.slice(startOffset, end.end).replace(/\s+/g, ' ').trim();
   }
 
   parse(): Query {
     const commands: Command[] = [];
     this.accept('pipe');
     while (!this.atEnd()) {
+      const start = this.token;
+      const previous = commands[commands.length - 1];
+      if (previous?.kind === 'dedup' && !this.isWord('limit')) {
+        throw syntaxError(this.text, start.offset, `${this.describe(start)} after dedup: the only command allowed after dedup is limit`, 'move this command before dedup (sort first, then dedup)');
+      }
       commands.push(this.command());
       if (!this.atEnd()) this.expect('pipe', '|', '"|" between commands');
     }
@@ -67,8 +86,8 @@ class Parser {
     if (t.kind !== 'ident') throw syntaxError(this.text, t.offset, `expected a command (${COMMANDS.join(', ')}), found ${this.describe(t)}`);
     const name = t.text.toLowerCase();
     if (!COMMANDS.includes(name)) {
-      const other = OTHER_INSIGHTS_COMMANDS.find((c) => c.toLowerCase() === name);
-      throw syntaxError(this.text, t.offset, other ? `the ${t.text} command is not supported by the local engine` : `${JSON.stringify(t.text)} is not a Logs Insights command`, other ? 'run this query in CloudWatch (--log-group)' : `use one of ${COMMANDS.join(', ')}`, other ? 'query-unsupported' : 'query-syntax');
+      const other = CLOUD_ONLY_COMMANDS.find((c) => c.toLowerCase() === name);
+      throw syntaxError(this.text, t.offset, other ? `the ${t.text} command runs only in CloudWatch, not in the local engine` : `${JSON.stringify(t.text)} is not a Logs Insights command`, other ? 'run this query in CloudWatch (--log-group)' : `use one of ${COMMANDS.join(', ')}`, other ? 'query-unsupported' : 'query-syntax');
     }
     this.next();
     switch (name) {
@@ -85,6 +104,7 @@ class Parser {
       case 'limit': {
         const n = this.expect('number', undefined, 'a number of rows');
         if (!Number.isInteger(n.value) || (n.value as number) < 1) throw syntaxError(this.text, n.offset, 'limit takes a positive whole number');
+        if ((n.value as number) > this.limits.maxResultRows) throw syntaxError(this.text, n.offset, `limit ${n.text} is over Insights' maximum of ${this.limits.maxResultRows.toLocaleString('en-US')} rows`, `use limit ${this.limits.maxResultRows} or less, or narrow the time range`);
         return { kind: 'limit', count: n.value as number };
       }
       case 'dedup':
@@ -105,7 +125,8 @@ class Parser {
     do {
       const start = this.token.offset;
       const expr = this.expression();
-      const written = this.sourceOf(start);
+      // A plain field keeps its own name as the column (`srcAddr` shows as srcAddr).
+      const written = expr.kind === 'field' ? expr.name : this.sourceOf(start);
       if (aggregates) this.checkAggregate(expr, start);
       let name = written;
       if (this.isWord('as')) {
@@ -118,10 +139,9 @@ class Parser {
   }
 
   private checkAggregate(expr: Expr, offset: number): void {
-    if (expr.kind !== 'call' || !(AGGREGATES as readonly string[]).includes(expr.name)) {
-      throw syntaxError(this.text, offset, 'stats takes aggregate functions', `use ${AGGREGATES.map((a) => `${a}()`).join(', ')}`);
+    if (expr.kind !== 'call' || findFunction(expr.name)?.kind !== 'aggregate') {
+      throw syntaxError(this.text, offset, 'stats takes aggregate functions', `use ${functionNames('aggregate').map((a) => `${a}()`).join(', ')}`);
     }
-    if (expr.name === 'pct' && (expr.args.length !== 2 || expr.args[1]!.kind !== 'literal')) throw syntaxError(this.text, offset, 'pct takes a field and a percentile, e.g. pct(bytes, 95)');
   }
 
   private stats(): Command {
@@ -157,7 +177,8 @@ class Parser {
     const patternToken = this.token;
     if (patternToken.kind === 'regex') {
       this.next();
-      const pattern = new RegExp(patternToken.value as string, patternToken.flags);
+      const normal = normalizeRegex(patternToken.value as string, patternToken.flags ?? '');
+      const pattern = new RegExp(normal.source, normal.flags);
       const names = [...(patternToken.value as string).matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]!);
       if (names.length === 0) throw syntaxError(this.text, patternToken.offset, 'a parse regular expression needs named groups, e.g. /(?<port>\\d+)/');
       return { kind: 'parse', field, pattern, names };
@@ -200,8 +221,8 @@ class Parser {
 
   private not(): Expr {
     if (this.isWord('not')) {
-      this.next();
-      return { kind: 'unary', op: 'not', expr: this.not() };
+      const t = this.next();
+      return this.nested(t.offset, () => ({ kind: 'unary', op: 'not', expr: this.not() }));
     }
     return this.comparison();
   }
@@ -259,10 +280,20 @@ class Parser {
 
   private unary(): Expr {
     if (this.token.kind === 'op' && this.token.text === '-') {
-      this.next();
-      return { kind: 'unary', op: '-', expr: this.unary() };
+      const t = this.next();
+      return this.nested(t.offset, () => ({ kind: 'unary', op: '-', expr: this.unary() }));
     }
-    return this.primary();
+    return this.power();
+  }
+
+  /** `a ^ b`, exponentiation (AWS: `2 ^ 3` returns 8), binding tighter than * and to the right. */
+  private power(): Expr {
+    const base = this.primary();
+    if (this.token.kind === 'op' && this.token.text === '^') {
+      const t = this.next();
+      return { kind: 'binary', op: '^', left: base, right: this.nested(t.offset, () => this.unary()) };
+    }
+    return base;
   }
 
   private primary(): Expr {
@@ -274,18 +305,21 @@ class Parser {
       case 'string':
         this.next();
         return { kind: 'literal', value: t.value as string };
-      case 'regex':
+      case 'regex': {
         this.next();
+        // Insights' regexes are Java-style: `(?i)` inside the pattern becomes JavaScript's i flag.
+        const normal = normalizeRegex(t.value as string, t.flags ?? '');
         try {
-          new RegExp(t.value as string, t.flags);
+          new RegExp(normal.source, normal.flags);
         } catch (error) {
           throw syntaxError(this.text, t.offset, `bad regular expression: ${(error as Error).message}`);
         }
-        return { kind: 'regex', source: t.value as string, flags: t.flags ?? '' };
+        return { kind: 'regex', source: normal.source, flags: normal.flags };
+      }
       case 'punct':
         if (t.text === '(') {
           this.next();
-          const inner = this.expression();
+          const inner = this.nested(t.offset, () => this.expression());
           this.expect('punct', ')', '")"');
           return inner;
         }
@@ -293,9 +327,11 @@ class Parser {
       case 'ident': {
         this.next();
         const lower = t.text.toLowerCase();
-        if (lower === 'true' || lower === 'false') return { kind: 'literal', value: lower === 'true' };
-        if (lower === 'null') return { kind: 'literal', value: null };
-        if (this.accept('punct', '(')) return this.call(t);
+        if (!t.quoted) {
+          if (lower === 'true' || lower === 'false') return { kind: 'literal', value: lower === 'true' };
+          if (lower === 'null') return { kind: 'literal', value: null };
+          if (this.accept('punct', '(')) return this.nested(t.offset, () => this.call(t));
+        }
         return { kind: 'field', name: t.text };
       }
       default:
@@ -306,24 +342,44 @@ class Parser {
 
   private call(name: Token): Expr {
     const fn = name.text;
-    const known = (AGGREGATES as readonly string[]).includes(fn) || (SCALAR_FUNCTIONS as readonly string[]).includes(fn);
-    if (!known) throw syntaxError(this.text, name.offset, `${fn}() is not supported by the local engine`, `supported: ${[...AGGREGATES, ...SCALAR_FUNCTIONS].join(', ')}`, 'query-unsupported');
+    const def = findFunction(fn);
+    if (!def) throw syntaxError(this.text, name.offset, `${fn}() is not a Logs Insights function`, `functions: ${[...functionNames('scalar'), ...functionNames('aggregate')].join(', ')}`);
+    if (def.kind === 'cloud-only') throw syntaxError(this.text, name.offset, `${def.name}() runs only in CloudWatch, not in the local engine`, 'run this query in CloudWatch (--log-group)', 'query-unsupported');
     const args: Expr[] = [];
     let star = false;
-    if (this.accept('op', '*')) star = true;
+    if (def.star && this.accept('op', '*')) star = true;
     else if (!(this.token.kind === 'punct' && this.token.text === ')')) {
       do args.push(this.expression());
       while (this.accept('punct', ','));
     }
     this.expect('punct', ')', `")" to close ${fn}(`);
-    if (fn === 'bin' && (args.length !== 1 || args[0]!.kind !== 'field' || !/^\d+(ms|s|m|h|d|w|mo|q|y)$/.test((args[0] as { name: string }).name))) {
-      throw syntaxError(this.text, name.offset, 'bin() takes a period such as 5m, 1h or 1d');
+    const max = def.maxArgs ?? def.minArgs;
+    if (!star && (args.length < def.minArgs || args.length > max)) {
+      const want = max === def.minArgs ? `${def.minArgs}` : max === Infinity ? `at least ${def.minArgs}` : `${def.minArgs} to ${max}`;
+      throw syntaxError(this.text, name.offset, `${def.name}() takes ${want} argument${want === '1' ? '' : 's'}, not ${args.length}`);
     }
-    return { kind: 'call', name: fn, args, star };
+    const kinds = def.args ?? [];
+    const checked = args.map((arg, i) => {
+      const kind = kinds[Math.min(i, kinds.length - 1)] ?? 'any';
+      if (kind === 'period') {
+        // A period such as 5m is lexed as a name; it becomes a literal here.
+        const text = arg.kind === 'field' ? arg.name : undefined;
+        if (!text || !PERIOD.test(text)) throw syntaxError(this.text, name.offset, `${def.name}() takes a period such as 5m, 1h or 1d as argument ${i + 1}`);
+        return { kind: 'literal', value: text } as const;
+      }
+      if (kind === 'string-literal' && !(arg.kind === 'literal' && typeof arg.value === 'string')) throw syntaxError(this.text, name.offset, `${def.name}() takes a "quoted" literal as argument ${i + 1}`);
+      if (kind === 'number-literal' && !(arg.kind === 'literal' && typeof arg.value === 'number')) throw syntaxError(this.text, name.offset, `${def.name}() takes a number as argument ${i + 1}, e.g. pct(bytes, 95)`);
+      return arg;
+    });
+    return { kind: 'call', name: def.name, args: checked, star };
   }
 }
 
 /** Parses a Logs Insights query; errors point at the offending token. */
-export function parseQuery(text: string): Query {
-  return new Parser(text, tokenize(text)).parse();
+export function parseQuery(text: string, limits: InsightsLimits = DEFAULT_INSIGHTS_LIMITS): Query {
+  const maxLength = limits.maxQueryLength ?? DEFAULT_INSIGHTS_LIMITS.maxQueryLength;
+  if (text.length > maxLength) {
+    throw syntaxError(text, maxLength, `the query is ${text.length.toLocaleString('en-US')} characters; Logs Insights accepts at most ${maxLength.toLocaleString('en-US')}`, 'shorten the query (e.g. a subnet test instead of a long list of addresses)');
+  }
+  return new Parser(text, tokenize(text), limits).parse();
 }

@@ -1,10 +1,10 @@
 import type { Expr, Query } from './ast.js';
 
 /**
- * The record fields a query reads, so the parser types only those. Undefined when the query
- * shows whole records (no fields, display or stats) or reads @message: then every field counts.
+ * The fields a query reads. Undefined when the query shows whole records (no fields, display or
+ * stats) or reads @message: then every field counts (unless `always`, which lists the names anyway).
  */
-export function referencedFields(query: Query): Set<string> | undefined {
+export function referencedFields(query: Query, always = false): Set<string> | undefined {
   const names = new Set<string>(['startTime']);
   const visit = (e: Expr): void => {
     switch (e.kind) {
@@ -63,6 +63,8 @@ export function referencedFields(query: Query): Set<string> | undefined {
         break;
     }
   }
-  if (!shows || names.has('@message')) return undefined;
+  // @logStream is rebuilt from the interface (see row.ts).
+  if (names.has('@logStream')) names.add('interfaceId');
+  if (!always && (!shows || names.has('@message'))) return undefined;
   return names;
 }

@@ -1,0 +1,4 @@
+import { sumOrAvg } from './sum-avg.js';
+
+/** `sum(field)`. */
+export const sum = sumOrAvg('sum');

@@ -1,0 +1,60 @@
+import type { Command, Query } from './ast.js';
+import { referencedFields } from './referenced-fields.js';
+import { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from '../limits.js';
+
+/** System fields CloudWatch has and local files do not: a local query that reads them fails clearly. */
+export const CLOUD_ONLY_FIELDS = ['@log', '@ingestionTime'] as const;
+
+/**
+ * What every consumer needs to know about a query, worked out once: the record fields it reads,
+ * whether it needs the raw line, whether it can run on worker threads, the row cap of its result,
+ * its final sort. The parser, the local runner, the workers and the CloudWatch runner read this
+ * instead of each walking the commands again.
+ */
+export interface QueryPlan {
+  readonly query: Query;
+  /** Record fields read (Insights names, plus @-fields); undefined when whole records are shown. */
+  readonly fields: ReadonlySet<string> | undefined;
+  /** The query reads @message or shows whole events. */
+  readonly needsMessage: boolean;
+  /** Everything before the first stats works record by record, so workers can split the input. */
+  readonly parallel: boolean;
+  readonly isStats: boolean;
+  /** Rows the result holds: the query's final limit, else Insights' default. */
+  readonly cap: number;
+  /** The cap comes from the query's own final limit. */
+  readonly userLimited: boolean;
+  /** Keys of the last sort, if any. */
+  readonly sortKeys: ReadonlyArray<{ readonly name: string; readonly desc: boolean }> | undefined;
+  /** System fields read that exist only in CloudWatch. */
+  readonly cloudOnlyFields: readonly string[];
+}
+
+function readsMessage(query: Query, fields: ReadonlySet<string> | undefined): boolean {
+  const shows = query.commands.some((c) => c.kind === 'fields' || c.kind === 'display' || c.kind === 'stats');
+  return !shows || fields === undefined || fields.has('@message') || query.commands.some((c) => c.kind === 'parse' && c.field === '@message');
+}
+
+function isRecordByRecord(c: Command): boolean {
+  return c.kind === 'filter' || c.kind === 'fields' || c.kind === 'parse';
+}
+
+export function planQuery(query: Query, limits: InsightsLimits = DEFAULT_INSIGHTS_LIMITS): QueryPlan {
+  const commands = query.commands;
+  const fields = referencedFields(query);
+  const firstStats = commands.findIndex((c) => c.kind === 'stats');
+  const last = commands[commands.length - 1];
+  const sort = [...commands].reverse().find((c) => c.kind === 'sort');
+  const all = referencedFields(query, true)!;
+  return {
+    query,
+    fields,
+    needsMessage: readsMessage(query, fields),
+    parallel: firstStats >= 0 && commands.slice(0, firstStats).every(isRecordByRecord),
+    isStats: firstStats >= 0,
+    cap: last?.kind === 'limit' ? last.count : limits.defaultResultRows,
+    userLimited: last?.kind === 'limit',
+    sortKeys: sort?.kind === 'sort' ? sort.keys : undefined,
+    cloudOnlyFields: CLOUD_ONLY_FIELDS.filter((f) => all.has(f)),
+  };
+}
