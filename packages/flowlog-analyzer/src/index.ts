@@ -9,7 +9,26 @@ export type { Query, Command, Expr, Projection } from './private/query/ast.js';
 export { QueryExecutor, type QueryOutput, type ResultRow } from './private/engine/execute.js';
 export { runLocalQuery, runQueryOnText, runQueryOnSources, QuerySink, type QueryResult, type QueryStatistics, type LocalQueryOptions } from './private/run-query.js';
 export { DEFAULT_INSIGHTS_LIMITS, MAX_QUERY_NESTING, type InsightsLimits } from './private/limits.js';
-export { generateSampleTraffic, sampleCast, DEFAULT_FORMAT_HEADER, SAMPLE_ACCOUNT, type SampleTrafficOptions, type SampleCast, type IncidentOptions } from './private/sample-traffic.js';
+export {
+  generateSampleTraffic,
+  planSampleTraffic,
+  sampleCast,
+  DEFAULT_FORMAT_HEADER,
+  RICH_SAMPLE_FORMAT_FIELDS,
+  SAMPLE_ACCOUNT,
+  DEFAULT_OUTSIDE_RANGES,
+  INCIDENT_IDS,
+  type SampleTrafficOptions,
+  type SampleCast,
+  type IncidentId,
+  type TrafficPlan,
+} from './private/sample-traffic.js';
+export type { Placement, Workload, Eni, OutsideRange } from './private/traffic/workloads.js';
+export type { PlannedIncident, SkippedIncident } from './private/traffic/incidents.js';
+export { admitsFor, sampleNetworkModel, SAMPLE_S3_CIDR, type Admits, type AdmitAnswer, type AdmitQuestion } from './private/traffic/admits.js';
+export { SAMPLE_S3_ADDRESS } from './private/traffic/incidents.js';
+export { TCP_FLAGS } from './private/traffic/tcp-flags.js';
+export { HISTOGRAM_RANGE_QUERY, histogramBucketMs, histogramQuery, buildHistogram, type HistogramBucket } from './private/histogram.js';
 export { mulberry32 } from './private/prng.js';
 export { createLogsClient, type LogsClientOptions } from './private/insights/logs-client.js';
 export { runInsightsQuery, abortableSleep, toRows, type InsightsQueryRequest, type InsightsQueryResult, type InsightsStatistics } from './private/insights/run-insights-query.js';
@@ -20,8 +39,8 @@ export { formatParseCommand, withFormatParse } from './private/insights/format-p
 export { planQuery, type QueryPlan } from './private/query/plan.js';
 export { FUNCTIONS, findFunction } from './private/query/functions/catalog.js';
 export type { FunctionDef, ScalarFunction, AggregateFunction } from './private/query/functions/function-def.js';
-export { CANNED_QUERIES, findCannedQuery, type CannedQuery, type CannedQueryParameter } from './private/canned-queries.js';
-export { DETECTORS, runDetectors, type DetectorRun } from './private/detectors/run-detectors.js';
+export { CANNED_QUERIES, findCannedQuery, endpointUsageFilter, type CannedQuery, type CannedQueryParameter } from './private/canned-queries.js';
+export { DETECTORS, SEED_DETECTORS, RICH_FIELD_DETECTORS, runDetectors, type DetectorRun, type RunDetectorsOptions } from './private/detectors/run-detectors.js';
 export type { Detector, ThreatFinding, ThreatSeverity } from './private/detectors/threat-finding.js';
 export { createAnnotator, type Annotator, type AddressAnnotation, type ExplainableRecord, type FlowExplanation } from './private/explain.js';
 export { auditRules, acceptedFlowsFromRows, type AcceptedFlow, type RuleAudit, type RuleUsage } from './private/rule-audit.js';

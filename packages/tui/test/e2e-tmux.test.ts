@@ -1,6 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { assertValidSpec, preset } from '@artos/model';
+import { planSampleTraffic } from '@artos/flowlog-analyzer';
 
 // Drives the built artos-net binary in a real pseudo-terminal (tmux, 80×24), as a person would.
 // .ci/run installs tmux when it is missing; without it this test fails and says so.
@@ -40,7 +42,8 @@ describe('artos-net in a terminal', () => {
     tmux('send-keys', '-t', 'e2e', 'Enter');
     const doctor = await waitFor('RDS connection failures — ✖ a check failed');
     expect(doctor).toContain('✖ No recent REJECTs on PostgreSQL (5432) in the flow logs');
-    expect(doctor).toContain('10.0.10.77');
+    // The demo traffic's rogue pod (on a node without the eks-nodes group) is named in the evidence.
+    expect(doctor).toContain(planSampleTraffic(assertValidSpec(preset('production')), { records: 1 }).placement.strayPods[0]!.address);
     expect(doctor.split('\n').every((l) => [...l].length <= 80)).toBe(true);
     tmux('send-keys', '-t', 'e2e', 'q');
     const end = Date.now() + 10_000;

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { preset, PRESET_NAMES, type PresetName } from '@artos/model';
+import { assertValidSpec, preset, PRESET_NAMES, type PresetName } from '@artos/model';
 import { generateSampleTraffic } from '@artos/flowlog-analyzer';
 import { cli } from './cli-harness.js';
 
@@ -95,7 +95,7 @@ const specFile = fc
 
 // ---- flow logs -----------------------------------------------------------------------------------
 
-const sample = [...generateSampleTraffic(preset('production') as never, { records: 200, seed: 3 })];
+const sample = [...generateSampleTraffic(assertValidSpec(preset('production')), { records: 200, seed: 3 })];
 
 const damage = fc.constantFrom(
   (l: string) => l,

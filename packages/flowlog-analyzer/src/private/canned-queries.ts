@@ -63,24 +63,24 @@ export const CANNED_QUERIES: readonly CannedQuery[] = [
   canned(
     'unusual-sources',
     'Unusual sources',
-    'Traffic from addresses outside the VPC and outside the RFC 1918 private ranges.',
+    'Traffic from addresses outside the VPC and outside the RFC 1918 private ranges. Replies (from a lower service port back to a higher client port, as S3 answers an image pull) answer connections made from inside and are left out.',
     [vpcCidr, limit],
-    `filter ispresent(srcAddr) and not isIpv4InSubnet(srcAddr, "{vpcCidr}") and ${RFC1918.map((c) => `not isIpv4InSubnet(srcAddr, "${c}")`).join(' and ')} | stats count() as records, sum(bytes) as bytes, min(startTime) as first, max(endTime) as last by srcAddr, action | sort records desc | limit {limit}`,
+    `filter (ispresent(srcAddr) or logStatus = "OK") and (srcPort >= dstPort or not ispresent(srcPort)) and not isIpv4InSubnet(srcAddr, "{vpcCidr}") and ${RFC1918.map((c) => `not isIpv4InSubnet(srcAddr, "${c}")`).join(' and ')} | stats count() as records, sum(bytes) as bytes, min(startTime) as first, max(endTime) as last by srcAddr, action | sort records desc | limit {limit}`,
   ),
   canned(
     'exfiltration-indicators',
     'Data-exfiltration indicators',
-    'Large byte counts accepted to addresses outside the VPC.',
-    [vpcCidr, { name: 'minBytes', description: 'bytes from one source to one outside address', default: '1000000000' }],
-    'filter action = "ACCEPT" and ispresent(dstAddr) and not isIpv4InSubnet(dstAddr, "{vpcCidr}") | stats sum(bytes) as bytes, count() as records, min(startTime) as first, max(endTime) as last by srcAddr, dstAddr | filter bytes >= {minBytes} | sort bytes desc',
+    'Large byte counts accepted from one source to one destination, as one network interface saw them (a VPC-wide log records a flow on both ENIs: counting per ENI does not double it).',
+    [{ name: 'minBytes', description: 'bytes from one source to one destination on one ENI', default: '1000000000' }],
+    'filter action = "ACCEPT" and ispresent(dstAddr) | stats sum(bytes) as bytes, count() as records, min(startTime) as first, max(endTime) as last by srcAddr, dstAddr, interfaceId | filter bytes >= {minBytes} | sort bytes desc',
   ),
   canned('top-talkers', 'Top talkers', 'The pairs that move the most bytes.', [limit], 'filter ispresent(bytes) | stats sum(bytes) as bytes, count() as records by srcAddr, dstAddr | sort bytes desc | limit {limit}'),
   canned(
     'endpoint-usage',
     'VPC endpoint usage',
-    "Traffic to the VPC endpoints' addresses (the seed: monitor endpoint usage via flow logs).",
-    [{ name: 'endpointAddresses', description: 'the endpoint network interfaces\' addresses, quoted and comma-separated', default: '"10.0.10.100"' }],
-    'filter dstAddr in [{endpointAddresses}] | stats count() as records, sum(bytes) as bytes by dstAddr, srcAddr | sort records desc',
+    "Traffic to the VPC endpoints' network interfaces (the seed: monitor endpoint usage via flow logs). The filter comes from the provider: the endpoint ENIs' addresses (live, or the sample's placement), or the subnets that hold them (the spec).",
+    [{ name: 'endpointFilter', description: 'a filter on dstAddr naming the endpoint ENIs: see endpointUsageFilter()', default: 'dstPort = 443' }],
+    'filter {endpointFilter} | stats count() as records, sum(bytes) as bytes by dstAddr, srcAddr | sort records desc',
   ),
   canned(
     'accepted-flows',
@@ -89,8 +89,64 @@ export const CANNED_QUERIES: readonly CannedQuery[] = [
     [],
     'filter action = "ACCEPT" | stats count() as flows, max(endTime) as last by srcAddr, dstAddr, dstPort, protocol',
   ),
+  canned(
+    'unanswered-connections',
+    'Connection attempts never answered',
+    'TCP records with only SYN (2), and the SYN-ACK (18) or RST (4) records that answer them, per ENI and 5-tuple: a SYN with neither back on the same ENI was never answered (tcp-flags are OR-ed per aggregation interval).',
+    [],
+    'filter protocol = 6 and (tcpFlags in [2, 4, 5, 6, 7, 18, 19, 20, 21, 22, 23] or not ispresent(tcpFlags)) | stats count() as records, sum(packets) as packets, min(startTime) as first, max(endTime) as last by interfaceId, srcAddr, srcPort, dstAddr, dstPort, tcpFlags, action',
+  ),
+  canned(
+    'resets',
+    'Connection resets',
+    'TCP records carrying RST (4), by the address and port that sent them: each reset connection has its own client port.',
+    [{ name: 'minResets', description: 'reset connections from one address and port', default: '10' }],
+    'filter protocol = 6 and (tcpFlags in [4, 5, 6, 7, 20, 21, 22, 23] or not ispresent(tcpFlags)) | stats count_distinct(dstPort) as connections, count() as records, min(startTime) as first, max(endTime) as last by srcAddr, srcPort, tcpFlags | filter connections >= {minResets} or not ispresent(tcpFlags) | sort connections desc',
+  ),
+  canned(
+    'capture-gaps',
+    'Capture gaps (SKIPDATA)',
+    'SKIPDATA records: intervals in which flow logs skipped records of an ENI, so the log is incomplete there (NODATA, an idle ENI, is complete and not listed).',
+    [],
+    'filter logStatus = "SKIPDATA" | stats count() as records by interfaceId, startTime, endTime | sort startTime asc',
+  ),
+  canned(
+    'pod-attribution',
+    'Pods behind node ENIs',
+    'Records whose packet source (pkt-srcaddr) differs from srcaddr: a pod using a secondary address of a node ENI. With the REJECTs, so a rejected pod address is tied to its node and ENI.',
+    [],
+    'filter action = "REJECT" or pktSrcAddr != srcAddr | stats count() as records, min(startTime) as first, max(endTime) as last by interfaceId, srcAddr, pktSrcAddr, dstAddr, dstPort, action',
+  ),
+  canned(
+    'unexpected-traffic-path',
+    'Traffic leaving by an unexpected path',
+    'Accepted egress records whose traffic-path is not one this network has (1 same VPC, 2/7 gateway endpoint; 3 VGW, 4/5 peering, 6 local gateway, 8 internet gateway are not).',
+    [{ name: 'expectedPaths', description: 'traffic-path values this network routes', default: '1, 2, 7' }],
+    'filter (flowDirection = "egress" and action = "ACCEPT" and ispresent(trafficPath) and not trafficPath in [{expectedPaths}]) or (logStatus = "OK" and not ispresent(flowDirection)) | stats count() as records, sum(bytes) as bytes, min(startTime) as first, max(endTime) as last by interfaceId, srcAddr, dstAddr, flowDirection, trafficPath',
+  ),
+  canned(
+    'reject-reasons',
+    'Why traffic was rejected',
+    'REJECT records by reject-reason and direction: BPA (VPC Block Public Access), or - for every other reason (security groups, network ACLs).',
+    [],
+    'filter action = "REJECT" | stats count() as records, min(startTime) as first, max(endTime) as last by rejectReason, flowDirection, interfaceId',
+  ),
 ];
 
 export function findCannedQuery(id: string): CannedQuery | undefined {
   return CANNED_QUERIES.find((q) => q.id === id);
+}
+
+/**
+ * The endpoint-usage filter from what the provider knows: the endpoint ENIs' addresses (live, or
+ * the sample's placement), else the subnets that hold them (a spec: interface endpoints live in
+ * the private subnets, and only 443 reaches them).
+ */
+export function endpointUsageFilter(source: { readonly addresses: readonly string[] } | { readonly subnetCidrs: readonly string[] }): string {
+  if ('addresses' in source) {
+    if (source.addresses.length === 0) return 'dstAddr in []';
+    return `dstAddr in [${source.addresses.map((a) => JSON.stringify(a)).join(', ')}]`;
+  }
+  const subnets = source.subnetCidrs.map((c) => `isIpv4InSubnet(dstAddr, ${JSON.stringify(c)})`);
+  return subnets.length === 0 ? 'dstAddr in []' : `dstPort = 443 and (${subnets.join(' or ')})`;
 }

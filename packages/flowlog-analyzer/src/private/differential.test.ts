@@ -63,7 +63,7 @@ const CASES: Case[] = [
   { name: 'min, max, avg packets on 443', query: 'filter dstPort = 443 | stats min(packets) as lo, max(packets) as hi, avg(packets) as mean', expected: () => { const p = records.filter((r) => r.dp === 443).map((r) => r.packets!); return [{ lo: String(Math.min(...p)), hi: String(Math.max(...p)), mean: String(Math.round((p.reduce((a, b) => a + b, 0) / p.length) * 1e6) / 1e6) }]; } },
   { name: 'pct 95 of bytes', query: 'filter ispresent(bytes) | stats pct(bytes, 95) as p95', expected: () => { const b = records.filter((r) => r.bytes !== null).map((r) => r.bytes!).sort((x, y) => x - y); return [{ p95: String(b[Math.ceil(0.95 * b.length) - 1]) }]; } },
   { name: 'like with a string', query: 'filter srcAddr like "10.0.10." | stats count() as n', expected: () => [{ n: String(records.filter((r) => r.src?.includes('10.0.10.')).length) }] },
-  { name: 'like with a regex', query: 'filter dstAddr like /^10\\.0\\.2[01]0\\./ | stats count() as n', expected: () => [{ n: String(records.filter((r) => /^10\.0\.2[01]0\./.test(r.dst ?? '')).length) }] },
+  { name: 'like with a regex', query: 'filter dstAddr like /^10\\.0\\.[12]00\\./ | stats count() as n', expected: () => [{ n: String(records.filter((r) => /^10\.0\.[12]00\./.test(r.dst ?? '')).length) }] },
   { name: 'arithmetic in fields and filter', query: 'fields bytes / packets as per | filter per > 1000 | stats count() as n', expected: () => [{ n: String(records.filter((r) => r.bytes !== null && r.packets !== null && r.bytes / r.packets > 1000).length) }] },
   { name: 'or, not and !=', query: 'filter (dstPort = 22 or dstPort = 3389) and action != "ACCEPT" | stats count() as n', expected: () => [{ n: String(records.filter((r) => (r.dp === 22 || r.dp === 3389) && r.action !== null && r.action !== 'ACCEPT').length) }] },
   { name: 'UDP by protocol number', query: 'filter protocol = 17 | stats count() as n by dstPort', expected: () => [...groupCount(records.filter((r) => r.proto === 17), (r) => String(r.dp))].map(([p, n]) => ({ dstPort: p, n: String(n) })) },
@@ -71,7 +71,7 @@ const CASES: Case[] = [
   // dedup keeps one row per value, the newest (AWS's dedup page: default order @timestamp desc).
   { name: 'dedup keeps one row per source', query: 'filter action = "REJECT" | fields srcAddr | dedup srcAddr', expected: () => [...new Set(rejects.map((r) => r.src!))].map((s) => ({ srcAddr: s })) },
   { name: 'newest rows first, limited', query: 'fields @timestamp, srcAddr, dstPort | filter dstPort = 10250 | limit 5', ordered: true, expected: () => records.filter((r) => r.dp === 10250).map((r, i) => ({ r, i })).sort((a, b) => b.r.start - a.r.start || a.i - b.i).slice(0, 5).map(({ r }) => ({ '@timestamp': new Date(r.start * 1000).toISOString().replace('T', ' ').replace('Z', ''), srcAddr: r.src!, dstPort: String(r.dp) })) },
-  { name: 'in with numbers', query: 'filter dstPort in [2379, 2380] | stats count() as n', expected: () => [{ n: String(records.filter((r) => r.dp === 2379 || r.dp === 2380).length) }] },
+  { name: 'in with numbers', query: 'filter dstPort in [5432, 10250] | stats count() as n', expected: () => [{ n: String(records.filter((r) => r.dp === 5432 || r.dp === 10250).length) }] },
   { name: 'subnet of the private tier', query: 'filter isIpv4InSubnet(srcAddr, "10.0.20.0/24") | stats count() as n', expected: () => [{ n: String(records.filter((r) => inSubnet(r.src, '10.0.20.')).length) }] },
   // ---- sort, missing values, dedup (AWS "sort" and "dedup" pages) ----
   {

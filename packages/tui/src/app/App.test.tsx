@@ -2,7 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { render } from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
 import { assertValidSpec, preset } from '@artos/model';
-import { generateSampleTraffic, runQueryOnText } from '@artos/flowlog-analyzer';
+import { generateSampleTraffic, planSampleTraffic, runQueryOnText } from '@artos/flowlog-analyzer';
 import { App } from './App.js';
 import type { AppData } from './app-data.js';
 import { buildDoctorContext } from '../doctor/build-context.js';
@@ -10,6 +10,8 @@ import { buildDoctorContext } from '../doctor/build-context.js';
 process.env['NO_COLOR'] = '1';
 const spec = assertValidSpec(preset('production'));
 const traffic = [...generateSampleTraffic(spec, { records: 5000 })].join('\n');
+// The pod on the node launched without the eks-nodes group: the source of the RDS rejects.
+const roguePod = planSampleTraffic(spec, { records: 1 }).placement.strayPods[0]!.address;
 let data: AppData;
 
 beforeAll(async () => {
@@ -68,7 +70,7 @@ describe('App', () => {
     const frame = await waitFor(app.lastFrame, 'RDS connection failures — ✖ a check failed');
     expect(frame).toContain('✔ The RDS group admits PostgreSQL (5432) from the EKS nodes group');
     expect(frame).toContain('✖ No recent REJECTs on PostgreSQL (5432) in the flow logs');
-    expect(frame.replace(/\s+/g, ' ')).toContain('admits it if 10.0.10.77 is in group eks-nodes'); // wrapped over lines
+    expect(frame.replace(/\s+/g, ' ')).toContain(`admits it if ${roguePod} is in group eks-nodes`); // wrapped over lines
     app.unmount();
   });
 
@@ -95,11 +97,25 @@ describe('App', () => {
     app.unmount();
   });
 
+  it('shows accepted and rejected records over time, with the gaps and the findings marked', async () => {
+    const app = render(<App data={data} size={{ columns: 120, rows: 40 }} initialScreen="flowlogs" />);
+    app.stdin.write('/');
+    app.stdin.write('over time');
+    app.stdin.write('\r');
+    await waitFor(app.lastFrame, 'filter "over time"');
+    app.stdin.write('\r'); // Accepted and rejected over time
+    const frame = await waitFor(app.lastFrame, 'finding(s) from', 20_000);
+    expect(frame).toMatch(/\d\d:\d\d +█+/);
+    expect(frame).toContain('◆ port-scan');
+    expect(frame).toContain('! SKIPDATA');
+    app.unmount();
+  });
+
   it('runs a canned flow-log query and shows its rows', async () => {
     const app = render(<App data={data} size={{ columns: 100, rows: 30 }} initialScreen="flowlogs" />);
     app.stdin.write('\r'); // Top rejected sources and ports
     const frame = await waitFor(app.lastFrame, 'rows in');
-    expect(frame).toMatch(/10\.0\.10\.77\s+5432\s+40/);
+    expect(frame).toMatch(new RegExp(`${roguePod.replace(/\./g, '\\.')}\\s+5432\\s+30`));
     app.stdin.write('\u001b');
     await waitFor(app.lastFrame, 'Top rejected sources and ports');
     app.unmount();

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Box } from 'ink';
-import { CANNED_QUERIES, type ResultRow } from '@artos/flowlog-analyzer';
+import { CANNED_QUERIES, DETECTORS, HISTOGRAM_RANGE_QUERY, buildHistogram, endpointUsageFilter, histogramBucketMs, histogramQuery, runDetectors, type ResultRow } from '@artos/flowlog-analyzer';
 import type { AppData } from './app-data.js';
 import { Line } from './Line.js';
 import { useList } from './use-list.js';
@@ -8,12 +8,16 @@ import { useKeys } from './use-keys.js';
 import { useSideways, widestOf } from './use-sideways.js';
 import { useSpinner } from './use-spinner.js';
 import { textTable } from '../render/text-table.js';
+import { renderHistogram } from '../render/histogram-text.js';
 
 type State =
   | { readonly kind: 'menu' }
   | { readonly kind: 'running'; readonly query: string; readonly records: number }
   | { readonly kind: 'results'; readonly query: string; readonly columns: readonly string[]; readonly rows: readonly ResultRow[]; readonly seconds: number }
+  | { readonly kind: 'histogram'; readonly title: string; readonly lines: readonly string[] }
   | { readonly kind: 'error'; readonly message: string };
+
+const HISTOGRAM_ENTRY = { id: 'histogram', title: 'Accepted and rejected over time', description: "a histogram per time bucket, with SKIPDATA gaps, NODATA and the detectors' findings marked" };
 
 /** "1 row", "4,957 rows". */
 export function rowCount(n: number): string {
@@ -27,7 +31,7 @@ function matchingRows(rows: readonly ResultRow[], columns: readonly string[], fi
   return rows.filter((r) => columns.some((c) => String(r[c] ?? '').toLowerCase().includes(needle)));
 }
 
-/** Run a canned query (the seed's flow-log analysis) with progress and cancel, scroll the results. */
+/** The canned queries (the seed's flow-log analysis), then the histogram: run with progress and cancel, scroll the results. */
 export function FlowLogsScreen({ data, width, height, colors, active, filter = '', clearFilter }: { data: AppData; width: number; height: number; colors: boolean; active: boolean; filter?: string; clearFilter?: () => void }) {
   const [state, setStateValue] = useState<State>({ kind: 'menu' });
   // The handler reads the state from a ref: keys batched in one chunk see each other's effect.
@@ -41,10 +45,14 @@ export function FlowLogsScreen({ data, width, height, colors, active, filter = '
   useEffect(() => () => controller.current?.abort(new Error('the UI was closed')), []);
   const spinner = useSpinner(state.kind === 'running');
   const needle = filter.toLowerCase();
-  const queries = needle ? CANNED_QUERIES.filter((q) => `${q.title} ${q.description}`.toLowerCase().includes(needle)) : CANNED_QUERIES;
+  const queries = [...CANNED_QUERIES, HISTOGRAM_ENTRY].filter((q) => !needle || `${q.title} ${q.description}`.toLowerCase().includes(needle));
+  const parameters = {
+    vpcCidr: data.spec.vpcCidr,
+    endpointFilter: endpointUsageFilter(data.endpointAddresses ? { addresses: data.endpointAddresses } : { subnetCidrs: data.spec.privateSubnetCidrs }),
+  };
   const menu = useList(queries.length, height - 2);
   const shownRows = state.kind === 'results' ? matchingRows(state.rows, state.columns, filter) : [];
-  const resultLines = state.kind === 'results' ? textTable([state.columns.map(String), ...shownRows.map((r) => state.columns.map((c) => r[c] ?? '-'))]).split('\n') : [];
+  const resultLines = state.kind === 'results' ? textTable([state.columns.map(String), ...shownRows.map((r) => state.columns.map((c) => r[c] ?? '-'))]).split('\n') : state.kind === 'histogram' ? [...state.lines] : [];
   const page = Math.max(1, height - 2);
   const results = useList(Math.max(1, resultLines.length - page + 1), page);
   const sideways = useSideways(widestOf(resultLines), width);
@@ -67,6 +75,34 @@ export function FlowLogsScreen({ data, width, height, colors, active, filter = '
       });
   };
 
+  /** The histogram: the time range, the counts per bucket, and the detectors' findings to mark. */
+  const runHistogram = () => {
+    const runQuery = data.runQuery;
+    if (!runQuery) return;
+    const abort = new AbortController();
+    controller.current = abort;
+    clearFilter?.();
+    setState({ kind: 'running', query: HISTOGRAM_RANGE_QUERY, records: 0 });
+    const query = async (text: string) => {
+      setState((s) => (s.kind === 'running' ? { ...s, query: text } : s));
+      return (await runQuery(text, abort.signal, (records) => setState((s) => (s.kind === 'running' ? { ...s, records } : s)))).rows;
+    };
+    (async () => {
+      const bucket = histogramBucketMs(await query(HISTOGRAM_RANGE_QUERY), Math.max(6, height - 4));
+      const rows = await query(histogramQuery(bucket));
+      const runs = await runDetectors(query, parameters, DETECTORS);
+      const findings = runs.flatMap((r) => r.findings);
+      const notes = runs.filter((r) => r.error).map((r) => `${r.detector}: could not run (${r.error})`);
+      return { title: `${findings.length} finding(s) from ${runs.length - notes.length} detectors, per ${bucket / 60_000} min`, lines: [...renderHistogram(buildHistogram(rows, bucket, findings), width), ...notes] };
+    })()
+      .then((r) => {
+        if (!abort.signal.aborted) setState({ kind: 'histogram', ...r });
+      })
+      .catch((error: unknown) => {
+        if (!abort.signal.aborted) setState({ kind: 'error', message: (error as Error).message });
+      });
+  };
+
   useKeys(
     (input, key) => {
       const current = stateRef.current;
@@ -77,7 +113,7 @@ export function FlowLogsScreen({ data, width, height, colors, active, filter = '
         }
         return;
       }
-      if (current.kind === 'results' || current.kind === 'error') {
+      if (current.kind === 'results' || current.kind === 'histogram' || current.kind === 'error') {
         if (key.escape || input === 'b') setState({ kind: 'menu' });
         else if (!results.navigate(input, key, page)) sideways.navigate(input, key);
         return;
@@ -85,7 +121,8 @@ export function FlowLogsScreen({ data, width, height, colors, active, filter = '
       if (menu.navigate(input, key)) return;
       if (key.return) {
         const q = queries[menu.current()];
-        if (q) run(q.text({ vpcCidr: data.spec.vpcCidr }));
+        if (q === HISTOGRAM_ENTRY) runHistogram();
+        else if (q && 'text' in q) run(q.text(parameters));
       }
     },
     { isActive: active },
@@ -108,6 +145,20 @@ export function FlowLogsScreen({ data, width, height, colors, active, filter = '
         {header}
         <Line text={`error: ${state.message}`} width={width} colors={colors} tone="bad" />
         <Line text="esc to go back" width={width} colors={colors} tone="dim" />
+      </Box>
+    );
+  }
+  if (state.kind === 'histogram') {
+    // The legend stays on screen; the buckets below it scroll.
+    const top = results.selected;
+    return (
+      <Box flexDirection="column" height={height}>
+        <Line text={state.title} width={width} colors={colors} tone="accent" />
+        <Line text={resultLines[0] ?? ''} width={width} colors={colors} offset={sideways.offset} bold />
+        {resultLines.slice(1).slice(top, top + page - 1).map((l, i) => (
+          <Line key={top + i} text={l} width={width} colors={colors} offset={sideways.offset} />
+        ))}
+        <Line text="↑↓ PgUp PgDn Home End scroll · ←→ sideways · esc back" width={width} colors={colors} tone="dim" />
       </Box>
     );
   }

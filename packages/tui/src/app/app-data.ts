@@ -12,6 +12,8 @@ export interface AppData {
   readonly runQuery: ((query: string, signal: AbortSignal, onProgress: (records: number) => void) => Promise<{ columns: readonly string[]; rows: readonly ResultRow[] }>) | undefined;
   /** What the flow logs are, for the screen header. */
   readonly flowLogSource: string | undefined;
+  /** The interface endpoints' ENI addresses, when known (live ENIs, or the sample's placement). @default - the private subnets stand for them */
+  readonly endpointAddresses?: readonly string[];
 }
 
 export const SCREENS = ['overview', 'doctor', 'flowlogs', 'cidr', 'graph'] as const;

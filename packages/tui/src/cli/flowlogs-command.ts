@@ -1,5 +1,7 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { Command, Option } from 'commander';
 import { stringify as toCsv } from 'csv-stringify/sync';
@@ -10,9 +12,18 @@ import {
   acceptedFlowsFromRows,
   createAnnotator,
   findCannedQuery,
+  endpointUsageFilter,
   runDetectors,
   RecordFormat,
   generateSampleTraffic,
+  planSampleTraffic,
+  INCIDENT_IDS,
+  RICH_SAMPLE_FORMAT_FIELDS,
+  type IncidentId,
+  HISTOGRAM_RANGE_QUERY,
+  buildHistogram,
+  histogramBucketMs,
+  histogramQuery,
   isFlowLogError,
   parseQuery,
   runQueryOnSources,
@@ -33,6 +44,7 @@ import { loadValidSpec, type SpecSourceOptions } from './spec-source.js';
 import { MAX_PORT, wholeNumber } from './number-options.js';
 import { textTable } from '../render/text-table.js';
 import { sanitizeForTerminal } from '../private/sanitize.js';
+import { renderHistogram } from '../render/histogram-text.js';
 
 function describeMalformed(info: ParseInfo): string {
   const parts = Object.entries(info.malformed).map(([code, e]) => `${code} ${e!.count} (line ${e!.firstLines.join(', ')}${e!.count > e!.firstLines.length ? ', …' : ''})`);
@@ -179,8 +191,12 @@ export function flowlogsCommand(context: CommandContext): Command {
     .option('--strict', 'stop at the first malformed line (exit 2)')
     .option('--json', 'print the result and statistics as JSON')
     .addOption(new Option('--csv', 'print the result as CSV').conflicts('json'))
+    .option('--histogram', 'also draw accepted and rejected records over time (with SKIPDATA gaps and NODATA marked), as the CloudWatch console does')
     .addHelpText('after', '\nExamples:\n  artos-net flowlogs query \'filter action = "REJECT" | stats count() as n by srcAddr, dstPort | sort n desc | limit 20\' --file logs/\n  artos-net flowlogs sample --records 100000 | artos-net flowlogs query \'stats sum(bytes) by action\'\n')
-    .action(async (queryText: string, options: QueryOptions & SpecSourceOptions & { explain?: boolean }) => {
+    .action(async (queryText: string, given: QueryOptions & SpecSourceOptions & { explain?: boolean; histogram?: boolean }) => {
+      // The histogram reads the input a second time: piped records are kept for it.
+      const input = given.histogram ? await readableOnce(given) : { options: given, cleanup: () => {} };
+      const options = input.options;
       const started = performance.now();
       const out = await wrapFlowErrors(() => queryAnywhere(io, queryText, options));
       const spec = options.explain ? (await loadValidSpec(options)).spec : undefined;
@@ -193,23 +209,47 @@ export function flowlogsCommand(context: CommandContext): Command {
         const statistics = { recordsScanned: 0, bytesScanned: 0, recordsMatched: rows.length, info: { bytes: 0, lines: 0, records: 0, headers: 0, skipped: 0, malformed: {} }, files: 0 };
         renderResult(io, { columns, rows, matched: rows.length, truncated: false, warnings: out.warnings, statistics }, options.json ? 'json' : options.csv ? 'csv' : 'table', seconds, out.note);
       }
+      try {
+        if (options.histogram) await printHistogram(io, options);
+      } finally {
+        input.cleanup();
+      }
       context.finish(EXIT_OK);
     });
 
-  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('detect').description("run the seed's threat detectors (rejected patterns, unusual sources, port scans, exfiltration); exit 1 when one fires"))))
+  addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('detect').description("run the detectors (the seed's four threats, and readers of tcp-flags, pkt-srcaddr, log-status, traffic-path, reject-reason); exit 1 when one fires"))))
+    .option('--format <format>', 'custom record format as AWS writes it (default: the file header, else the default format)')
     .option('--json', 'print the findings as JSON')
     .action(async (options: QueryOptions & SpecSourceOptions) => {
       const { spec } = await loadValidSpec(options);
-      const runs = await runDetectors(async (text) => (await wrapFlowErrors(() => queryAnywhere(io, text, options, DEFAULT_INSIGHTS_LIMITS.maxResultRows))).rows, { vpcCidr: spec.vpcCidr });
-      const findings = runs.flatMap((r) => r.findings);
-      if (options.json) writeJson(io, { runs });
-      else {
-        for (const r of runs) {
-          io.out(`${r.detector}: ${r.error ? `could not run (${r.error})` : r.findings.length === 0 ? 'nothing found' : `${r.findings.length} finding(s)`}\n`);
-          for (const f of r.findings) io.out(sanitizeForTerminal(`  [${f.severity}] ${f.title}\n    when: ${f.window.start ?? '?'} – ${f.window.end ?? '?'}\n    do: ${f.action}\n`));
+      const input = await readableOnce(options);
+      try {
+        let first: QueryResult | undefined;
+        const runs = await runDetectors(
+          async (text) => {
+            const out = await wrapFlowErrors(() => queryAnywhere(io, text, input.options, DEFAULT_INSIGHTS_LIMITS.maxResultRows));
+            first ??= out.result;
+            return out.rows;
+          },
+          { vpcCidr: spec.vpcCidr },
+          undefined,
+          input.options.format ? { availableFields: new Set(RecordFormat.fromFormatString(input.options.format).fields.map((f) => f.insights)) } : {},
+        );
+        const incomplete = inputProblems(first, 'the detectors');
+        const findings = runs.flatMap((r) => r.findings);
+        if (options.json) writeJson(io, { runs, ...(incomplete ? { incomplete } : {}) });
+        else {
+          for (const r of runs) {
+            io.out(sanitizeForTerminal(`${r.detector}: ${r.error ? `could not run (${r.error})` : r.findings.length === 0 ? 'nothing found' : `${r.findings.length} finding(s)`}\n`));
+            for (const f of r.findings) io.out(sanitizeForTerminal(`  [${f.severity}] ${f.title}\n    when: ${f.window.start ?? '?'} – ${f.window.end ?? '?'}\n    do: ${f.action}\n`));
+          }
         }
+        if (incomplete) io.err(sanitizeForTerminal(`warning: ${incomplete}\n`));
+        // Nothing found on incomplete input is no clean bill: exit 2 says the input is the problem.
+        context.finish(findings.length > 0 || runs.some((r) => r.error) ? 1 : incomplete ? 2 : EXIT_OK);
+      } finally {
+        input.cleanup();
       }
-      context.finish(findings.length > 0 || runs.some((r) => r.error) ? 1 : EXIT_OK);
     });
 
   addFileOption(addSpecOptions(addCloudWatchOptions(flowlogs.command('explain').description('explain REJECT records with the model: which group and rule decided'))))
@@ -233,52 +273,142 @@ export function flowlogsCommand(context: CommandContext): Command {
     .action(async (options: QueryOptions & SpecSourceOptions) => {
       const { spec } = await loadValidSpec(options);
       const out = await wrapFlowErrors(() => queryAnywhere(io, findCannedQuery('accepted-flows')!.text(), options, DEFAULT_INSIGHTS_LIMITS.maxResultRows));
+      // "Unused" read from damaged input would be a false clean-up list: empty input is exit 2, a damaged one is said and exit 2.
+      const incomplete = inputProblems(out.result, 'the rule audit');
       const audit = auditRules(modelFromSpec(spec), acceptedFlowsFromRows(out.rows));
-      if (options.json) writeJson(io, { flowsConsidered: audit.flowsConsidered, rules: audit.rules.map((r) => ({ id: r.rule.catalogId ?? r.groupId, group: r.groupId, rule: r.text, flows: r.flows, lastSeen: r.lastSeen })) });
+      if (options.json) writeJson(io, { flowsConsidered: audit.flowsConsidered, rules: audit.rules.map((r) => ({ id: r.rule.catalogId ?? r.groupId, group: r.groupId, rule: r.text, flows: r.flows, lastSeen: r.lastSeen })), ...(incomplete ? { incomplete } : {}) });
       else {
-        io.out(`${audit.flowsConsidered.toLocaleString('en-US')} accepted records considered; ${audit.unused.length} of ${audit.rules.length} rules saw no traffic:\n`);
+        io.out(`${audit.flowsConsidered.toLocaleString('en-US')} accepted records considered; ${audit.unused.length} of ${audit.rules.length} rules saw no traffic${incomplete ? ' in what could be read' : ''}:\n`);
         for (const u of audit.unused) io.out(`  unused  ${u.text}\n`);
         for (const w of out.warnings) io.err(`warning: ${w}\n`);
       }
-      context.finish(EXIT_OK);
+      if (incomplete) io.err(sanitizeForTerminal(`warning: ${incomplete}: a rule listed unused may have been used in what was lost\n`));
+      context.finish(incomplete ? 2 : EXIT_OK);
     });
 
-  flowlogs
-    .command('canned')
-    .description('list the canned queries (the seed\'s flow-log analysis) with their text')
+  addSpecOptions(flowlogs.command('canned').description("list the canned queries (the seed's flow-log analysis and the rich-field readers) with their text for the spec"))
     .option('--json', 'print as JSON')
-    .action((options: { json?: boolean }) => {
-      if (options.json) writeJson(io, CANNED_QUERIES.map((q) => ({ id: q.id, title: q.title, description: q.description, parameters: q.parameters, query: q.text() })));
-      else for (const q of CANNED_QUERIES) io.out(`${q.id}: ${q.title}\n  ${q.description}\n  ${q.text()}\n\n`);
+    .action(async (options: SpecSourceOptions & { json?: boolean }) => {
+      const { spec } = await loadValidSpec(options);
+      // Offline, the spec knows the subnets that hold the endpoint ENIs, not their addresses.
+      const parameters = { vpcCidr: spec.vpcCidr, endpointFilter: endpointUsageFilter({ subnetCidrs: spec.privateSubnetCidrs }) };
+      if (options.json) writeJson(io, CANNED_QUERIES.map((q) => ({ id: q.id, title: q.title, description: q.description, parameters: q.parameters, query: q.text(parameters) })));
+      else for (const q of CANNED_QUERIES) io.out(`${q.id}: ${q.title}\n  ${q.description}\n  ${q.text(parameters)}\n\n`);
       context.finish(EXIT_OK);
     });
 
-  addSpecOptions(flowlogs.command('sample').description('write deterministic sample traffic for a network, with the seed\'s incidents'))
-    .option('--records <n>', 'records to write', (v: string) => Number(v), 10_000)
-    .option('--seed <n>', 'random seed', (v: string) => Number(v), 1)
-    .option('--start <unix-seconds>', 'time of the first record', (v: string) => Number(v), 1_700_000_000)
-    .option('--clean', 'no incidents (port scan, RDS rejects, exfiltration)')
+  addSpecOptions(flowlogs.command('sample').description('write deterministic sample traffic: what the spec\'s network would log, with the incidents it can produce'))
+    .option('--records <n>', 'records to write, exactly (incidents and NODATA/SKIPDATA included)', '10000')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--start <unix-seconds>', 'time of the first record', '1700000000')
+    .option('--duration <seconds>', 'how long the traffic runs', '3600')
+    .option('--format <format>', 'custom record format as AWS writes it, e.g. "${version} ${srcaddr} ${tcp-flags} ${pkt-srcaddr} ${flow-direction}"; "rich" for every field the detectors read')
+    .option('--clean', 'no incidents')
+    .option('--incidents <ids>', `only these incidents, comma-separated (${INCIDENT_IDS.join(', ')})`)
     .option('--no-node-ports', 'no NodePort traffic')
-    .option('--header', 'write the S3-style header line first')
+    .option('--header', 'write the S3-style header line of field names first')
     .option('--out <file>', 'write to a file (gzip when it ends in .gz) instead of stdout')
-    .option('--gzip', 'gzip the output')
-    .action(async (options: SpecSourceOptions & { records: number; seed: number; start: number; clean?: boolean; nodePorts: boolean; header?: boolean; out?: string; gzip?: boolean }) => {
-      if (!Number.isInteger(options.records) || options.records < 1) throw new AbortError(`--records ${options.records}: expected a positive whole number`, 'e.g. --records 100000');
+    .option('--gzip', 'gzip the output (stdout or --out)')
+    .action(async (options: SpecSourceOptions & SampleCliOptions) => {
+      const sample = sampleOptions(options);
       const { spec } = await loadValidSpec(options);
-      const lines = generateSampleTraffic(spec, { records: options.records, seed: options.seed, start: options.start, incidents: options.clean ? false : {}, nodePorts: options.nodePorts, header: options.header ?? false });
-      if (!options.out) {
-        for (const line of lines) if (!process.stdout.write(`${line}\n`)) await once(process.stdout, 'drain');
-      } else {
-        const file = createWriteStream(options.out);
-        const gzip = options.gzip || options.out.endsWith('.gz');
-        const sink = gzip ? createGzip() : file;
-        if (gzip) (sink as ReturnType<typeof createGzip>).pipe(file);
-        for (const line of lines) if (!sink.write(`${line}\n`)) await once(sink, 'drain');
-        sink.end();
-        await once(file, 'close');
-        io.err(`wrote ${options.records.toLocaleString('en-US')} records to ${options.out}\n`);
-      }
+      const plan = await wrapFlowErrors(async () => planSampleTraffic(spec, sample));
+      for (const i of plan.incidents) io.err(sanitizeForTerminal(`incident ${i.id}: ${i.summary}\n`));
+      for (const i of plan.skipped) io.err(sanitizeForTerminal(`incident ${i.id} left out: ${i.reason}\n`));
+      const lines = generateSampleTraffic(spec, sample);
+      const gzip = options.gzip === true || (options.out?.endsWith('.gz') ?? false);
+      const text = (async function* () {
+        for (const line of lines) yield `${line}\n`;
+      })();
+      const target = options.out ? createWriteStream(options.out) : process.stdout;
+      // pipeline waits for the data to be flushed (and, on stdout, does not close it).
+      await (gzip ? pipeline(text, createGzip(), target) : pipeline(text, target));
+      if (options.out) io.err(`wrote ${sample.records.toLocaleString('en-US')} records to ${sanitizeForTerminal(options.out)}\n`);
       context.finish(EXIT_OK);
     });
   return flowlogs;
+}
+
+interface SampleCliOptions {
+  readonly records: string;
+  readonly seed: string;
+  readonly start: string;
+  readonly duration: string;
+  readonly format?: string;
+  readonly clean?: boolean;
+  readonly incidents?: string;
+  readonly nodePorts: boolean;
+  readonly header?: boolean;
+  readonly out?: string;
+  readonly gzip?: boolean;
+}
+
+/** The sample options from the command line, each validated (exit 2 on bad input). */
+export function sampleOptions(options: SampleCliOptions): { records: number; seed: number; start: number; durationSeconds: number; format: readonly string[] | undefined; incidents: readonly IncidentId[] | false; nodePorts: boolean; header: boolean } {
+  const records = wholeNumber('--records', 1, 2 ** 31, '100000')(options.records);
+  const seed = wholeNumber('--seed', 0, 2 ** 32 - 1, '7')(options.seed);
+  const start = wholeNumber('--start', 0, 2 ** 32, '1700000000')(options.start);
+  const durationSeconds = wholeNumber('--duration', 60, 366 * 86_400, '3600')(options.duration);
+  let format: readonly string[] | undefined;
+  if (options.format === 'rich') format = RICH_SAMPLE_FORMAT_FIELDS;
+  else if (options.format !== undefined) {
+    try {
+      format = RecordFormat.fromFormatString(options.format).fields.map((f) => f.name);
+    } catch (error) {
+      if (isFlowLogError(error)) throw new AbortError(`--format: ${error.message}`, error.context.hint ?? 'e.g. --format "${version} ${srcaddr} ${dstaddr} ${tcp-flags}"');
+      throw error;
+    }
+  }
+  let incidents: readonly IncidentId[] | false = options.clean ? false : INCIDENT_IDS;
+  if (options.incidents !== undefined) {
+    if (options.clean) throw new AbortError('--clean and --incidents contradict each other', 'give one of them');
+    const ids = options.incidents.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const unknown = ids.filter((id) => !(INCIDENT_IDS as readonly string[]).includes(id));
+    if (unknown.length > 0) throw new AbortError(`--incidents: unknown incident ${unknown.map((u) => JSON.stringify(u)).join(', ')}`, `choose from ${INCIDENT_IDS.join(', ')}`);
+    incidents = ids as IncidentId[];
+  }
+  return { records, seed, start, durationSeconds, format, incidents, nodePorts: options.nodePorts, header: options.header ?? false };
+}
+
+/**
+ * Empty input is an input error (exit 2): a detector or an audit over no records would read as a
+ * clean bill. Damaged input (malformed lines, a truncated gzip) is returned as a sentence.
+ */
+export function inputProblems(result: QueryResult | undefined, who: string): string | undefined {
+  if (!result) return undefined;
+  const info = result.statistics.info;
+  if (info.records === 0) {
+    throw new AbortError(
+      `no flow-log records in the input (${info.lines.toLocaleString('en-US')} line(s) read${info.skipped > 0 ? `; malformed: ${describeMalformed(info)}` : ''}): ${who} cannot say anything`,
+      'check the --file paths or the piped input; give --format when the records are in a custom format without a header line',
+    );
+  }
+  return info.skipped > 0 ? `the input is incomplete: ${info.skipped.toLocaleString('en-US')} line(s) could not be read (${describeMalformed(info)})` : undefined;
+}
+
+/**
+ * Commands that run several queries read their input several times: piped records are spooled
+ * to a temporary file first, so every query sees all of them.
+ */
+async function readableOnce<T extends QueryOptions>(options: T): Promise<{ options: T; cleanup: () => void }> {
+  const useStdin = !options.logGroup?.length && (options.file.length === 0 || options.file.includes('-'));
+  if (!useStdin) return { options, cleanup: () => {} };
+  if (process.stdin.isTTY && options.file.length === 0) {
+    throw new AbortError('no flow-log input: give --file FILE (repeatable, folders and .gz welcome) or pipe records into stdin', 'e.g. artos-net flowlogs sample --format rich | artos-net flowlogs detect');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'artos-stdin-'));
+  const file = join(dir, 'stdin.log');
+  await pipeline(process.stdin, createWriteStream(file));
+  return { options: { ...options, file: [...options.file.filter((f) => f !== '-'), file] }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `query --histogram`: accepted and rejected records per time bucket of the same input. */
+async function printHistogram(io: CliIo, options: QueryOptions): Promise<void> {
+  const range = await wrapFlowErrors(() => queryAnywhere(io, HISTOGRAM_RANGE_QUERY, options));
+  const bucket = histogramBucketMs(range.rows);
+  const rows = (await wrapFlowErrors(() => queryAnywhere(io, histogramQuery(bucket), options, DEFAULT_INSIGHTS_LIMITS.maxResultRows))).rows;
+  const width = process.stdout.columns ?? 100;
+  // After a JSON or CSV result the histogram goes to stderr, so stdout stays machine-readable.
+  const write = options.json || options.csv ? io.err : io.out;
+  write(sanitizeForTerminal(`\n${renderHistogram(buildHistogram(rows, bucket), width).join('\n')}\n`));
 }

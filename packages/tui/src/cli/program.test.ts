@@ -151,7 +151,7 @@ describe('artos-net doctor and the default command', () => {
     const r = await cli();
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Network artos-production  (preset production)');
-    expect(r.stdout).toContain("generated sample traffic, 50,000 records with the seed's incidents");
+    expect(r.stdout).toContain('generated sample traffic, 50,000 records with the incidents this network can produce');
     expect(r.stdout).toContain('RDS connection failures — a check failed');
     expect(r.stdout).toContain('[FAIL] No recent REJECTs on PostgreSQL (5432) in the flow logs');
   });

@@ -5,6 +5,9 @@ import { createElement } from 'react';
 import { Command } from 'commander';
 import {
   generateSampleTraffic,
+  planSampleTraffic,
+  isFlowLogError,
+  RICH_SAMPLE_FORMAT_FIELDS,
   runInsightsQueryComplete,
   runLocalQuery,
   DEFAULT_INSIGHTS_LIMITS,
@@ -36,22 +39,39 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+function samplePlan(spec: Parameters<typeof planSampleTraffic>[0]) {
+  try {
+    return planSampleTraffic(spec, { records: DEMO_RECORDS, seed: 1 });
+  } catch (error) {
+    if (isFlowLogError(error)) return undefined;
+    throw error;
+  }
+}
+
 /** Loads everything the UI shows; offline without flow logs, it generates traffic with the seed's incidents. */
 export async function prepareAppData(options: UiOptions): Promise<{ data: AppData; cleanup: () => void }> {
   const { spec, source } = await loadValidSpec(options);
   let files = options.flowLogs;
   let flowLogSource = files.length > 0 ? files.join(', ') : undefined;
   let cleanup = () => {};
-  if (files.length === 0 && !options.live && options.demoTraffic) {
+  let endpointAddresses: readonly string[] | undefined;
+  // A spec without subnet CIDRs (existing subnets by id) has nowhere to place sample workloads: no demo traffic then.
+  const plan = files.length === 0 && !options.live && options.demoTraffic ? samplePlan(spec) : undefined;
+  if (plan) {
     const dir = mkdtempSync(join(tmpdir(), 'artos-demo-'));
     const file = join(dir, 'demo-flow-logs.log');
-    writeFileSync(file, `${[...generateSampleTraffic(spec, { records: DEMO_RECORDS, seed: 1 })].join('\n')}\n`);
+    // A header line names the custom format, so tcp-flags, pkt-srcaddr and flow-direction are read.
+    writeFileSync(file, `${[...generateSampleTraffic(spec, { records: DEMO_RECORDS, seed: 1, format: RICH_SAMPLE_FORMAT_FIELDS, header: true })].join('\n')}\n`);
     files = [file];
-    flowLogSource = `generated sample traffic, ${DEMO_RECORDS.toLocaleString('en-US')} records with the seed's incidents (RDS rejects from a non-node address, a port scan, …)`;
+    endpointAddresses = plan.placement.endpoints.map((e) => e.address);
+    flowLogSource = `generated sample traffic, ${DEMO_RECORDS.toLocaleString('en-US')} records with the incidents this network can produce (${plan.incidents.map((i) => i.id).join(', ')})`;
     cleanup = () => rmSync(dir, { recursive: true, force: true });
   }
   const provider = { ...providerOptions(options), flowLogs: files };
   const context = await buildDoctorContext(spec, source, provider);
+  // Live, the endpoint ENIs are the interfaces AWS describes as "VPC Endpoint Interface vpce-…".
+  const liveEndpoints = context.model.networkInterfaces.filter((i) => !i.planned && i.description.startsWith('VPC Endpoint Interface')).flatMap((i) => i.addresses);
+  if (!endpointAddresses && liveEndpoints.length > 0) endpointAddresses = liveEndpoints;
   let runQuery: AppData['runQuery'];
   if (files.length > 0) {
     runQuery = (query, signal, onProgress) =>
@@ -69,7 +89,7 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
       return { columns, rows: r.rows };
     };
   }
-  return { data: { spec, source: `${source}${options.live ? ' (live)' : options.template ? ` + ${options.template}` : ''}`, context, runQuery, flowLogSource }, cleanup };
+  return { data: { spec, source: `${source}${options.live ? ' (live)' : options.template ? ` + ${options.template}` : ''}`, context, runQuery, flowLogSource, ...(endpointAddresses ? { endpointAddresses } : {}) }, cleanup };
 }
 
 /** `artos-net` / `artos-net ui`: the terminal UI; without a terminal, the overview and the doctor report. */

@@ -41,7 +41,14 @@ export async function buildDoctorContext(spec: NetworkSpec, source: string, opti
   }
   if (!options.live && options.flowLogs && options.flowLogs.length > 0) {
     const files = [...options.flowLogs];
-    flowLogQuery = async (query: string) => (await runLocalQuery(query, files, { limits: LOCAL_LIMITS })).rows;
+    // Empty or damaged files make a flow-log step unknown (the runner turns the throw into one), never a pass.
+    flowLogQuery = async (query: string) => {
+      const result = await runLocalQuery(query, files, { limits: LOCAL_LIMITS });
+      const info = result.statistics.info;
+      if (info.records === 0) throw new Error(`no flow-log records in ${files.join(', ')} (${info.lines} line(s) read): nothing can be concluded from them`);
+      if (info.skipped > 0) throw new Error(`the flow logs are incomplete: ${info.skipped} line(s) of ${files.join(', ')} could not be read (${Object.entries(info.malformed).map(([code, e]) => `${code} ${e!.count}`).join(', ')}); "nothing found" would not mean nothing happened`);
+      return result.rows;
+    };
   }
   return { spec, model, planned, annotator: createAnnotator(model), flowLogQuery, reach: options.reach, region };
 }

@@ -7,6 +7,8 @@ export const portScan: Detector = {
   id: 'port-scan',
   title: 'Port scanning attempts',
   queryId: 'port-scan-candidates',
+  requires: ['action', 'srcAddr', 'dstAddr', 'dstPort'],
+  rowKeys: ['srcAddr'],
   detect(rows) {
     return [...groupBy(rows, (r) => r['srcAddr'] ?? '?')].map(([source, evidence]) => {
       const ports = Math.max(...evidence.map((r) => Number(r['ports'] ?? 0)));

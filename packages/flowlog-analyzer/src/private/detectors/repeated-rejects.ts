@@ -5,6 +5,8 @@ export const repeatedRejects: Detector = {
   id: 'repeated-rejects',
   title: 'Rejected traffic patterns',
   queryId: 'repeated-rejects',
+  requires: ['action', 'srcAddr', 'dstAddr', 'dstPort'],
+  rowKeys: ['srcAddr', 'dstAddr', 'dstPort'],
   detect(rows) {
     return [...groupBy(rows, (r) => `${r['srcAddr']}→${r['dstAddr']}:${r['dstPort']}`)].map(([, evidence]) => {
       const first = evidence[0]!;

@@ -19,7 +19,22 @@ export interface Detector {
   readonly title: string;
   readonly queryId: string;
   readonly parameters?: Readonly<Record<string, string>>;
-  detect(rows: readonly ResultRow[]): ThreatFinding[];
+  /**
+   * Insights names of the record fields the detector reads beyond the default format's
+   * (`tcpFlags`, `pktSrcAddr`, ...). Its query lets rows without them through, so a format that
+   * lacks one is reported instead of read as "nothing found".
+   * @default - none
+   */
+  readonly requires?: readonly string[];
+  /** Of `requires`, the fields AWS itself writes as `-` in some records (so one missing value proves nothing). @default - none */
+  readonly mayBeDash?: readonly string[];
+  /**
+   * Columns every row of the query carries when the records have the fields (its `by` keys):
+   * absent from every row, the records lack them.
+   * @default - `requires` without `mayBeDash`
+   */
+  readonly rowKeys?: readonly string[];
+  detect(rows: readonly ResultRow[], parameters: Readonly<Record<string, string>>): ThreatFinding[];
 }
 
 /** `first`/`last` columns are Unix seconds; `window` columns are bin() timestamps. */
@@ -41,4 +56,11 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
     map.set(k, [...(map.get(k) ?? []), item]);
   }
   return map;
+}
+
+/** Unix seconds (as text) → ISO, over a set of rows: the earliest `first` and the latest `last`. */
+export function rowsWindow(rows: readonly ResultRow[]): { start: string | undefined; end: string | undefined } {
+  const firsts = rows.map((r) => Number(r['first'])).filter((n) => Number.isFinite(n));
+  const lasts = rows.map((r) => Number(r['last'])).filter((n) => Number.isFinite(n));
+  return { start: firsts.length ? secondsToIso(String(Math.min(...firsts))) : undefined, end: lasts.length ? secondsToIso(String(Math.max(...lasts))) : undefined };
 }

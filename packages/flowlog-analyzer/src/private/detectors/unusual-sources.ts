@@ -5,6 +5,8 @@ export const unusualSources: Detector = {
   id: 'unusual-sources',
   title: 'Unusual source IPs',
   queryId: 'unusual-sources',
+  requires: ['srcAddr', 'srcPort', 'dstPort', 'action'],
+  rowKeys: ['srcAddr'],
   detect(rows) {
     return [...groupBy(rows, (r) => r['srcAddr'] ?? '?')].map(([source, evidence]) => {
       const accepted = evidence.some((r) => r['action'] === 'ACCEPT');
