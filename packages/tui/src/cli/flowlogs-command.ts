@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { Command, Option } from 'commander';
@@ -159,6 +160,20 @@ function explainRows(spec: NetworkSpec, rows: ResultRow[]): ResultRow[] {
   });
 }
 
+/** The query: the argument, or the text of --query-file (exactly one of them). */
+async function queryTextOf(argument: string | undefined, file: string | undefined): Promise<string> {
+  if (argument !== undefined && file !== undefined) throw new AbortError('give the query as the argument or with --query-file, not both', 'drop one of them');
+  if (file === undefined) {
+    if (argument === undefined) throw new AbortError('no query: give the query text as the argument, or --query-file FILE', 'e.g. artos-net flowlogs query \'stats count() by action\' --file logs/');
+    return argument;
+  }
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new AbortError(`cannot read the query file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'check the path given to --query-file');
+  }
+}
+
 /** `--file` (repeatable), shared by the commands that read flow logs. */
 function addFileOption(command: Command, description = 'flow-log files or folders (repeatable; - for stdin)'): Command {
   // Local files or CloudWatch: one source per run, so a flag of each is a mistake worth naming.
@@ -174,14 +189,16 @@ export function flowlogsCommand(context: CommandContext): Command {
     .command('query')
     .description('run a Logs Insights query over local flow-log files (plain or gzip), stdin, or in CloudWatch (--log-group)'))), 'a file or folder of flow-log records (repeatable; - for stdin)')
     .option('--explain', 'add an explanation of each row from the model (needs srcAddr, dstAddr, dstPort)')
-    .argument('<query>', 'the query text, e.g. \'filter action = "REJECT" | stats count() by srcAddr, dstPort\'')
+    .argument('[query]', 'the query text, e.g. \'filter action = "REJECT" | stats count() by srcAddr, dstPort\'')
+    .option('--query-file <file>', 'read the query text from this file (long queries), instead of the argument')
     .option('--format <format>', 'custom record format as AWS writes it, e.g. "${version} ${srcaddr} ${dstaddr}" (default: the file header, else the default format)')
     .option('--strict', 'stop at the first malformed line (exit 2)')
     .option('--json', 'print the result and statistics as JSON')
     .addOption(new Option('--csv', 'print the result as CSV').conflicts('json'))
     .addHelpText('after', '\nExamples:\n  artos-net flowlogs query \'filter action = "REJECT" | stats count() as n by srcAddr, dstPort | sort n desc | limit 20\' --file logs/\n  artos-net flowlogs sample --records 100000 | artos-net flowlogs query \'stats sum(bytes) by action\'\n')
-    .action(async (queryText: string, options: QueryOptions & SpecSourceOptions & { explain?: boolean }) => {
+    .action(async (queryArgument: string | undefined, options: QueryOptions & SpecSourceOptions & { explain?: boolean; queryFile?: string }) => {
       const started = performance.now();
+      const queryText = await queryTextOf(queryArgument, options.queryFile);
       const out = await wrapFlowErrors(() => queryAnywhere(io, queryText, options));
       const spec = options.explain ? (await loadValidSpec(options)).spec : undefined;
       const rows = spec ? explainRows(spec, out.rows) : out.rows;
