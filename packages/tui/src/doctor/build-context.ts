@@ -1,6 +1,6 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { createAnnotator, runLocalQuery, DEFAULT_INSIGHTS_LIMITS, type ResultRow } from '@artos/flowlog-analyzer';
+import { createAnnotator, runFlowLogQuery, type ResultRow } from '@artos/flowlog-analyzer';
 import { modelFromSpec, modelFromTemplate, type NetworkModel, type NetworkSpec } from '@artos/model';
 import { readTemplate } from '../providers/read-template.js';
 import { parseTime } from '../cli/time-range.js';
@@ -20,7 +20,8 @@ export interface ProviderOptions {
   readonly clients?: { readonly ec2: EC2Client; readonly logs: CloudWatchLogsClient };
 }
 
-const LOCAL_LIMITS = { ...DEFAULT_INSIGHTS_LIMITS, defaultResultRows: 1_000_000, maxResultRows: 1_000_000 };
+/** The doctor's checks read every row of their queries over local files. */
+const LOCAL_ROW_LIMIT = 1_000_000;
 
 /**
  * The model the doctor judges, from the source it was given: the spec (planned), a synthesized
@@ -40,8 +41,8 @@ export async function buildDoctorContext(spec: NetworkSpec, source: string, opti
     model = planned;
   }
   if (!options.live && options.flowLogs && options.flowLogs.length > 0) {
-    const files = [...options.flowLogs];
-    flowLogQuery = async (query: string) => (await runLocalQuery(query, files, { limits: LOCAL_LIMITS })).rows;
+    const paths = [...options.flowLogs];
+    flowLogQuery = async (query: string) => (await runFlowLogQuery(query, { kind: 'files', paths }, { rowLimit: LOCAL_ROW_LIMIT })).rows;
   }
   return { spec, model, planned, annotator: createAnnotator(model), flowLogQuery, reach: options.reach, region };
 }

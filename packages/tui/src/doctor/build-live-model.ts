@@ -1,5 +1,5 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { createLogsClient, runInsightsQueryComplete, type ResultRow } from '@artos/flowlog-analyzer';
+import { createLogsClient, runFlowLogQuery, type ResultRow } from '@artos/flowlog-analyzer';
 import type { NetworkModel, NetworkSpec } from '@artos/model';
 import { viewFromAws } from '../providers/aws-view.js';
 import { modelFromLiveView } from '../providers/live-view-adapter.js';
@@ -16,7 +16,7 @@ export async function buildLiveModel(spec: NetworkSpec, options: ProviderOptions
   const flowLogQuery = logGroup
     ? async (query: string): Promise<readonly ResultRow[]> => {
         const endTime = Math.floor(Date.now() / 1000);
-        return (await runInsightsQueryComplete(logs, { logGroupNames: [logGroup], startTime: sinceSeconds(options.since), endTime, queryString: query })).rows;
+        return (await runFlowLogQuery(query, { kind: 'cloudwatch', client: logs, logGroupNames: [logGroup], startTime: sinceSeconds(options.since), endTime })).rows;
       }
     : undefined;
   return { model, flowLogQuery };
