@@ -27,7 +27,11 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/** Names longer than this are no typo of a known key: skip the quadratic distance (a 5 MB key took 50 s). */
+const LONGEST_TYPO = 64;
+
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  if (name.length > LONGEST_TYPO) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   const normalized = name.replace(/[_-]/g, '');

@@ -50,3 +50,10 @@ describe('messages quote values in bounded length', () => {
     }
   });
 });
+
+describe('an impossible AZ count', () => {
+  it.each([-3, 0, 7])('availabilityZoneCount %i is one error, not one per tier besides', (count) => {
+    const result = validateSpec({ ...base, availabilityZoneCount: count });
+    expect(result.issues.filter((i) => i.code === 'az-count').map((i) => i.path)).toEqual(['availabilityZoneCount']);
+  });
+});

@@ -247,8 +247,10 @@ function validateUnbounded(input: unknown): ValidationResult {
   if (given.availabilityZoneCount !== undefined && (azCount < 1 || azCount > 6)) {
     list.error('az-count', 'availabilityZoneCount', `${azCount} availability zones; a region offers 1 to 6 for this purpose`, 'use 2 or 3');
   }
+  // An impossible AZ count is reported once, above; comparing the tiers with it would only repeat it.
+  const azCountPossible = azCount >= 1 && azCount <= 6;
   for (const [tier, result] of [['private', privateTier], ['database', databaseTier]] as const) {
-    if (result.size > azCount) {
+    if (azCountPossible && result.size > azCount) {
       list.error('az-count', TIER_KEYS[tier].cidrs, `the ${tier} tier has ${result.size} subnets but the network spans ${azCount} AZs; the seed puts one subnet per AZ per tier`, `set availabilityZoneCount to ${result.size} or remove subnets`);
     }
   }

@@ -51,6 +51,15 @@ describe('App', () => {
     app.unmount();
   });
 
+  it('shows the graph of the model: who may reach each group, by which rule', async () => {
+    const app = render(<App data={data} size={{ columns: 120, rows: 60 }} />);
+    app.stdin.write('5');
+    const graph = await waitFor(app.lastFrame, '[Graph]');
+    expect(graph).toMatch(/rds \(planned-rds-sg\)[^\n]*\n\s*← eks-nodes \(planned-eks-nodes-sg\): tcp 5432/);
+    expect(graph).toContain('→ S3 prefix list: tcp 443');
+    app.unmount();
+  });
+
   it('runs the RDS workflow to its end and opens the failing step', async () => {
     const app = render(<App data={data} size={{ columns: 120, rows: 40 }} initialScreen="doctor" />);
     app.stdin.write('j'); // the second workflow: RDS connection failures

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Box, useApp, useInput } from 'ink';
 import { SCREENS, SCREEN_TITLES, type AppData, type ScreenId } from './app-data.js';
 import { OverviewScreen } from './OverviewScreen.js';
+import { GraphScreen } from './GraphScreen.js';
 import { DoctorScreen } from './DoctorScreen.js';
 import { FlowLogsScreen } from './FlowLogsScreen.js';
 import { CidrScreen } from './CidrScreen.js';
@@ -21,7 +22,7 @@ export interface AppProps {
 /** The footer's hints, most needed first: a narrow terminal cuts from the end. */
 const HINTS = ['q quit', '? help', 'tab screens', '↑↓ PgUp PgDn move', '←→ sideways', 'enter run/open', '/ filter'];
 
-/** The terminal UI: four screens, a help overlay, a filter, keyboard only. */
+/** The terminal UI: five screens, a help overlay, a filter, keyboard only. */
 export function App({ data, size, initialScreen }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
@@ -54,6 +55,10 @@ export function App({ data, size, initialScreen }: AppProps) {
     for (const [input, key] of splitKeys(chunk, chunkKey)) onKey(input, key);
   });
   const onKey = (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+    if (router.capture !== undefined && router.capture === mode.current.screen && !mode.current.help) {
+      if (key.ctrl && input === 'c') return exit();
+      return routeKey(router, mode.current.screen, input, key);
+    }
     if (mode.current.filtering) {
       if (key.return || key.escape) setFiltering(false);
       else if (key.backspace || key.delete) setFilter((f) => f.slice(0, -1));
@@ -112,6 +117,11 @@ export function App({ data, size, initialScreen }: AppProps) {
       <Box display={hidden('cidr')} flexDirection="column">
         <ScreenContext.Provider value="cidr">
           <CidrScreen {...common} active={active('cidr')} />
+        </ScreenContext.Provider>
+      </Box>
+      <Box display={hidden('graph')} flexDirection="column">
+        <ScreenContext.Provider value="graph">
+          <GraphScreen {...common} active={active('graph')} />
         </ScreenContext.Provider>
       </Box>
       <Line text={filtering ? `filter: ${filter}▏ (enter or esc ends)` : filter ? `filter "${filter}" · / to change · q quit` : HINTS.join(' · ')} width={width} colors={colors} tone="dim" />

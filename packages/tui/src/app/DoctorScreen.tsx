@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Box } from 'ink';
 import { WORKFLOWS } from '../doctor/workflows.js';
 import { runWorkflow, type WorkflowReport } from '../doctor/run-workflow.js';
-import type { StepResult } from '../doctor/types.js';
+import type { DoctorContext, ReachQuestion, StepResult } from '../doctor/types.js';
+import { ReachForm } from './ReachForm.js';
 import type { AppData } from './app-data.js';
 import { Line } from './Line.js';
 import { useList } from './use-list.js';
@@ -36,6 +37,9 @@ export interface Row {
 }
 
 /** Pick a workflow, watch its steps complete, open a step's evidence. */
+/** The workflow that asks "can A reach B" of the network. */
+const REACH = 'reach';
+
 /** With a filter: the rows that match, and the workflow row above any of them (to run it). */
 export function filterRows(rows: readonly Row[], filter: string): Row[] {
   if (!filter) return [...rows];
@@ -50,13 +54,23 @@ export function DoctorScreen({ data, width, height, colors, active, filter = '' 
   const [running, setRunning] = useState<{ workflow: string; done: StepResult[]; current: string | undefined } | undefined>();
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const spinner = useSpinner(running !== undefined);
+  // The reach workflow asks its question in a form; the question stays for the next runs.
+  const [reach, setReach] = useState<ReachQuestion | undefined>(data.context.reach);
+  const [form, setFormState] = useState(false);
+  const formOpen = useRef(false);
+  const setForm = (on: boolean) => {
+    formOpen.current = on;
+    setFormState(on);
+  };
+  const context: DoctorContext = reach ? { ...data.context, reach } : data.context;
 
   const all: Row[] = [];
   for (const w of WORKFLOWS) {
     const report = reports[w.id];
     const isRunning = running?.workflow === w.id;
     const status = isRunning ? `${spinner} running` : report ? (report.status === 'pass' ? '✔ passed' : report.status === 'warn' ? '! warnings' : '✖ a check failed') : 'press enter to run';
-    all.push({ kind: 'workflow', workflow: w.id, text: `${w.title} — ${status}`, tone: report ? (report.status === 'pass' ? 'good' : report.status === 'warn' ? 'warn' : 'bad') : 'accent' });
+    const question = w.id === REACH && reach ? ` (${reach.from ?? 'who'} → ${reach.to} ${reach.protocol} ${reach.port})` : '';
+    all.push({ kind: 'workflow', workflow: w.id, text: `${w.title}${question} — ${status}`, tone: report ? (report.status === 'pass' ? 'good' : report.status === 'warn' ? 'warn' : 'bad') : 'accent' });
     const steps = isRunning ? running.done : (report?.steps ?? []);
     for (const s of steps) {
       const [mark, tone] = MARK[s.status];
@@ -79,10 +93,10 @@ export function DoctorScreen({ data, width, height, colors, active, filter = '' 
   const list = useList(rows.length, height);
   const sideways = useSideways(widestOf(rows.map((r) => r.text)), width);
 
-  const run = (workflowId: string) => {
+  const run = (workflowId: string, on: DoctorContext = context) => {
     const workflow = WORKFLOWS.find((w) => w.id === workflowId)!;
     setRunning({ workflow: workflowId, done: [], current: undefined });
-    void runWorkflow(workflow, data.context, {
+    void runWorkflow(workflow, on, {
       onStepStart: (_w, stepId) => setRunning((r) => (r ? { ...r, current: stepId } : r)),
       onStepDone: (_w, step) => setRunning((r) => (r ? { ...r, done: [...r.done, step], current: undefined } : r)),
     }).then((report) => {
@@ -95,17 +109,19 @@ export function DoctorScreen({ data, width, height, colors, active, filter = '' 
 
   useKeys(
     (input, key) => {
+      if (formOpen.current) return; // the form has the keys
       if (list.navigate(input, key) || sideways.navigate(input, key)) return;
       if (key.return) {
         const row = rows[list.current()];
         if (!row || running) return;
-        if (row.kind === 'workflow') run(row.workflow);
+        if (row.kind === 'workflow' && row.workflow === REACH) setForm(true);
+        else if (row.kind === 'workflow') run(row.workflow);
         else if (row.kind === 'step') setOpen((o) => ({ ...o, [`${row.workflow}/${row.stepId}`]: !o[`${row.workflow}/${row.stepId}`] }));
       } else if (input === 'a' && !running) {
         void (async () => {
           for (const w of WORKFLOWS) await new Promise<void>((resolve) => {
             setRunning({ workflow: w.id, done: [], current: undefined });
-            void runWorkflow(w, data.context).then((report) => {
+            void runWorkflow(w, context).then((report) => {
               setReports((all) => ({ ...all, [w.id]: report }));
               setRunning(undefined);
               resolve();
@@ -117,6 +133,23 @@ export function DoctorScreen({ data, width, height, colors, active, filter = '' 
     { isActive: active },
   );
 
+  if (form) {
+    return (
+      <Box flexDirection="column" height={height}>
+        <ReachForm
+          width={width}
+          colors={colors}
+          {...(reach ? { initial: reach } : {})}
+          onCancel={() => setForm(false)}
+          onSubmit={(q) => {
+            setForm(false);
+            setReach(q);
+            run(REACH, { ...data.context, reach: q });
+          }}
+        />
+      </Box>
+    );
+  }
   const top = list.top;
   return (
     <Box flexDirection="column" height={height}>

@@ -8,7 +8,7 @@ const KEYS: readonly [string, string][] = [
   ['PgUp PgDn space', 'a page up or down'],
   ['Home End or g G', 'first or last line'],
   ['← → or h l', 'scroll sideways (lines wider than the screen)'],
-  ['enter', 'run the workflow or query, open a step'],
+  ['enter', 'run the workflow or query, open a step (reach asks from, to, port)'],
   ['a', 'doctor: run every workflow'],
   ['esc', 'cancel a running query, go back'],
   ['/', 'filter the lines, workflows, queries or rows of this screen (enter or esc ends)'],

@@ -14,6 +14,6 @@ export interface AppData {
   readonly flowLogSource: string | undefined;
 }
 
-export const SCREENS = ['overview', 'doctor', 'flowlogs', 'cidr'] as const;
+export const SCREENS = ['overview', 'doctor', 'flowlogs', 'cidr', 'graph'] as const;
 export type ScreenId = (typeof SCREENS)[number];
-export const SCREEN_TITLES: Readonly<Record<ScreenId, string>> = { overview: 'Overview', doctor: 'Doctor', flowlogs: 'Flow logs', cidr: 'CIDR' };
+export const SCREEN_TITLES: Readonly<Record<ScreenId, string>> = { overview: 'Overview', doctor: 'Doctor', flowlogs: 'Flow logs', cidr: 'CIDR', graph: 'Graph' };

@@ -45,6 +45,19 @@ async function waitFor(frame: () => string | undefined, text: string, timeout = 
   }
   throw new Error(`"${text}" never appeared in:\n${frame()}`);
 }
+/** Retries an assertion until it holds (a busy machine renders late), then returns. */
+async function until(check: () => void, timeout = 3000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await tick(20);
+    }
+  }
+}
 const lines = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `line ${i}` }));
 const firstLine = (frame: string | undefined) => stripAnsi(frame ?? '').split('\n')[0];
 
@@ -57,9 +70,10 @@ describe('every keypress counts', () => {
     }
     const batched = render(<ScrollView lines={lines(100)} width={40} height={5} colors={false} active filter="" />);
     batched.stdin.write('jjjjjjjjjj');
-    await tick();
-    expect(firstLine(one.lastFrame())).toBe('line 10');
-    expect(firstLine(batched.lastFrame())).toBe('line 10');
+    await until(() => {
+      expect(firstLine(one.lastFrame())).toBe('line 10');
+      expect(firstLine(batched.lastFrame())).toBe('line 10');
+    });
     one.unmount();
     batched.unmount();
   });
@@ -83,18 +97,14 @@ describe('PgUp, PgDn, Home and End', () => {
   it('move a page or to the ends of a scrolled view', async () => {
     const view = render(<ScrollView lines={lines(100)} width={40} height={10} colors={false} active filter="" />);
     view.stdin.write(PG_DOWN);
-    await tick();
-    expect(firstLine(view.lastFrame())).toBe('line 10');
+    await until(() => expect(firstLine(view.lastFrame())).toBe('line 10'));
     view.stdin.write(END);
-    await tick();
-    expect(firstLine(view.lastFrame())).toBe('line 90');
+    await until(() => expect(firstLine(view.lastFrame())).toBe('line 90'));
     expect(stripAnsi(view.lastFrame() ?? '')).toContain('line 99');
     view.stdin.write(PG_UP);
-    await tick();
-    expect(firstLine(view.lastFrame())).toBe('line 80');
+    await until(() => expect(firstLine(view.lastFrame())).toBe('line 80'));
     view.stdin.write(HOME);
-    await tick();
-    expect(firstLine(view.lastFrame())).toBe('line 0');
+    await until(() => expect(firstLine(view.lastFrame())).toBe('line 0'));
     view.unmount();
   });
 
@@ -106,16 +116,16 @@ describe('PgUp, PgDn, Home and End', () => {
     const first = await waitFor(app.lastFrame, '4,957 rows');
     expect(first).toMatch(/10\.0\.0\.0\s+0\n/);
     app.stdin.write(END);
-    await tick();
-    const last = stripAnsi(app.lastFrame() ?? '');
-    expect(last).toMatch(/10\.0\.19\.206\s+4956/);
-    expect(last).toMatch(/srcAddr\s+n/);
+    await until(() => {
+      const last = stripAnsi(app.lastFrame() ?? '');
+      expect(last).toMatch(/10\.0\.19\.206\s+4956/);
+      expect(last).toMatch(/srcAddr\s+n/);
+    });
     app.stdin.write(HOME);
-    await tick();
+    await until(() => expect(stripAnsi(app.lastFrame() ?? '')).toMatch(/10\.0\.0\.0\s+0\n/));
     app.stdin.write(PG_DOWN);
-    await tick();
     // 20 rows: 1 tab line, 1 footer, 1 title, 1 column header, 1 hint: 15 rows a page.
-    expect(stripAnsi(app.lastFrame() ?? '')).toMatch(/10\.0\.0\.15\s+15\n/);
+    await until(() => expect(stripAnsi(app.lastFrame() ?? '')).toMatch(/\n10\.0\.0\.15\s+15\n/));
     app.unmount();
   });
 });
@@ -185,8 +195,7 @@ describe('quitting', () => {
     app.stdin.write('\r');
     await waitFor(app.lastFrame, 'running:');
     app.stdin.write('q');
-    await tick();
-    expect(signal?.aborted).toBe(true);
+    await until(() => expect(signal?.aborted).toBe(true));
   });
 });
 
@@ -206,8 +215,40 @@ describe('narrow terminals', () => {
     const view = render(<ScrollView lines={long} width={40} height={3} colors={false} active filter="" />);
     expect(stripAnsi(view.lastFrame() ?? '')).not.toContain('the-end');
     for (let i = 0; i < 10; i++) view.stdin.write('l');
-    await tick();
-    expect(stripAnsi(view.lastFrame() ?? '')).toContain('the-end');
+    await until(() => expect(stripAnsi(view.lastFrame() ?? '')).toContain('the-end'));
     view.unmount();
+  });
+});
+
+describe('the reach form', () => {
+  it('asks from, to and port, checks them, and runs the reach workflow with them', async () => {
+    const app = render(<App data={data} size={{ columns: 120, rows: 30 }} initialScreen="doctor" />);
+    await waitFor(app.lastFrame, 'Can A reach B');
+    app.stdin.write('jjj'); // endpoints, rds, bastion, reach
+    await tick();
+    app.stdin.write('\r');
+    await waitFor(app.lastFrame, 'the flow to check');
+    app.stdin.write('q'); // text in a form, not "quit"
+    await tick();
+    app.stdin.write('\u007f');
+    app.stdin.write('10.0.10.50\trds\tabc\r');
+    await waitFor(app.lastFrame, '--port abc: expected a whole number');
+    app.stdin.write('\u007f\u007f\u007f5432\r');
+    // The seed's RDS group admits 5432 from the EKS nodes group only: another address is refused.
+    const frame = await waitFor(app.lastFrame, 'Can A reach B (10.0.10.50 → rds tcp 5432) — ✖ a check failed');
+    expect(frame).toContain('10.0.10.50');
+    app.unmount();
+  });
+
+  it('esc closes the form without running anything', async () => {
+    const app = render(<App data={data} size={{ columns: 120, rows: 30 }} initialScreen="doctor" />);
+    app.stdin.write('jjj');
+    await tick();
+    app.stdin.write('\r');
+    await waitFor(app.lastFrame, 'the flow to check');
+    app.stdin.write('\u001b');
+    const frame = await waitFor(app.lastFrame, 'Can A reach B — press enter to run');
+    expect(frame).not.toContain('the flow to check');
+    app.unmount();
   });
 });

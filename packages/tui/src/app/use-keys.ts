@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 import { useInput, type Key } from 'ink';
 
 export type KeyHandler = (input: string, key: Key) => void;
@@ -37,10 +37,25 @@ export function splitKeys(input: string, key: Key): [string, Key][] {
  */
 export interface KeyRouter {
   readonly handlers: Map<string, Set<{ current: KeyHandler }>>;
+  /** A screen taking text (a form): every key but ctrl-c goes to it, `q` and `/` included. */
+  capture: string | undefined;
 }
 
 export function createKeyRouter(): KeyRouter {
-  return { handlers: new Map() };
+  return { handlers: new Map(), capture: undefined };
+}
+
+/** While mounted, the component's screen takes every key (text entry). */
+export function useCaptureKeys(): void {
+  const router = useContext(KeyRouterContext);
+  const screen = useContext(ScreenContext);
+  useLayoutEffect(() => {
+    if (!router || screen === undefined) return;
+    router.capture = screen;
+    return () => {
+      if (router.capture === screen) router.capture = undefined;
+    };
+  }, [router, screen]);
 }
 
 /** Hands one key to the handlers registered for `screen`. */
@@ -61,7 +76,7 @@ export function useKeys(handler: KeyHandler, options: { isActive?: boolean } = {
   const screen = useContext(ScreenContext);
   const ref = useRef(handler);
   ref.current = handler;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!router || screen === undefined) return;
     const set = router.handlers.get(screen) ?? new Set();
     router.handlers.set(screen, set);

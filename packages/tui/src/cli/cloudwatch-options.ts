@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import {
-  createLogsClient,
   runFlowLogQuery,
   type QueryProgress,
   type QueryResult,
@@ -9,6 +8,8 @@ import {
 import { AbortError } from './cli-errors.js';
 import type { CliIo } from './io.js';
 import { parseTime } from './time-range.js';
+import { assertProfileExists } from './aws-profile.js';
+import { createInsightsLogsClient } from '../providers/aws-clients.js';
 
 export interface CloudWatchOptions {
   readonly logGroup: string[];
@@ -36,7 +37,8 @@ export async function runInCloudWatch(io: CliIo, queryText: string, options: Clo
   const startTime = parseTime(options.since, '--since');
   const endTime = parseTime(options.until, '--until');
   if (endTime < startTime) throw new AbortError('--until is before --since', 'swap them');
-  const client = createLogsClient({ ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) });
+  assertProfileExists(options.profile);
+  const client = createInsightsLogsClient({ ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) });
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onSigint);

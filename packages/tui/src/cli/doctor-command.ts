@@ -10,6 +10,8 @@ import { buildDoctorContext, type ProviderOptions } from '../doctor/build-contex
 import { runWorkflow, workflowStatus, type WorkflowReport } from '../doctor/run-workflow.js';
 import { WORKFLOWS, findWorkflow } from '../doctor/workflows.js';
 import { renderDoctorText } from '../render/doctor-text.js';
+import { createAwsClients } from '../providers/aws-clients.js';
+import { assertProfileExists } from './aws-profile.js';
 
 export interface DoctorCliOptions extends SpecSourceOptions {
   readonly template?: string;
@@ -44,6 +46,8 @@ export function providerOptions(options: DoctorCliOptions): ProviderOptions {
   // A missing file is a mistake in the command, not a failed check.
   const missing = options.flowLogs.find((f) => !existsSync(f));
   if (missing !== undefined) throw new AbortError(`cannot read --flow-logs ${missing}: no such file or folder`, 'check the path given to --flow-logs');
+  if (options.live) assertProfileExists(options.profile);
+  const awsTarget = { ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) };
   return {
     ...(options.template ? { template: options.template } : {}),
     flowLogs: options.flowLogs,
@@ -53,6 +57,8 @@ export function providerOptions(options: DoctorCliOptions): ProviderOptions {
     ...(options.vpcId ? { vpcId: options.vpcId } : {}),
     since: options.since,
     ...(reach ? { reach } : {}),
+    // Made here, not by the doctor, so that every live call has connect and request timeouts.
+    ...(options.live ? { clients: createAwsClients(awsTarget) } : {}),
   };
 }
 
@@ -64,6 +70,9 @@ export async function runDoctor(which: string, options: DoctorCliOptions): Promi
   const { spec, source } = await loadValidSpec(options);
   const workflows = which === 'all' ? WORKFLOWS : [findWorkflow(which)!];
   const context = await buildDoctorContext(spec, source, provider);
+  // No VPC, or several that carry the tags: which network to read is the user's to fix (exit 2).
+  const fatal = context.model.problems.find((p) => p.fatal);
+  if (fatal) throw new AbortError(fatal.detail, fatal.fix);
   // A name the network does not know is a mistake in the command (exit 2), not a failed check.
   for (const [flag, text] of [['--from', context.reach?.from], ['--to', context.reach?.to]] as const) {
     if (text === undefined) continue;

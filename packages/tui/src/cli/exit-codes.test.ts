@@ -155,3 +155,18 @@ describe('what generated inputs found (test/fuzz-cli.test.ts)', () => {
     expect(r.stderr).not.toMatch(NO_STACK);
   });
 });
+
+describe('query limits', () => {
+  it('limit past the 100,000 rows Logs Insights returns is refused (exit 2)', async () => {
+    // "If you omit limit, the query defaults to returning up to 10,000 log events. You can specify a
+    // limit value of up to 100,000." — CloudWatch Logs Insights query syntax, limit
+    // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_QuerySyntax-Limit.html).
+    const empty = join(dir, 'limit-folder');
+    mkdirSync(empty, { recursive: true });
+    writeFileSync(join(empty, 'one.log'), '2 123456789012 eni-0a1b2c3d4e5f60718 10.0.10.5 10.0.100.20 40000 5432 6 1 40 1700000000 1700000060 REJECT OK\n');
+    const r = await cli('flowlogs', 'query', 'fields srcAddr | limit 1000000000', '--file', empty);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("over Insights' maximum of 100,000 rows");
+    expect((await cli('flowlogs', 'query', 'fields srcAddr | limit 100000', '--file', empty)).code).toBe(0);
+  });
+});

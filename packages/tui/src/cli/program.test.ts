@@ -164,6 +164,9 @@ describe('commands and defaults', () => {
     expect(r.stderr).toContain("unknown command 'frobnicate'");
     for (const name of ['spec', 'cidr', 'flowlogs', 'doctor', 'overview', 'ui']) expect(r.stderr).toContain(name);
     expect(r.stderr).not.toContain('too many arguments');
+    const help = await cli('help', 'frobnicate');
+    expect(help.code).toBe(2);
+    expect(help.stderr).toContain("unknown command 'frobnicate'");
   });
 
   it('every command reads the same preset when given none', async () => {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_BUG, EXIT_OK, EXIT_USAGE, isAbortError, AbortError } from './cli-errors.js';
 import type { CliIo } from './io.js';
+import { isAwsProviderError } from '../providers/aws-errors.js';
 import type { CommandContext } from './common-options.js';
 import { COMMANDS, COMMAND_NAMES, DEFAULT_COMMAND } from './command-registry.js';
 
@@ -51,9 +52,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let exitCode = EXIT_OK;
   const context: CommandContext = { io, finish: (code) => (exitCode = code) };
   try {
-    const first = argv[0];
-    if (first !== undefined && !first.startsWith('-') && first !== 'help' && !COMMAND_NAMES.includes(first)) {
-      throw new AbortError(`unknown command '${first}'`, `the commands are ${COMMAND_NAMES.join(', ')} (artos-net --help describes them)`);
+    // `artos-net frobnicate` would otherwise reach the default command as an argument.
+    const named = argv[0] === 'help' ? argv[1] : argv[0];
+    if (named !== undefined && !named.startsWith('-') && named !== 'help' && !COMMAND_NAMES.includes(named)) {
+      throw new AbortError(`unknown command '${named}'`, `the commands are ${COMMAND_NAMES.join(', ')} (artos-net --help describes them)`);
     }
     await (await createProgram(context, argv)).parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -65,6 +67,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (isAbortError(error)) {
       io.err(`error: ${error.message}\n${error.nextStep ? `  next: ${error.nextStep}\n` : ''}`);
       return error.exitCode;
+    }
+    if (isAwsProviderError(error)) {
+      // The account could not be read, or which VPC to read is ambiguous: the user fixes it.
+      io.err(`error: ${error.message}\n  next: ${error.fix}\n`);
+      return EXIT_USAGE;
     }
     // The model's error, told by name: importing @artos/model here would load it for --version too.
     if (error instanceof Error && error.name === 'ModelError') {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { Command } from 'commander';
-import { createLogsClient, generateSampleTraffic, runFlowLogQuery } from '@artos/flowlog-analyzer';
+import { generateSampleTraffic, runFlowLogQuery } from '@artos/flowlog-analyzer';
 import { EXIT_OK } from './cli-errors.js';
 import type { CommandContext } from './common-options.js';
 import { loadValidSpec } from './spec-source.js';
@@ -15,6 +15,7 @@ import { renderOverviewText } from '../render/overview-text.js';
 import { renderDoctorText } from '../render/doctor-text.js';
 import { parseTime } from './time-range.js';
 import type { AppData } from '../app/app-data.js';
+import { createInsightsLogsClient } from '../providers/aws-clients.js';
 
 export const DEMO_RECORDS = 50_000;
 
@@ -43,7 +44,7 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
     const paths = files;
     runQuery = (query, signal, onProgress) => runFlowLogQuery(query, { kind: 'files', paths }, { signal, onProgress: (p) => onProgress(p.recordsScanned) });
   } else if (options.live && context.model.logGroup) {
-    const logs = createLogsClient({ ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) });
+    const logs = createInsightsLogsClient({ ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) });
     const logGroup = context.model.logGroup.name;
     flowLogSource = `CloudWatch Logs Insights, ${logGroup}, since ${options.since}`;
     runQuery = (query, signal, onProgress) =>

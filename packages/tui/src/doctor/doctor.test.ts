@@ -10,6 +10,10 @@ import {
   DescribeSecurityGroupsCommand,
   DescribeVpcEndpointsCommand,
   DescribeFlowLogsCommand,
+  DescribeManagedPrefixListsCommand,
+  DescribeNetworkAclsCommand,
+  DescribeNetworkInterfacesCommand,
+  GetManagedPrefixListEntriesCommand,
   type State,
 } from '@aws-sdk/client-ec2';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
@@ -156,8 +160,10 @@ function mockAccount(options: { rdsRule?: boolean; bastion?: boolean; eksPrivate
     .resolves({ Subnets: [subnet(3, '10.0.100.0/24', 'database'), subnet(4, '10.0.200.0/24', 'database'), subnet(5, '10.0.210.0/24', 'database')] });
   ec2.on(DescribeRouteTablesCommand).resolves({
     RouteTables: [
-      { RouteTableId: 'rtb-0000000000000000a', Tags: tags('private-route-table', { 'artos:tier': 'private' }), Routes: [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' }, { DestinationPrefixListId: 'pl-6da54004', GatewayId: 'vpce-0000000000000s3' }] },
-      { RouteTableId: 'rtb-0000000000000000b', Tags: tags('database-route-table', { 'artos:tier': 'database' }), Routes: [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' }] },
+      // Every VPC has an untagged main table; the tier tables are associated explicitly, as AWS returns them.
+      { RouteTableId: 'rtb-0000000000000main', Associations: [{ Main: true, RouteTableId: 'rtb-0000000000000main' }], Routes: [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' }] },
+      { RouteTableId: 'rtb-0000000000000000a', Tags: tags('private-route-table', { 'artos:tier': 'private' }), Associations: [0, 1, 2].map((i) => ({ Main: false, SubnetId: `subnet-0000000000000000${i}`, RouteTableId: 'rtb-0000000000000000a' })), Routes: [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' }, { DestinationPrefixListId: 'pl-6da54004', GatewayId: 'vpce-0000000000000s3' }] },
+      { RouteTableId: 'rtb-0000000000000000b', Tags: tags('database-route-table', { 'artos:tier': 'database' }), Associations: [3, 4, 5].map((i) => ({ Main: false, SubnetId: `subnet-0000000000000000${i}`, RouteTableId: 'rtb-0000000000000000b' })), Routes: [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' }] },
     ],
   });
   ec2.on(DescribeSecurityGroupsCommand).resolves({
@@ -183,6 +189,13 @@ function mockAccount(options: { rdsRule?: boolean; bastion?: boolean; eksPrivate
       ...services.map((s, i) => ({ VpcEndpointId: `vpce-00000000000000${i}`, VpcEndpointType: 'Interface' as const, ServiceName: `com.amazonaws.eu-west-1.${s}`, State: AVAILABLE, PrivateDnsEnabled: s === 'eks' ? options.eksPrivateDns !== false : true, SubnetIds: ['subnet-00000000000000000', 'subnet-00000000000000001', 'subnet-00000000000000002'], Groups: [{ GroupId: sgIds['vpc-endpoints'] }] })),
     ],
   });
+  // The default network ACL, as AWS creates it with a VPC: rule 100 allows all, * denies.
+  const entry = (Egress: boolean, RuleNumber: number, RuleAction: 'allow' | 'deny') => ({ Egress, RuleNumber, RuleAction, Protocol: '-1', CidrBlock: '0.0.0.0/0' });
+  ec2.on(DescribeNetworkAclsCommand).resolves({ NetworkAcls: [{ NetworkAclId: 'acl-00000000000000001', IsDefault: true, VpcId: VPC, Associations: [0, 1, 2, 3, 4, 5].map((i) => ({ SubnetId: `subnet-0000000000000000${i}`, NetworkAclId: 'acl-00000000000000001' })), Entries: [entry(false, 100, 'allow'), entry(false, 32767, 'deny'), entry(true, 100, 'allow'), entry(true, 32767, 'deny')] }] });
+  ec2.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: [] });
+  // The S3 prefix list as AWS names it in eu-west-1; entries abridged.
+  ec2.on(DescribeManagedPrefixListsCommand).resolves({ PrefixLists: [{ PrefixListId: 'pl-6da54004', PrefixListName: 'com.amazonaws.eu-west-1.s3', OwnerId: 'AWS' }] });
+  ec2.on(GetManagedPrefixListEntriesCommand).resolves({ Entries: [{ Cidr: '52.218.0.0/17' }, { Cidr: '3.5.64.0/21' }] });
   ec2.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [{ FlowLogId: 'fl-0123456789abcdef0', FlowLogStatus: 'ACTIVE', TrafficType: 'ALL', LogGroupName: `/vpc/${VPC}/flow-logs`, MaxAggregationInterval: 60 }] });
   logs.on(DescribeLogGroupsCommand).resolves({ logGroups: [{ logGroupName: `/vpc/${VPC}/flow-logs`, retentionInDays: 14 }] });
   logs.on(FilterLogEventsCommand).resolves({ events: [{ eventId: '1', timestamp: Date.now(), message: '2 1 eni-a 10.0.10.5 10.0.100.20 1 5432 6 1 1 1 1 ACCEPT OK' }] });
