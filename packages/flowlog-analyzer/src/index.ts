@@ -36,6 +36,8 @@ export { runInsightsQueryComplete, type CompleteResult } from './private/insight
 export { filterLogEvents, logEventChunks, type LogEvent, type LogEventsRequest } from './private/insights/filter-log-events.js';
 export { fromAwsError } from './private/insights/aws-errors.js';
 export { formatParseCommand, withFormatParse } from './private/insights/format-parse.js';
+export { runFlowLogQuery, type FlowLogQueryOptions } from './private/source/run-flow-log-query.js';
+export type { FlowLogSource, FileSource, CloudWatchSource, QueryProgress } from './private/source/flow-log-source.js';
 export { planQuery, type QueryPlan } from './private/query/plan.js';
 export { FUNCTIONS, findFunction } from './private/query/functions/catalog.js';
 export type { FunctionDef, ScalarFunction, AggregateFunction } from './private/query/functions/function-def.js';
