@@ -46,3 +46,4 @@ export { DETECTORS, SEED_DETECTORS, RICH_FIELD_DETECTORS, runDetectors, type Det
 export type { Detector, ThreatFinding, ThreatSeverity } from './private/detectors/threat-finding.js';
 export { createAnnotator, type Annotator, type AddressAnnotation, type ExplainableRecord, type FlowExplanation } from './private/explain.js';
 export { auditRules, acceptedFlowsFromRows, type AcceptedFlow, type RuleAudit, type RuleUsage } from './private/rule-audit.js';
+export { explainRow, recordOfRow } from './private/explain-row.js';

@@ -12,6 +12,7 @@ import {
   auditRules,
   acceptedFlowsFromRows,
   createAnnotator,
+  explainRow,
   findCannedQuery,
   endpointUsageFilter,
   runDetectors,
@@ -146,24 +147,11 @@ export async function queryAnywhere(io: CliIo, queryText: string, options: Query
   return { columns: [...result.columns], rows: [...result.rows], warnings: [...result.warnings], result };
 }
 
-/** A number field of a row, when present and numeric. */
-function numberField(row: ResultRow, name: string): number | undefined {
-  const value = row[name];
-  return value === undefined || value === '' || value === '-' || !Number.isFinite(Number(value)) ? undefined : Number(value);
-}
-
-function explainRows(spec: NetworkSpec, rows: ResultRow[]): ResultRow[] {
+/** Each row explained by the evaluator: from its columns, or from the record in `@message` (in --format, else AWS's default). */
+function explainRows(spec: NetworkSpec, rows: ResultRow[], format?: string): ResultRow[] {
   const annotator = createAnnotator(modelFromSpec(spec));
-  return rows.map((r) => {
-    const { srcAddr, dstAddr, dstPort } = r;
-    if (!srcAddr || !dstAddr || !dstPort) return { ...r, explanation: 'needs srcAddr, dstAddr and dstPort in the result to explain' };
-    const srcPort = numberField(r, 'srcPort');
-    const tcpFlags = numberField(r, 'tcpFlags');
-    return {
-      ...r,
-      explanation: annotator.explain({ srcAddr, dstAddr, dstPort: Number(dstPort), protocol: numberField(r, 'protocol') ?? 6, ...(srcPort !== undefined ? { srcPort } : {}), ...(tcpFlags !== undefined ? { tcpFlags } : {}), ...(r['action'] ? { action: r['action'] } : {}) }).text,
-    };
-  });
+  const recordFormat = format ? RecordFormat.fromFormatString(format) : undefined;
+  return rows.map((r) => ({ ...r, explanation: explainRow(annotator, r, recordFormat) }));
 }
 
 /** The query: the argument, or the text of --query-file (exactly one of them). */
@@ -211,7 +199,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       const queryText = await queryTextOf(queryArgument, options.queryFile);
       const out = await wrapFlowErrors(() => queryAnywhere(io, queryText, options));
       const spec = options.explain ? (await loadValidSpec(options)).spec : undefined;
-      const rows = spec ? explainRows(spec, out.rows) : out.rows;
+      const rows = spec ? explainRows(spec, out.rows, options.format) : out.rows;
       const columns = spec ? [...out.columns, 'explanation'] : out.columns;
       const seconds = (performance.now() - started) / 1000;
       renderResult(io, { ...out.result, columns, rows }, options.json ? 'json' : options.csv ? 'csv' : 'table', seconds);
@@ -267,7 +255,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       const portFilter = options.port !== undefined ? ` and dstPort = ${options.port}` : '';
       const text = `filter action = "REJECT"${portFilter} | stats count() as records by srcAddr, dstAddr, dstPort, protocol, action | sort records desc | limit ${options.limit}`;
       const out = await wrapFlowErrors(() => queryAnywhere(io, text, options));
-      const rows = explainRows(spec, out.rows);
+      const rows = explainRows(spec, out.rows, options.format);
       if (options.json) writeJson(io, { query: text, rows });
       else if (rows.length === 0) io.out('no REJECT records in the input\n');
       else for (const r of rows) io.out(sanitizeForTerminal(`${r['records']}× ${r['explanation']}\n`));
