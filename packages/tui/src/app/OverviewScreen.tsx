@@ -1,5 +1,6 @@
 import { renderAddressMapText, allocationFromSpec } from '@artos/cidr-planner';
 import { renderOverviewText } from '../render/overview-text.js';
+import { renderModelText } from '../render/model-text.js';
 import type { AppData } from './app-data.js';
 import { ScrollView, type ViewLine } from './ScrollView.js';
 
@@ -12,7 +13,9 @@ export function OverviewScreen({ data, width, height, colors, active, filter }: 
   lines.push({ text: 'Endpoint state:', tone: 'accent' });
   for (const e of model.endpoints) lines.push({ text: `  ${e.type.padEnd(9)} ${e.service.padEnd(22)} ${e.state}${e.type === 'Interface' ? `, private DNS ${e.privateDns ? 'on' : 'off'}` : ''}`, tone: e.state === 'available' || e.state === 'Available' || e.state === 'planned' ? 'good' : 'bad' });
   lines.push({ text: '' });
-  for (const text of renderOverviewText(data.spec, data.source).split('\n')) lines.push({ text });
+  // Read from a template or the account, the overview shows what is there; from a spec, what it plans.
+  const described = model.source === 'spec' ? renderOverviewText(data.spec, data.source) : renderModelText(model);
+  for (const text of described.split('\n')) lines.push({ text });
   lines.push({ text: 'Address map:', tone: 'accent' });
   for (const text of renderAddressMapText(allocationFromSpec(data.spec), { width: Math.max(16, Math.min(64, width - 30)) }).split('\n')) lines.push({ text });
   return <ScrollView lines={lines} width={width} height={height} colors={colors} active={active} filter={filter} />;

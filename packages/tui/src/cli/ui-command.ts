@@ -12,6 +12,7 @@ import { buildDoctorContext } from '../doctor/build-context.js';
 import { runWorkflow } from '../doctor/run-workflow.js';
 import { WORKFLOWS } from '../doctor/workflows.js';
 import { renderOverviewText } from '../render/overview-text.js';
+import { renderModelText } from '../render/model-text.js';
 import { renderDoctorText } from '../render/doctor-text.js';
 import { parseTime } from './time-range.js';
 import type { AppData } from '../app/app-data.js';
@@ -78,7 +79,7 @@ export function uiCommand(context: CommandContext): Command {
       const { data, cleanup } = await prepareAppData(options);
       try {
         if (!context.io.isTty) {
-          context.io.out(renderOverviewText(data.spec, data.source));
+          context.io.out(data.context.model.source === 'spec' ? renderOverviewText(data.spec, data.source) : renderModelText(data.context.model));
           context.io.out(`\nFlow logs: ${data.flowLogSource ?? 'none'}\n\n`);
           const reports = [];
           for (const w of WORKFLOWS) reports.push(await runWorkflow(w, data.context));
