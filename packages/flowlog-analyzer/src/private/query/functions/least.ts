@@ -1,18 +1,4 @@
-import { asNumber } from '../../engine/values.js';
-import type { ScalarFunction } from './function-def.js';
+import { extremum } from './extremum.js';
 
 /** `least(a, b, ...)`: the smallest value; missing values are skipped (AWS, numeric operations). */
-export const least: ScalarFunction = {
-  kind: 'scalar',
-  name: 'least',
-  minArgs: 1,
-  maxArgs: Infinity,
-  compile: (args) => (row) => {
-    let best: number | undefined;
-    for (const a of args) {
-      const n = asNumber(a(row));
-      if (n !== undefined && (best === undefined || n < best)) best = n;
-    }
-    return best ?? null;
-  },
-};
+export const least = extremum('least', (a, b) => a < b);
