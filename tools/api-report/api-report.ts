@@ -7,6 +7,7 @@
 //
 // Run after `nx run-many -t build` (the root scripts `api:check` / `api:update` do both).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Extractor, ExtractorConfig, type ExtractorMessage } from '@microsoft/api-extractor';
@@ -106,6 +107,10 @@ try {
     if (changed && !update) {
       stale += 1;
       console.error(`${reportPath} is stale: the public API changed. Review the diff below, then run \`npm run api:update\` and commit the report.`);
+      // The fresh report is in the temp folder; show what changed, checked-in → built.
+      const fresh = join(tempFolder, `${entry.reportName}.api.md`);
+      const diff = spawnSync('diff', ['-u', join(ROOT, reportPath), fresh], { encoding: 'utf8' });
+      console.error(diff.stdout || diff.stderr);
     } else if (changed) {
       console.log(`${reportPath} updated`);
     }
