@@ -35,6 +35,8 @@ export { runInsightsQueryComplete, type CompleteResult } from './private/insight
 export { filterLogEvents, logEventChunks, type LogEvent, type LogEventsRequest } from './private/insights/filter-log-events.js';
 export { fromAwsError } from './private/insights/aws-errors.js';
 export { formatParseCommand, withFormatParse } from './private/insights/format-parse.js';
+export { runFlowLogQuery, type FlowLogQueryOptions } from './private/source/run-flow-log-query.js';
+export type { FlowLogSource, FileSource, CloudWatchSource, QueryProgress } from './private/source/flow-log-source.js';
 export { planQuery, type QueryPlan } from './private/query/plan.js';
 export { FUNCTIONS, findFunction } from './private/query/functions/catalog.js';
 export type { FunctionDef, ScalarFunction, AggregateFunction } from './private/query/functions/function-def.js';
@@ -43,3 +45,4 @@ export { DETECTORS, SEED_DETECTORS, RICH_FIELD_DETECTORS, runDetectors, type Det
 export type { Detector, ThreatFinding, ThreatSeverity } from './private/detectors/threat-finding.js';
 export { createAnnotator, type Annotator, type AddressAnnotation, type ExplainableRecord, type FlowExplanation } from './private/explain.js';
 export { auditRules, acceptedFlowsFromRows, type AcceptedFlow, type RuleAudit, type RuleUsage } from './private/rule-audit.js';
+export { explainRow, recordOfRow } from './private/explain-row.js';

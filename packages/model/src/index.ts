@@ -132,3 +132,4 @@ export { S3_EGRESS_DESCRIPTION } from './private/security-group-catalog.js';
 export { inferredGroupIds, candidateGroupIds } from './private/network/inferred-groups.js';
 export { admittingRules, type RuleCandidate } from './private/network/admitting-rules.js';
 export { networkGraph, type NetworkGraph, type GraphNode, type GraphEdge, type GraphNodeKind, type GraphMembership } from './private/network/network-graph.js';
+export { ruleCoversService } from './private/network/security-group-hop.js';

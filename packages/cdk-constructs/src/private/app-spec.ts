@@ -26,7 +26,7 @@ export function listContext(value: unknown): string[] | undefined {
 
 /**
  * Existing-VPC ids: `-c vpcId=… -c privateSubnetIds=a,b -c databaseSubnetIds=c,d` override the
- * spec's. Ids that are still not of AWS's form (the seed's example writes `vpc-existing123`)
+ * spec's, and `-c bastionSecurityGroupId=sg-…` the bastion's group. Ids that are still not of AWS's form (the seed's example writes `vpc-existing123`)
  * are replaced by placeholders of the right form, with a warning naming both, so the template
  * passes CloudFormation's schema; deploying it fails until real ids are given.
  */
@@ -41,8 +41,13 @@ export function withExistingIds(spec: NetworkSpecInput, context: (key: string) =
   const vpcId = (context('vpcId') as string | undefined) ?? spec.vpcId;
   const privateIds = listContext(context('privateSubnetIds')) ?? spec.privateSubnetIds;
   const databaseIds = listContext(context('databaseSubnetIds')) ?? spec.databaseSubnetIds;
+  // The bastion: `-c bastionSecurityGroupId=sg-…` replaces the spec's (the production preset's
+  // stand-in) in both places it appears.
+  const bastion = context('bastionSecurityGroupId') as string | undefined;
+  const previous = spec.bastionSecurityGroupId;
   const out: NetworkSpecInput = {
     ...spec,
+    ...(bastion !== undefined ? { bastionSecurityGroupId: bastion, additionalSecurityGroupIds: [...new Set((spec.additionalSecurityGroupIds ?? []).map((id) => (id === previous ? bastion : id)).concat(previous === undefined ? [bastion] : []))] } : {}),
     ...(vpcId !== undefined ? { vpcId: fix('vpc', vpcId) } : {}),
     ...(privateIds !== undefined ? { privateSubnetIds: privateIds.map((id) => fix('subnet', id)) } : {}),
     ...(databaseIds !== undefined ? { databaseSubnetIds: databaseIds.map((id) => fix('subnet', id)) } : {}),

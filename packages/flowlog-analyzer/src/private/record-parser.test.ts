@@ -96,6 +96,18 @@ describe('RecordParser', () => {
     expect(records).toEqual([[7, 'café-api', 'ACCEPT'], [7, 'plain', 'ACCEPT'], [7, '日本', 'REJECT']]);
   });
 
+  it('counts bytes, lines, records and skips, and hands each bad line to onSkip with its raw text', () => {
+    // Expected values counted by hand from the input below: 3 lines of text plus two blank ones.
+    const text = `${AWS_ACCEPTED}\n \u00a0\n2 123 eni-é\n\n${AWS_NODATA}\n`;
+    const skipped: [string, string][] = [];
+    const parser = new RecordParser({ onRecord: () => undefined, onSkip: (error, raw) => skipped.push([error.code, raw]) });
+    const bytes = new TextEncoder().encode(text);
+    for (let at = 0; at < bytes.length; at += 7) parser.push(bytes.subarray(at, at + 7));
+    parser.close();
+    expect(parser.info).toEqual({ bytes: bytes.length, lines: 5, records: 2, headers: 0, skipped: 1, malformed: { 'field-count': { count: 1, firstLines: [3] } } });
+    expect(skipped).toEqual([['field-count', '2 123 eni-é']]);
+  });
+
   it('never throws on arbitrary input, and counts every non-blank line', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom(AWS_ACCEPTED, AWS_NODATA, '2 1 2 3'))), (lines) => {

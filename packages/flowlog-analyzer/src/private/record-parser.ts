@@ -75,13 +75,13 @@ function checkOf(name: string, kind: 'int' | 'string' | 'address'): FieldCheck {
   return kind === 'int' ? FieldCheck.Integer : kind === 'address' ? FieldCheck.Address : FieldCheck.Text;
 }
 
-/** A dotted-quad IPv4 address in `text[start, end)`: four parts of 1 to 3 digits, each at most 255. */
-function isIpv4At(text: string, start: number, end: number): boolean {
+/** A dotted-quad IPv4 address in `bytes[start, end)`: four parts of 1 to 3 digits, each at most 255. */
+function isIpv4At(bytes: Uint8Array, start: number, end: number): boolean {
   let parts = 0;
   let value = 0;
   let digits = 0;
   for (let i = start; i <= end; i++) {
-    const c = i === end ? 46 : text.charCodeAt(i);
+    const c = i === end ? 46 : bytes[i]!;
     if (c === 46) {
       if (digits === 0 || value > 255 || ++parts > 4) return false;
       value = 0;
@@ -94,46 +94,54 @@ function isIpv4At(text: string, start: number, end: number): boolean {
   return parts === 4;
 }
 
-/** An IPv4 or IPv6 address (flow logs carry IPv6 in srcaddr/dstaddr for IPv6 traffic). */
-function isAddressAt(text: string, start: number, end: number): boolean {
-  return isIpv4At(text, start, end) || isIPv6(text.slice(start, end));
-}
-
-function isOneOf(text: string, start: number, end: number, words: readonly string[]): boolean {
-  const n = end - start;
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k]!;
-    if (w.length === n && text.startsWith(w, start)) return true;
-  }
-  return false;
-}
-const ACTIONS = ['ACCEPT', 'REJECT'];
-const LOG_STATUSES = ['OK', 'NODATA', 'SKIPDATA'];
-
-/** Parses `text[start, end)` as an unsigned decimal integer, or returns NaN: no sign, space or fraction. */
-function parseUnsignedAt(text: string, start: number, end: number): number {
-  if (end <= start || end - start > 20) return NaN;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return NaN;
-    value = value * 10 + c;
-  }
-  return value;
+/** `bytes[start, end)` equals the ASCII word `word`. */
+function isWordAt(bytes: Uint8Array, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if (bytes[start + k] !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /**
- * The platform-free core: `push(bytes)` any number of times, then `close()`. Lines are split on
- * `\n` (a trailing `\r` is dropped); a header line of field names switches the format; every
- * bad line is counted by reason with its first line numbers, and never stops the parse unless
- * `strict` is set.
+ * The one value of an action or log-status field (a shared constant string, nothing allocated), or
+ * undefined when the field holds something else.
+ */
+function actionAt(bytes: Uint8Array, start: number, end: number): string | undefined {
+  return isWordAt(bytes, start, end, 'ACCEPT') ? 'ACCEPT' : isWordAt(bytes, start, end, 'REJECT') ? 'REJECT' : undefined;
+}
+function logStatusAt(bytes: Uint8Array, start: number, end: number): string | undefined {
+  return isWordAt(bytes, start, end, 'OK') ? 'OK' : isWordAt(bytes, start, end, 'NODATA') ? 'NODATA' : isWordAt(bytes, start, end, 'SKIPDATA') ? 'SKIPDATA' : undefined;
+}
+
+/** Longest run of digits read as a number (2^64 has 20 digits). */
+const MAX_DIGITS = 20;
+const SPACE = 32;
+const NEWLINE = 10;
+const RETURN = 13;
+const DASH = 45;
+
+/** Node's native slicers: a string straight from the bytes of one field, without `toString`'s encoding lookup. */
+interface NativeSlices {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+function asBuffer(bytes: Uint8Array): Buffer & NativeSlices {
+  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as Buffer & NativeSlices;
+}
+
+/**
+ * The platform-free core, on bytes: `push(bytes)` any number of times, then `close()`. Lines are
+ * split on `\n` (a trailing `\r` is dropped); a header line of field names switches the format.
+ * Every field of every line is checked in one pass over its bytes (digits, dotted quads, the
+ * action and log-status words, `-`), whatever the query reads, so the malformed count never
+ * depends on the query; only the fields the query reads become values, and only text fields
+ * become strings. Every bad line is counted by reason with its first line numbers, and never stops
+ * the parse unless `strict` is set.
  */
 export class RecordParser {
   readonly info: ParseInfo = emptyInfo();
   private format: RecordFormat;
-  private readonly decoder = new TextDecoder('utf-8');
-  private decoderUsed = false;
-  private pending = '';
+  /** The bytes of a line cut by the end of the previous chunk. */
+  private pending: Buffer | undefined;
   private kinds: Uint8Array;
   private readonly context: { line: number; format: RecordFormat; message: string | undefined } = { line: 0, format: RecordFormat.DEFAULT, message: undefined };
 
@@ -157,102 +165,131 @@ export class RecordParser {
   }
 
   push(chunk: Uint8Array | string): void {
-    const text = typeof chunk === 'string' ? chunk : this.decode(chunk);
-    this.info.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
-    const data = this.pending + text;
+    const bytes = asBuffer(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    this.info.bytes += bytes.byteLength;
     let start = 0;
-    for (let end = data.indexOf('\n'); end >= 0; end = data.indexOf('\n', start)) {
-      this.parseLine(data, start, end > start && data.charCodeAt(end - 1) === 13 ? end - 1 : end);
-      start = end + 1;
+    if (this.pending) {
+      const newline = bytes.indexOf(NEWLINE);
+      if (newline < 0) {
+        this.pending = Buffer.concat([this.pending, bytes]);
+        return;
+      }
+      const joined = asBuffer(Buffer.concat([this.pending, bytes.subarray(0, newline)]));
+      this.pending = undefined;
+      this.lineAt(joined, 0, joined.length, isAscii(joined));
+      start = newline + 1;
     }
-    this.pending = data.slice(start);
-  }
-
-  /**
-   * Flow logs are ASCII: such chunks skip UTF-8 decoding (a third of the parse time) and are read
-   * as latin1. Anything else goes through the streaming UTF-8 decoder, which keeps split characters.
-   */
-  private decode(chunk: Uint8Array): string {
-    if (isAscii(chunk)) {
-      // Bytes a previous chunk left inside the decoder cannot be completed by ASCII: flush them.
-      const left = this.decoderUsed ? this.decoder.decode() : '';
-      this.decoderUsed = false;
-      return left + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    // Flow logs are ASCII: then text fields are sliced as latin1, the cheapest string there is.
+    const ascii = isAscii(bytes);
+    for (let newline = bytes.indexOf(NEWLINE, start); newline >= 0; newline = bytes.indexOf(NEWLINE, start)) {
+      this.lineAt(bytes, start, newline, ascii);
+      start = newline + 1;
     }
-    this.decoderUsed = true;
-    return this.decoder.decode(chunk, { stream: true });
+    // A copy: the caller may reuse the chunk's memory.
+    if (start < bytes.length) this.pending = Buffer.from(bytes.subarray(start));
   }
 
   close(): void {
-    const rest = this.pending + this.decoder.decode();
-    this.pending = '';
-    if (rest.length > 0) this.line(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+    const rest = this.pending;
+    this.pending = undefined;
+    if (rest && rest.length > 0) this.lineAt(asBuffer(rest), 0, rest.length, isAscii(rest));
   }
 
   /** Parses one line (without its newline). */
   line(raw: string): void {
-    this.parseLine(raw, 0, raw.length);
+    const bytes = asBuffer(Buffer.from(raw, 'utf8'));
+    this.lineAt(bytes, 0, bytes.length, isAscii(bytes));
+  }
+
+  private lineAt(bytes: Buffer & NativeSlices, from: number, to: number, ascii: boolean): void {
+    this.parseLine(bytes, from, to > from && bytes[to - 1] === RETURN ? to - 1 : to, ascii);
   }
 
   /**
-   * Parses the line `data[from, to)` in place: fields are found by index, and only the fields the
-   * caller reads are sliced or read as numbers. The line itself becomes a string only when needed
-   * (@message, a header, an error).
+   * Parses the line `bytes[from, to)` in place, field by field in one pass: numbers are read from
+   * their digits, addresses and words checked on their bytes, and a string is made only for a text
+   * field the query reads (or the whole line for @message, a header, an error).
    */
-  private parseLine(data: string, from: number, to: number): void {
+  private parseLine(bytes: Buffer & NativeSlices, from: number, to: number, ascii: boolean): void {
     const lineNo = ++this.info.lines;
-    // Blank lines are skipped; trim() only when the line starts with white space (it allocates).
-    if (to === from || (data.charCodeAt(from) <= 32 && data.slice(from, to).trim().length === 0)) return;
-    const format = this.format;
+    if (to === from || (bytes[from]! <= SPACE && isBlank(bytes, from, to))) return;
     const kinds = this.kinds;
-    const count = format.fields.length;
+    const count = kinds.length;
     const values: FieldValue[] = new Array(count);
-    let start = from;
+    let p = from;
     let i = 0;
     for (; i < count; i++) {
-      let space = data.indexOf(' ', start);
-      if (space >= to) space = -1;
-      const end = space < 0 ? to : space;
-      if (end === start || (space < 0 && i < count - 1)) break;
+      const start = p;
       const kind = kinds[i]!;
       const check = kind & 7;
-      if (end - start === 1 && data.charCodeAt(start) === 45) values[i] = null; // "-"
-      else if (check === FieldCheck.Integer) {
-        const n = parseUnsignedAt(data, start, end);
-        if (Number.isNaN(n)) return this.badField('bad-number', 'not a number', data, from, to, start, end, i, lineNo);
-        values[i] = kind & KEEP ? n : null;
+      if (check === FieldCheck.Integer) {
+        let value = 0;
+        let digitsOnly = true;
+        for (; p < to; p++) {
+          const c = bytes[p]!;
+          if (c === SPACE) break;
+          const digit = c - 48;
+          if (digit < 0 || digit > 9) digitsOnly = false;
+          value = value * 10 + digit;
+        }
+        // An empty field, or too few fields (then the last one is not checked: the line has the wrong shape).
+        if (p === start || (p === to && i < count - 1)) break;
+        if (digitsOnly && p - start <= MAX_DIGITS) values[i] = kind & KEEP ? value : null;
+        else if (p - start === 1 && bytes[start] === DASH) values[i] = null;
+        else return this.badField('bad-number', 'not a number', bytes, from, to, start, p, i, lineNo);
       } else {
-        if (check === FieldCheck.Address && !isAddressAt(data, start, end)) return this.badField('bad-address', 'not an IP address', data, from, to, start, end, i, lineNo);
-        if (check === FieldCheck.Action && !isOneOf(data, start, end, ACTIONS)) return this.badField('bad-value', 'not ACCEPT, REJECT or -', data, from, to, start, end, i, lineNo);
-        if (check === FieldCheck.LogStatus && !isOneOf(data, start, end, LOG_STATUSES)) return this.badField('bad-value', 'not OK, NODATA or SKIPDATA', data, from, to, start, end, i, lineNo);
-        values[i] = kind & KEEP ? data.slice(start, end) : null;
+        while (p < to && bytes[p] !== SPACE) p++;
+        // An empty field, or too few fields (then the last one is not checked: the line has the wrong shape).
+        if (p === start || (p === to && i < count - 1)) break;
+        if (p - start === 1 && bytes[start] === DASH) values[i] = null;
+        else if (check === FieldCheck.Action) {
+          const word = actionAt(bytes, start, p);
+          if (word === undefined) return this.badField('bad-value', 'not ACCEPT, REJECT or -', bytes, from, to, start, p, i, lineNo);
+          values[i] = kind & KEEP ? word : null;
+        } else if (check === FieldCheck.LogStatus) {
+          const word = logStatusAt(bytes, start, p);
+          if (word === undefined) return this.badField('bad-value', 'not OK, NODATA or SKIPDATA', bytes, from, to, start, p, i, lineNo);
+          values[i] = kind & KEEP ? word : null;
+        } else if (check === FieldCheck.Address) {
+          if (isIpv4At(bytes, start, p)) values[i] = kind & KEEP ? bytes.latin1Slice(start, p) : null;
+          else {
+            // IPv6 (flow logs carry it in srcaddr/dstaddr for IPv6 traffic): rare, checked on a string.
+            const text = ascii ? bytes.latin1Slice(start, p) : bytes.utf8Slice(start, p);
+            if (!isIPv6(text)) return this.badField('bad-address', 'not an IP address', bytes, from, to, start, p, i, lineNo);
+            values[i] = kind & KEEP ? text : null;
+          }
+        } else values[i] = kind & KEEP ? (ascii ? bytes.latin1Slice(start, p) : bytes.utf8Slice(start, p)) : null;
       }
-      start = end + 1;
-      if (space < 0) {
+      if (p === to) {
         i++;
         break;
       }
+      p++; // the space
+      if (i === count - 1) {
+        i = count + 1; // more fields than the format has
+        break;
+      }
     }
-    if (i !== count || start <= to) {
-      const raw = data.slice(from, to);
+    if (i !== count) {
+      const raw = bytes.utf8Slice(from, to);
       if (this.info.records === 0 && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
-      const found = raw.split(' ').filter((p) => p !== '').length;
+      const found = raw.split(' ').filter((part) => part !== '').length;
       return this.skip('field-count', `line ${lineNo}: ${found} fields${raw.includes('  ') ? ' (or an empty one)' : ''}, the format has ${count}`, raw, lineNo);
     }
     this.info.records++;
     // One context object, refilled per record: the callback reads it before the next line.
     const context = this.context;
     context.line = lineNo;
-    context.format = format;
-    context.message = this.options.keepMessage ? data.slice(from, to) : undefined;
+    context.format = this.format;
+    context.message = this.options.keepMessage ? (ascii ? bytes.latin1Slice(from, to) : bytes.utf8Slice(from, to)) : undefined;
     this.options.onRecord(values, context);
   }
 
   /** A field that is not of its type: counted by reason (or, on the first line, maybe a header). */
-  private badField(code: FlowLogErrorCode, what: string, data: string, from: number, to: number, start: number, end: number, index: number, lineNo: number): void {
-    const raw = data.slice(from, to);
+  private badField(code: FlowLogErrorCode, what: string, bytes: Buffer & NativeSlices, from: number, to: number, start: number, end: number, index: number, lineNo: number): void {
+    const raw = bytes.utf8Slice(from, to);
     if (this.info.records === 0 && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
-    return this.skip(code, `line ${lineNo}: ${this.format.fields[index]!.name} is ${JSON.stringify(data.slice(start, Math.min(end, start + 40)))}, ${what}`, raw, lineNo);
+    return this.skip(code, `line ${lineNo}: ${this.format.fields[index]!.name} is ${JSON.stringify(bytes.utf8Slice(start, end).slice(0, 40))}, ${what}`, raw, lineNo);
   }
 
   private header(raw: string, lineNo: number): void {
@@ -279,6 +316,19 @@ export class RecordParser {
     recordSkip(this.info, code, lineNo);
     this.options.onSkip?.(error, raw);
   }
+}
+
+/**
+ * A line of only white space, as String.prototype.trim sees it (so a non-breaking space counts):
+ * called only when the line starts with a control byte or a space.
+ */
+function isBlank(bytes: Buffer & NativeSlices, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = bytes[k]!;
+    if (c >= 0x80) return bytes.utf8Slice(from, to).trim().length === 0;
+    if (c !== SPACE && (c < 9 || c > 13)) return false;
+  }
+  return true;
 }
 
 /** Merges the counters of several parses (one per file). */

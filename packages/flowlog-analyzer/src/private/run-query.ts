@@ -10,11 +10,15 @@ import { expandPaths, fileChunks, parseStream } from './sources.js';
 import { parallelizable, runStatsInParallel, type ParallelOptions } from './parallel/run-parallel.js';
 
 export interface QueryStatistics {
+  /** Where the records were scanned: local files (parsed here) or CloudWatch Logs Insights. */
+  readonly source: 'files' | 'cloudwatch';
   readonly recordsScanned: number;
   readonly bytesScanned: number;
   readonly recordsMatched: number;
   readonly info: ParseInfo;
   readonly files: number;
+  /** Insights queries run (more than one when the time range was split past the row cap). */
+  readonly queries?: number;
 }
 
 export interface QueryResult extends QueryOutput {
@@ -85,7 +89,7 @@ export function runQueryOnText(queryText: string, text: string, options: LocalQu
   parser.push(text);
   parser.close();
   const output = sink.executor.finish();
-  return { ...output, statistics: { recordsScanned: parser.info.records, bytesScanned: parser.info.bytes, recordsMatched: output.matched, info: parser.info, files: 1 } };
+  return { ...output, statistics: { source: 'files', recordsScanned: parser.info.records, bytesScanned: parser.info.bytes, recordsMatched: output.matched, info: parser.info, files: 1 } };
 }
 
 /** Runs a query over files and folders, plain or gzip, streamed; stats over big plain files on all cores. */
@@ -100,7 +104,7 @@ export async function runLocalQuery(queryText: string, paths: readonly string[],
     const info = await runStatsInParallel(sink.executor, queryText, files, common);
     if (info) {
       const output = sink.executor.finish();
-      return { ...output, statistics: { recordsScanned: info.records, bytesScanned: info.bytes, recordsMatched: output.matched, info, files: files.length } };
+      return { ...output, statistics: { source: 'files', recordsScanned: info.records, bytesScanned: info.bytes, recordsMatched: output.matched, info, files: files.length } };
     }
   }
   return runQueryOnSources(query, files.map((f) => ({ name: f, chunks: fileChunks(f) })), options);
@@ -124,5 +128,5 @@ export async function runQueryOnSources(query: Query, sources: ReadonlyArray<{ n
     options.onProgress?.(info, source.name);
   }
   const output = sink.executor.finish();
-  return { ...output, statistics: { recordsScanned: info.records, bytesScanned: info.bytes, recordsMatched: output.matched, info, files: sources.length } };
+  return { ...output, statistics: { source: 'files', recordsScanned: info.records, bytesScanned: info.bytes, recordsMatched: output.matched, info, files: sources.length } };
 }

@@ -14,6 +14,7 @@ export type SpecIssueCode =
   | 'subnet-overlap'
   | 'invalid-name-prefix'
   | 'invalid-aws-id'
+  | 'placeholder-id'
   | 'vpc-cidr-required'
   | 'subnet-ids-need-vpc'
   | 'subnet-ids-cidrs-mismatch'

@@ -16,6 +16,7 @@ import {
   type AwsIdKind,
 } from './aws-ids.js';
 import { checkAddresses } from './address-checks.js';
+import { PLACEHOLDER_BASTION_SECURITY_GROUP_ID } from './presets.js';
 import { checkAvailabilityZoneIds } from './az-ids.js';
 import { boundText } from './bounded-text.js';
 import { networkSpecSchema } from './spec-schema.js';
@@ -246,6 +247,16 @@ function validateUnbounded(input: unknown): ValidationResult {
   additional.forEach((id, i) => checkAwsId(list, 'sg', `additionalSecurityGroupIds[${i}]`, id));
   checkDuplicates(list, 'additionalSecurityGroupIds', additional);
   if (given.bastionSecurityGroupId !== undefined) checkAwsId(list, 'sg', 'bastionSecurityGroupId', given.bastionSecurityGroupId);
+  if (given.bastionSecurityGroupId === PLACEHOLDER_BASTION_SECURITY_GROUP_ID || additional.includes(PLACEHOLDER_BASTION_SECURITY_GROUP_ID)) {
+    // The production example names a Terraform output; the preset carries a stand-in of AWS's form,
+    // which would deploy rules that admit a group that does not exist. Said, never silent.
+    list.warn(
+      'placeholder-id',
+      given.bastionSecurityGroupId === PLACEHOLDER_BASTION_SECURITY_GROUP_ID ? 'bastionSecurityGroupId' : 'additionalSecurityGroupIds',
+      `${PLACEHOLDER_BASTION_SECURITY_GROUP_ID} stands for the seed's module.bastion.bastion_security_group_id: it is not your bastion's group`,
+      "give your bastion's group id: bastionSecurityGroupId and additionalSecurityGroupIds in a spec file, or cdk deploy -c bastionSecurityGroupId=sg-…",
+    );
+  }
   checkTags(list, given.tags ?? {});
   checkFlowLogs(list, given);
 

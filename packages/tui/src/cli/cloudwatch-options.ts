@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import {
-  runInsightsQueryComplete,
-  type CompleteResult,
-  type InsightsStatistics,
+  runFlowLogQuery,
+  type QueryProgress,
+  type QueryResult,
+  type RecordFormat,
 } from '@artos/flowlog-analyzer';
 import { AbortError } from './cli-errors.js';
 import type { CliIo } from './io.js';
@@ -32,7 +33,7 @@ export function addCloudWatchOptions(command: Command): Command {
  * Runs a query in Logs Insights with every row (time-range splitting past the cap), a progress
  * line on stderr (records and bytes scanned, elapsed), and Ctrl-C stopping the query in the account.
  */
-export async function runInCloudWatch(io: CliIo, queryText: string, options: CloudWatchOptions, limit?: number): Promise<CompleteResult> {
+export async function runInCloudWatch(io: CliIo, queryText: string, options: CloudWatchOptions, limit?: number, format?: RecordFormat): Promise<QueryResult> {
   const startTime = parseTime(options.since, '--since');
   const endTime = parseTime(options.until, '--until');
   if (endTime < startTime) throw new AbortError('--until is before --since', 'swap them');
@@ -42,12 +43,12 @@ export async function runInCloudWatch(io: CliIo, queryText: string, options: Clo
   const onSigint = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onSigint);
   const started = Date.now();
-  const progress = (s: InsightsStatistics, status: string) => {
+  const progress = (s: QueryProgress) => {
     if (!process.stderr.isTTY) return;
-    process.stderr.write(`\r${status}: ${s.recordsScanned.toLocaleString('en-US')} records, ${(s.bytesScanned / 2 ** 20).toFixed(1)} MiB scanned, ${((Date.now() - started) / 1000).toFixed(0)} s\u001b[K`);
+    process.stderr.write(`\r${s.where}: ${s.recordsScanned.toLocaleString('en-US')} records, ${(s.bytesScanned / 2 ** 20).toFixed(1)} MiB scanned, ${((Date.now() - started) / 1000).toFixed(0)} s\u001b[K`);
   };
   try {
-    return await runInsightsQueryComplete(client, { logGroupNames: options.logGroup, startTime, endTime, queryString: queryText, signal: controller.signal, onProgress: progress, ...(limit ? { limit } : {}) });
+    return await runFlowLogQuery(queryText, { kind: 'cloudwatch', client, logGroupNames: options.logGroup, startTime, endTime }, { signal: controller.signal, onProgress: progress, ...(limit ? { rowLimit: limit } : {}), ...(format ? { format } : {}) });
   } finally {
     process.removeListener('SIGINT', onSigint);
     if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');

@@ -56,6 +56,30 @@ describe('artos-net flowlogs', () => {
     expect(missing.stderr).toContain('no such file or folder');
   });
 
+  it('reads a long query from --query-file, and refuses both or neither (exit 2)', async () => {
+    const file = join(dir, 'table.log');
+    await cli('flowlogs', 'sample', '--records', '2000', '--clean', '--out', file);
+    // A long query over several lines, as users keep them in files: 200 ports in one filter.
+    const ports = Array.from({ length: 200 }, (_, i) => 1000 + i).join(', ');
+    const text = `filter dstPort in [${ports}, 443]\n| stats count() as n by action\n| sort action asc\n`;
+    const queryFile = join(dir, 'long.query');
+    writeFileSync(queryFile, text);
+    const fromFile = await cli('flowlogs', 'query', '--query-file', queryFile, '--file', file, '--json');
+    const fromArgument = await cli('flowlogs', 'query', text, '--file', file, '--json');
+    expect(fromFile.code).toBe(0);
+    expect(text.length).toBeGreaterThan(1000);
+    expect((JSON.parse(fromFile.stdout) as { rows: unknown[] }).rows).toEqual((JSON.parse(fromArgument.stdout) as { rows: unknown[] }).rows);
+    const both = await cli('flowlogs', 'query', 'stats count()', '--query-file', queryFile, '--file', file);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('not both');
+    const neither = await cli('flowlogs', 'query', '--file', file);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('no query');
+    const missing = await cli('flowlogs', 'query', '--query-file', join(dir, 'nope.query'), '--file', file);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.query');
+  });
+
   it('detect finds the incidents (exit 1) and is quiet on clean traffic (exit 0)', async () => {
     const incidents = join(dir, 'incidents.log');
     const clean = join(dir, 'clean.log');

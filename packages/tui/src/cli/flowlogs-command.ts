@@ -1,4 +1,5 @@
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +12,7 @@ import {
   auditRules,
   acceptedFlowsFromRows,
   createAnnotator,
+  explainRow,
   findCannedQuery,
   endpointUsageFilter,
   runDetectors,
@@ -26,12 +28,10 @@ import {
   histogramQuery,
   isFlowLogError,
   parseQuery,
-  runQueryOnSources,
-  runLocalQuery,
-  withFormatParse,
-  expandPaths,
-  fileChunks,
+  runFlowLogQuery,
+  type FlowLogSource,
   type ParseInfo,
+  type QueryProgress,
   type QueryResult,
   type ResultRow,
 } from '@artos/flowlog-analyzer';
@@ -54,6 +54,10 @@ function describeMalformed(info: ParseInfo): string {
 /** The statistics line, as Insights reports them: records and bytes scanned, records matched. */
 export function statisticsLine(result: QueryResult, seconds: number): string {
   const s = result.statistics;
+  if (s.source === 'cloudwatch') {
+    const queries = s.queries ?? 1;
+    return `scanned ${s.recordsScanned.toLocaleString('en-US')} records (${(s.bytesScanned / 2 ** 20).toFixed(1)} MiB) in ${queries} quer${queries === 1 ? 'y' : 'ies'} of CloudWatch Logs Insights, ${seconds.toFixed(2)} s; matched ${s.recordsMatched.toLocaleString('en-US')}; returned ${result.rows.length}${result.truncated ? ' (incomplete)' : ''}`;
+  }
   return `scanned ${s.recordsScanned.toLocaleString('en-US')} records (${(s.bytesScanned / 2 ** 20).toFixed(1)} MiB) in ${s.files} file(s), ${seconds.toFixed(2)} s; matched ${s.recordsMatched.toLocaleString('en-US')}; returned ${result.rows.length}${result.truncated ? ' (truncated by the row limit)' : ''}; malformed lines: ${describeMalformed(s.info)}`;
 }
 
@@ -100,26 +104,21 @@ export function parseQueryText(queryText: string): ReturnType<typeof parseQuery>
 }
 
 export async function runLocalFlowQuery(io: CliIo, queryText: string, options: QueryOptions, rowLimit?: number): Promise<QueryResult> {
-  const query = parseQueryText(queryText);
+  parseQueryText(queryText);
   const format = options.format ? RecordFormat.fromFormatString(options.format) : undefined;
   const useStdin = options.file.length === 0 || options.file.includes('-');
   if (useStdin && process.stdin.isTTY && options.file.length === 0) {
     throw new AbortError('no flow-log input: give --file FILE (repeatable, folders and .gz welcome) or pipe records into stdin', 'e.g. artos-net flowlogs sample | artos-net flowlogs query "stats count() by action"');
   }
-  const files = await expandPaths(options.file.filter((f) => f !== '-'));
-  if (files.length === 0 && !useStdin) {
-    throw new AbortError(`no flow-log files in ${options.file.join(', ')}`, 'give --file a flow-log file (.log, .gz) or a folder that holds some');
-  }
   const progress = process.stderr.isTTY === true;
   const localOptions = {
     ...(format ? { format } : {}),
-    ...(rowLimit ? { limits: { ...DEFAULT_INSIGHTS_LIMITS, defaultResultRows: rowLimit, maxResultRows: Math.max(rowLimit, DEFAULT_INSIGHTS_LIMITS.maxResultRows) } } : {}),
+    ...(rowLimit ? { rowLimit } : {}),
     strict: options.strict ?? false,
-    ...(progress ? { onProgress: (info: ParseInfo, file: string) => process.stderr.write(`\r${info.records.toLocaleString('en-US')} records, ${(info.bytes / 2 ** 20).toFixed(0)} MiB — ${sanitizeForTerminal(file)}\u001b[K`) } : {}),
+    ...(progress ? { onProgress: (p: QueryProgress) => process.stderr.write(`\r${p.recordsScanned.toLocaleString('en-US')} records, ${(p.bytesScanned / 2 ** 20).toFixed(0)} MiB — ${sanitizeForTerminal(p.where)}\u001b[K`) } : {}),
   };
-  // Files only: the runner that splits big plain files over worker threads (stats queries).
-  const run = useStdin ? runQueryOnSources(query, [...files.map((f) => ({ name: f, chunks: fileChunks(f) })), { name: '<stdin>', chunks: stdinChunks() }], localOptions) : runLocalQuery(queryText, files, localOptions);
-  return run.finally(() => {
+  const source: FlowLogSource = { kind: 'files', paths: options.file.filter((f) => f !== '-'), ...(useStdin ? { stdin: stdinChunks() } : {}) };
+  return runFlowLogQuery(queryText, source, localOptions).finally(() => {
     if (progress) process.stderr.write('\r\u001b[K');
   });
 }
@@ -138,37 +137,35 @@ function wrapFlowErrors<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** Rows of a query from local files/stdin, or from CloudWatch when --log-group is given. */
-export async function queryAnywhere(io: CliIo, queryText: string, options: QueryOptions, limit?: number): Promise<{ columns: string[]; rows: ResultRow[]; warnings: string[]; result?: QueryResult; note?: string }> {
+export async function queryAnywhere(io: CliIo, queryText: string, options: QueryOptions, limit?: number): Promise<{ columns: string[]; rows: ResultRow[]; warnings: string[]; result: QueryResult }> {
+  let result: QueryResult;
   if (options.logGroup && options.logGroup.length > 0) {
     parseQueryText(queryText); // the same text must be valid locally too: fail fast, before billing
     // A custom format (--format) gets the parse @message that names its fields: Insights does not discover them.
-    const complete = await runInCloudWatch(io, withFormatParse(queryText, options.format ? RecordFormat.fromFormatString(options.format) : undefined), options as CloudWatchOptions, limit);
-    const columns = [...new Set(complete.rows.flatMap((r) => Object.keys(r)))].filter((c) => c !== '@ptr');
-    const note = `scanned ${complete.statistics.recordsScanned.toLocaleString('en-US')} records (${(complete.statistics.bytesScanned / 2 ** 20).toFixed(1)} MiB) in ${complete.queries} quer${complete.queries === 1 ? 'y' : 'ies'}; matched ${complete.statistics.recordsMatched.toLocaleString('en-US')}`;
-    return { columns, rows: complete.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== '@ptr'))), warnings: complete.missing ? [`incomplete: ${complete.missing}`] : [], note };
-  }
-  const result = await runLocalFlowQuery(io, queryText, options, limit);
+    result = await runInCloudWatch(io, queryText, options as CloudWatchOptions, limit, options.format ? RecordFormat.fromFormatString(options.format) : undefined);
+  } else result = await runLocalFlowQuery(io, queryText, options, limit);
   return { columns: [...result.columns], rows: [...result.rows], warnings: [...result.warnings], result };
 }
 
-/** A number field of a row, when present and numeric. */
-function numberField(row: ResultRow, name: string): number | undefined {
-  const value = row[name];
-  return value === undefined || value === '' || value === '-' || !Number.isFinite(Number(value)) ? undefined : Number(value);
+/** Each row explained by the evaluator: from its columns, or from the record in `@message` (in --format, else AWS's default). */
+function explainRows(spec: NetworkSpec, rows: ResultRow[], format?: string): ResultRow[] {
+  const annotator = createAnnotator(modelFromSpec(spec));
+  const recordFormat = format ? RecordFormat.fromFormatString(format) : undefined;
+  return rows.map((r) => ({ ...r, explanation: explainRow(annotator, r, recordFormat) }));
 }
 
-function explainRows(spec: NetworkSpec, rows: ResultRow[]): ResultRow[] {
-  const annotator = createAnnotator(modelFromSpec(spec));
-  return rows.map((r) => {
-    const { srcAddr, dstAddr, dstPort } = r;
-    if (!srcAddr || !dstAddr || !dstPort) return { ...r, explanation: 'needs srcAddr, dstAddr and dstPort in the result to explain' };
-    const srcPort = numberField(r, 'srcPort');
-    const tcpFlags = numberField(r, 'tcpFlags');
-    return {
-      ...r,
-      explanation: annotator.explain({ srcAddr, dstAddr, dstPort: Number(dstPort), protocol: numberField(r, 'protocol') ?? 6, ...(srcPort !== undefined ? { srcPort } : {}), ...(tcpFlags !== undefined ? { tcpFlags } : {}), ...(r['action'] ? { action: r['action'] } : {}) }).text,
-    };
-  });
+/** The query: the argument, or the text of --query-file (exactly one of them). */
+async function queryTextOf(argument: string | undefined, file: string | undefined): Promise<string> {
+  if (argument !== undefined && file !== undefined) throw new AbortError('give the query as the argument or with --query-file, not both', 'drop one of them');
+  if (file === undefined) {
+    if (argument === undefined) throw new AbortError('no query: give the query text as the argument, or --query-file FILE', 'e.g. artos-net flowlogs query \'stats count() by action\' --file logs/');
+    return argument;
+  }
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new AbortError(`cannot read the query file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'check the path given to --query-file');
+  }
 }
 
 /** `--file` (repeatable), shared by the commands that read flow logs. */
@@ -186,29 +183,26 @@ export function flowlogsCommand(context: CommandContext): Command {
     .command('query')
     .description('run a Logs Insights query over local flow-log files (plain or gzip), stdin, or in CloudWatch (--log-group)'))), 'a file or folder of flow-log records (repeatable; - for stdin)')
     .option('--explain', 'add an explanation of each row from the model (needs srcAddr, dstAddr, dstPort)')
-    .argument('<query>', 'the query text, e.g. \'filter action = "REJECT" | stats count() by srcAddr, dstPort\'')
+    .argument('[query]', 'the query text, e.g. \'filter action = "REJECT" | stats count() by srcAddr, dstPort\'')
+    .option('--query-file <file>', 'read the query text from this file (long queries), instead of the argument')
     .option('--format <format>', 'custom record format as AWS writes it, e.g. "${version} ${srcaddr} ${dstaddr}" (default: the file header, else the default format)')
     .option('--strict', 'stop at the first malformed line (exit 2)')
     .option('--json', 'print the result and statistics as JSON')
     .addOption(new Option('--csv', 'print the result as CSV').conflicts('json'))
     .option('--histogram', 'also draw accepted and rejected records over time (with SKIPDATA gaps and NODATA marked), as the CloudWatch console does')
     .addHelpText('after', '\nExamples:\n  artos-net flowlogs query \'filter action = "REJECT" | stats count() as n by srcAddr, dstPort | sort n desc | limit 20\' --file logs/\n  artos-net flowlogs sample --records 100000 | artos-net flowlogs query \'stats sum(bytes) by action\'\n')
-    .action(async (queryText: string, given: QueryOptions & SpecSourceOptions & { explain?: boolean; histogram?: boolean }) => {
+    .action(async (queryArgument: string | undefined, given: QueryOptions & SpecSourceOptions & { explain?: boolean; histogram?: boolean; queryFile?: string }) => {
       // The histogram reads the input a second time: piped records are kept for it.
       const input = given.histogram ? await readableOnce(given) : { options: given, cleanup: () => {} };
       const options = input.options;
       const started = performance.now();
+      const queryText = await queryTextOf(queryArgument, options.queryFile);
       const out = await wrapFlowErrors(() => queryAnywhere(io, queryText, options));
       const spec = options.explain ? (await loadValidSpec(options)).spec : undefined;
-      const rows = spec ? explainRows(spec, out.rows) : out.rows;
+      const rows = spec ? explainRows(spec, out.rows, options.format) : out.rows;
       const columns = spec ? [...out.columns, 'explanation'] : out.columns;
       const seconds = (performance.now() - started) / 1000;
-      if (out.result) renderResult(io, { ...out.result, columns, rows }, options.json ? 'json' : options.csv ? 'csv' : 'table', seconds);
-      else {
-        // Rows from CloudWatch: the statistics are Insights' own (records and bytes scanned there).
-        const statistics = { recordsScanned: 0, bytesScanned: 0, recordsMatched: rows.length, info: { bytes: 0, lines: 0, records: 0, headers: 0, skipped: 0, malformed: {} }, files: 0 };
-        renderResult(io, { columns, rows, matched: rows.length, truncated: false, warnings: out.warnings, statistics }, options.json ? 'json' : options.csv ? 'csv' : 'table', seconds, out.note);
-      }
+      renderResult(io, { ...out.result, columns, rows }, options.json ? 'json' : options.csv ? 'csv' : 'table', seconds);
       try {
         if (options.histogram) await printHistogram(io, options);
       } finally {
@@ -261,7 +255,7 @@ export function flowlogsCommand(context: CommandContext): Command {
       const portFilter = options.port !== undefined ? ` and dstPort = ${options.port}` : '';
       const text = `filter action = "REJECT"${portFilter} | stats count() as records by srcAddr, dstAddr, dstPort, protocol, action | sort records desc | limit ${options.limit}`;
       const out = await wrapFlowErrors(() => queryAnywhere(io, text, options));
-      const rows = explainRows(spec, out.rows);
+      const rows = explainRows(spec, out.rows, options.format);
       if (options.json) writeJson(io, { query: text, rows });
       else if (rows.length === 0) io.out('no REJECT records in the input\n');
       else for (const r of rows) io.out(sanitizeForTerminal(`${r['records']}× ${r['explanation']}\n`));

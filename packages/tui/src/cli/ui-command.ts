@@ -3,15 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { Command } from 'commander';
-import {
-  generateSampleTraffic,
-  planSampleTraffic,
-  isFlowLogError,
-  RICH_SAMPLE_FORMAT_FIELDS,
-  runInsightsQueryComplete,
-  runLocalQuery,
-  DEFAULT_INSIGHTS_LIMITS,
-} from '@artos/flowlog-analyzer';
+import { generateSampleTraffic, planSampleTraffic, isFlowLogError, RICH_SAMPLE_FORMAT_FIELDS, runFlowLogQuery } from '@artos/flowlog-analyzer';
 import { EXIT_OK } from './cli-errors.js';
 import type { CommandContext } from './common-options.js';
 import { loadValidSpec } from './spec-source.js';
@@ -29,14 +21,6 @@ export const DEMO_RECORDS = 50_000;
 
 interface UiOptions extends DoctorCliOptions {
   readonly demoTraffic: boolean;
-}
-
-function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    work.then(resolve, reject);
-  });
 }
 
 function samplePlan(spec: Parameters<typeof planSampleTraffic>[0]) {
@@ -74,20 +58,14 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
   if (!endpointAddresses && liveEndpoints.length > 0) endpointAddresses = liveEndpoints;
   let runQuery: AppData['runQuery'];
   if (files.length > 0) {
-    runQuery = (query, signal, onProgress) =>
-      abortable(
-        runLocalQuery(query, files, { limits: { ...DEFAULT_INSIGHTS_LIMITS }, onProgress: (info) => onProgress(info.records) }).then((r) => ({ columns: r.columns, rows: r.rows })),
-        signal,
-      );
+    const paths = files;
+    runQuery = (query, signal, onProgress) => runFlowLogQuery(query, { kind: 'files', paths }, { signal, onProgress: (p) => onProgress(p.recordsScanned) });
   } else if (options.live && context.model.logGroup) {
     const logs = createInsightsLogsClient({ ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) });
     const logGroup = context.model.logGroup.name;
     flowLogSource = `CloudWatch Logs Insights, ${logGroup}, since ${options.since}`;
-    runQuery = async (query, signal, onProgress) => {
-      const r = await runInsightsQueryComplete(logs, { logGroupNames: [logGroup], startTime: parseTime(options.since, '--since'), endTime: Math.floor(Date.now() / 1000), queryString: query, signal, onProgress: (s) => onProgress(s.recordsScanned) });
-      const columns = [...new Set(r.rows.flatMap((row) => Object.keys(row)))].filter((c) => c !== '@ptr');
-      return { columns, rows: r.rows };
-    };
+    runQuery = (query, signal, onProgress) =>
+      runFlowLogQuery(query, { kind: 'cloudwatch', client: logs, logGroupNames: [logGroup], startTime: parseTime(options.since, '--since'), endTime: Math.floor(Date.now() / 1000) }, { signal, onProgress: (p) => onProgress(p.recordsScanned) });
   }
   return { data: { spec, source: `${source}${options.live ? ' (live)' : options.template ? ` + ${options.template}` : ''}`, context, runQuery, flowLogSource, ...(endpointAddresses ? { endpointAddresses } : {}) }, cleanup };
 }

@@ -1,6 +1,6 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { createAnnotator, runLocalQuery, DEFAULT_INSIGHTS_LIMITS, type ResultRow } from '@artos/flowlog-analyzer';
+import { createAnnotator, runFlowLogQuery, type ResultRow } from '@artos/flowlog-analyzer';
 import { modelFromSpec, modelFromTemplate, type NetworkModel, type NetworkSpec } from '@artos/model';
 import { readTemplate } from '../providers/read-template.js';
 import { parseTime } from '../cli/time-range.js';
@@ -20,7 +20,8 @@ export interface ProviderOptions {
   readonly clients?: { readonly ec2: EC2Client; readonly logs: CloudWatchLogsClient };
 }
 
-const LOCAL_LIMITS = { ...DEFAULT_INSIGHTS_LIMITS, defaultResultRows: 1_000_000, maxResultRows: 1_000_000 };
+/** The doctor's checks read every row of their queries over local files. */
+const LOCAL_ROW_LIMIT = 1_000_000;
 
 /**
  * The model the doctor judges, from the source it was given: the spec (planned), a synthesized
@@ -40,13 +41,13 @@ export async function buildDoctorContext(spec: NetworkSpec, source: string, opti
     model = planned;
   }
   if (!options.live && options.flowLogs && options.flowLogs.length > 0) {
-    const files = [...options.flowLogs];
+    const paths = [...options.flowLogs];
     // Empty or damaged files make a flow-log step unknown (the runner turns the throw into one), never a pass.
     flowLogQuery = async (query: string) => {
-      const result = await runLocalQuery(query, files, { limits: LOCAL_LIMITS });
+      const result = await runFlowLogQuery(query, { kind: 'files', paths }, { rowLimit: LOCAL_ROW_LIMIT });
       const info = result.statistics.info;
-      if (info.records === 0) throw new Error(`no flow-log records in ${files.join(', ')} (${info.lines} line(s) read): nothing can be concluded from them`);
-      if (info.skipped > 0) throw new Error(`the flow logs are incomplete: ${info.skipped} line(s) of ${files.join(', ')} could not be read (${Object.entries(info.malformed).map(([code, e]) => `${code} ${e!.count}`).join(', ')}); "nothing found" would not mean nothing happened`);
+      if (info.records === 0) throw new Error(`no flow-log records in ${paths.join(', ')} (${info.lines} line(s) read): nothing can be concluded from them`);
+      if (info.skipped > 0) throw new Error(`the flow logs are incomplete: ${info.skipped} line(s) of ${paths.join(', ')} could not be read (${Object.entries(info.malformed).map(([code, e]) => `${code} ${e!.count}`).join(', ')}); "nothing found" would not mean nothing happened`);
       return result.rows;
     };
   }

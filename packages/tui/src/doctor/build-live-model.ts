@@ -1,4 +1,4 @@
-import { runInsightsQueryComplete, type ResultRow } from '@artos/flowlog-analyzer';
+import { runFlowLogQuery, type ResultRow } from '@artos/flowlog-analyzer';
 import type { NetworkModel, NetworkSpec } from '@artos/model';
 import { createAwsClients, createInsightsLogsClient } from '../providers/aws-clients.js';
 import { modelFromAws } from '../providers/aws-model.js';
@@ -15,7 +15,7 @@ export async function buildLiveModel(spec: NetworkSpec, options: ProviderOptions
   const flowLogQuery = logGroup
     ? async (query: string): Promise<readonly ResultRow[]> => {
         const endTime = Math.floor(Date.now() / 1000);
-        return (await runInsightsQueryComplete(insights, { logGroupNames: [logGroup], startTime: sinceSeconds(options.since), endTime, queryString: query })).rows;
+        return (await runFlowLogQuery(query, { kind: 'cloudwatch', client: insights, logGroupNames: [logGroup], startTime: sinceSeconds(options.since), endTime })).rows;
       }
     : undefined;
   return { model, flowLogQuery };

@@ -12,6 +12,21 @@ import { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from '../limits.js';
 /** Groups of a stats command as plain data, to cross a worker boundary. */
 export type PartialGroups = ReadonlyArray<{ readonly id: string; readonly keys: Value[]; readonly states: unknown[] }>;
 
+/**
+ * The identity of a group of several keys, unambiguous like JSON.stringify but a third of its cost
+ * (it runs once per record): each text is tagged and prefixed with its length, so no separator
+ * inside a value can make two groups one; a number is tagged apart from the same digits as text.
+ */
+function groupId(keys: readonly Value[]): string {
+  let id = '';
+  for (const k of keys) {
+    if (typeof k === 'string') id += `s${k.length}:${k}`;
+    else if (typeof k === 'number') id += `n${k};`;
+    else id += k === null ? 'z;' : k ? 't;' : 'f;';
+  }
+  return id;
+}
+
 /** The accumulator factory of a stats projection such as `count()` or `pct(bytes, 95)`, from the catalog. */
 function accumulatorFor(projection: Projection): AccumulatorFactory {
   const call = projection.expr as Extract<Projection['expr'], { kind: 'call' }>;
@@ -292,7 +307,7 @@ export class QueryExecutor {
         return {
           push: (row) => {
             const keys = groupBy.map((g) => g.get(row) ?? null);
-            const id = keys.length === 1 ? String(keys[0]) + (keys[0] === null ? '\u0000' : '') : JSON.stringify(keys);
+            const id = keys.length === 1 ? String(keys[0]) + (keys[0] === null ? '\u0000' : '') : groupId(keys);
             let group = groups.get(id);
             if (!group) {
               group = { keys, accumulators: factories.map((f) => f.make()) };

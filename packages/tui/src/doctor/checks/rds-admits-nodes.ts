@@ -1,4 +1,4 @@
-import { evaluateFlow, ruleText } from '@artos/model';
+import { evaluateFlow, ruleCoversService, ruleText } from '@artos/model';
 import { groupWithRole, memberEnd } from '../model-queries.js';
 import { type Check, result } from '../types.js';
 
@@ -20,7 +20,7 @@ export const rdsAdmitsNodes: Check = {
     if (!source || !destination) return result(this, 'unknown', ['no subnet with a known CIDR can hold a member of the groups']);
     const verdict = evaluateFlow(ctx.model, { source, destination, protocol: 6, port: 5432 });
     const ingress = verdict.hops.find((h) => h.step === 'destination-security-group')!;
-    const others = rds.ingress.filter((r) => (r.protocol === -1 || (r.protocol === 6 && r.fromPort <= 5432 && r.toPort >= 5432)) && !(r.peer.kind === 'group' && r.peer.groupId === nodes.id));
+    const others = rds.ingress.filter((r) => ruleCoversService(r, 6, 5432) && !(r.peer.kind === 'group' && r.peer.groupId === nodes.id));
     const evidence = [ingress.reason, ...others.map((r) => `also: ${ruleText(undefined, r)} (the seed admits the nodes group only)`)];
     if (ingress.status === 'unknown') return result(this, 'unknown', evidence);
     if (ingress.status !== 'pass') return result(this, 'fail', evidence, { change: `RDS group: ingress tcp 5432 from the EKS nodes group only (the model catalog)${ingress.fix ? `; ${ingress.fix}` : ''}`, command });

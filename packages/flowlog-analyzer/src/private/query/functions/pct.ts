@@ -18,9 +18,10 @@ export const pct: AggregateFunction = {
         },
         result: () => {
           if (values.length === 0) return null;
-          values.sort((a, b) => a - b);
-          const rank = Math.min(values.length, Math.max(1, Math.ceil((p / 100) * values.length)));
-          return values[rank - 1]!;
+          // A typed array sorts numerically in native code: several times faster than a comparator.
+          const sorted = Float64Array.from(values).sort();
+          const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+          return sorted[rank - 1]!;
         },
         state: () => values,
         merge: (s) => {
