@@ -2,7 +2,8 @@
 // range index, beside a pairwise baseline measured in the same run on the same parsed input.
 // Both must give the same answers or the bench fails.
 // Run: npm run bench (or: node --import tsx bench/corporate-ranges.bench.ts [count]).
-import { mulberry32, preset } from '@artos/model';
+import { preset } from '@artos/model';
+import { mulberry32 } from '@artos/model/testing';
 import { allocationFromSpec, checkAllocation, parseCorporateList, planAllocation, RangeIndex, type Block, type PlanRequest } from '../src/index.js';
 import { block, blockAt } from '../src/private/block.js';
 import { columns, pairwiseOverlaps, pairwisePlan } from './pairwise-baseline.js';

@@ -2,12 +2,12 @@
 export { FlowLogError, isFlowLogError, type FlowLogErrorCode } from './private/errors.js';
 export { FIELD_SPECS, insightsName, fieldByAwsName, fieldByInsightsName, SYSTEM_FIELDS, type FieldSpec } from './private/fields.js';
 export { RecordFormat } from './private/record-format.js';
-export { RecordParser, emptyInfo, mergeInfo, type FieldValue, type ParseInfo, type RecordContext, type RecordParserOptions } from './private/record-parser.js';
+export { RecordParser, type FieldValue, type ParseInfo, type RecordContext, type RecordParserOptions } from './private/record-parser.js';
 export { decodedChunks, parseStream, expandPaths, fileChunks } from './private/sources.js';
 export { parseQuery } from './private/query/parser.js';
 export type { Query, Command, Expr, Projection } from './private/query/ast.js';
 export { QueryExecutor, type QueryOutput, type ResultRow } from './private/engine/execute.js';
-export { runLocalQuery, runQueryOnText, runQueryOnSources, QuerySink, type QueryResult, type QueryStatistics, type LocalQueryOptions } from './private/run-query.js';
+export { runLocalQuery, runQueryOnText, runQueryOnSources, type QueryResult, type QueryStatistics, type LocalQueryOptions } from './private/run-query.js';
 export { DEFAULT_INSIGHTS_LIMITS, MAX_QUERY_NESTING, type InsightsLimits } from './private/limits.js';
 export {
   generateSampleTraffic,
@@ -29,9 +29,8 @@ export { admitsFor, sampleNetworkModel, SAMPLE_S3_CIDR, type Admits, type AdmitA
 export { SAMPLE_S3_ADDRESS } from './private/traffic/incidents.js';
 export { TCP_FLAGS } from './private/traffic/tcp-flags.js';
 export { HISTOGRAM_RANGE_QUERY, histogramBucketMs, histogramQuery, buildHistogram, type HistogramBucket } from './private/histogram.js';
-export { mulberry32 } from './private/prng.js';
 export { createLogsClient, type LogsClientOptions } from './private/insights/logs-client.js';
-export { runInsightsQuery, abortableSleep, toRows, type InsightsQueryRequest, type InsightsQueryResult, type InsightsStatistics } from './private/insights/run-insights-query.js';
+export { runInsightsQuery, type InsightsQueryRequest, type InsightsQueryResult, type InsightsStatistics } from './private/insights/run-insights-query.js';
 export { runInsightsQueryComplete, type CompleteResult } from './private/insights/complete-results.js';
 export { filterLogEvents, logEventChunks, type LogEvent, type LogEventsRequest } from './private/insights/filter-log-events.js';
 export { fromAwsError } from './private/insights/aws-errors.js';

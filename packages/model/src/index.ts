@@ -54,7 +54,7 @@ export {
   compareBlocks,
   type CidrBlock,
 } from './private/cidr-block.js';
-export { mergeIntervals, firstEndingAtOrAfter, gaps, lowestFreeBlock, rangeToBlocks, freeBlocks, type Interval } from './private/intervals.js';
+export { mergeIntervals, gaps, lowestFreeBlock, rangeToBlocks, freeBlocks, type Interval } from './private/intervals.js';
 export {
   GROUP_ROLES,
   IANA_PROTOCOL_NUMBERS,
@@ -94,7 +94,6 @@ export {
   type ResourceIdentity,
 } from './private/names.js';
 export { tierSubnets, allSubnets } from './private/subnets.js';
-export { mulberry32 } from './private/prng.js';
 export type {
   ModelSource,
   ProtocolNumber,

@@ -12,7 +12,7 @@ let result: ReadmeExampleRun | undefined;
 afterAll(() => result?.cleanup(), 120_000);
 
 describe('npm pack of @artos/model', () => {
-  it('installs into another project; its README example compiles (node16, bundler) and runs; the schema subpath resolves', () => {
+  it('installs into another project; its README example compiles (node16, bundler) and runs; the schema and testing subpaths resolve', () => {
     result = runReadmeExample({ packageDir: fileURLToPath(new URL('..', import.meta.url)) });
     const files = result.packed.files;
     expect(files).toContain('dist/index.js');
@@ -32,5 +32,14 @@ describe('npm pack of @artos/model', () => {
 console.log(createRequire(import.meta.url)('@artos/model/network-spec.schema.json').title);`,
     );
     expect(execFileSync('node', ['schema.mjs'], { cwd: result.consumer, encoding: 'utf8' }).trim()).toBe('Artos network spec');
+
+    // The seeded PRNG is for synthetic data only: on the `testing` subpath, not on the main entry.
+    writeFileSync(
+      join(result.consumer, 'testing.mjs'),
+      `import * as model from '@artos/model';
+import { mulberry32 } from '@artos/model/testing';
+console.log(typeof mulberry32 + ' ' + String('mulberry32' in model));`,
+    );
+    expect(execFileSync('node', ['testing.mjs'], { cwd: result.consumer, encoding: 'utf8' }).trim()).toBe('function false');
   }, 300_000);
 });
