@@ -17,6 +17,7 @@ export {
   RICH_SAMPLE_FORMAT_FIELDS,
   SAMPLE_ACCOUNT,
   DEFAULT_OUTSIDE_RANGES,
+  outsideRangesFrom,
   INCIDENT_IDS,
   type SampleTrafficOptions,
   type SampleCast,
@@ -26,7 +27,9 @@ export {
 export type { Placement, Workload, Eni, OutsideRange } from './private/traffic/workloads.js';
 export type { PlannedIncident, SkippedIncident } from './private/traffic/incidents.js';
 export { admitsFor, sampleNetworkModel, SAMPLE_S3_CIDR, type Admits, type AdmitAnswer, type AdmitQuestion } from './private/traffic/admits.js';
-export { SAMPLE_S3_ADDRESS } from './private/traffic/incidents.js';
+export { SAMPLE_S3_ADDRESS, SAMPLE_IDP } from './private/traffic/incidents.js';
+export { trafficPathParameters, type TrafficPathParameters } from './private/detectors/traffic-path-parameters.js';
+export { detectorParameters } from './private/detectors/detector-parameters.js';
 export { TCP_FLAGS } from './private/traffic/tcp-flags.js';
 export { HISTOGRAM_RANGE_QUERY, histogramBucketMs, histogramQuery, buildHistogram, type HistogramBucket } from './private/histogram.js';
 export { createLogsClient, type LogsClientOptions } from './private/insights/logs-client.js';

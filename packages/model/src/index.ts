@@ -9,7 +9,10 @@ export {
   type NetworkSpec,
   type NetworkSpecInput,
   type SubnetSpec,
+  type OutsideRange,
+  type OutsideRangeVia,
 } from './private/spec-types.js';
+export { outsideRangeIssues, TRAFFIC_PATH_BY_VIA, OWN_TRAFFIC_PATHS } from './private/outside-ranges.js';
 export { ModelError, isModelError, formatIssues, type SpecIssue, type SpecIssueCode, type SpecIssueSeverity } from './private/errors.js';
 export { validateSpec, assertValidSpec, AWS_MIN_PREFIX, AWS_MAX_PREFIX, type ValidationResult } from './private/validate-spec.js';
 export { ADDRESS_CHECKS, checkAddresses } from './private/address-checks.js';

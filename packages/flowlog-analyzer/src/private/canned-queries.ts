@@ -120,9 +120,12 @@ export const CANNED_QUERIES: readonly CannedQuery[] = [
   canned(
     'unexpected-traffic-path',
     'Traffic leaving by an unexpected path',
-    'Accepted egress records whose traffic-path is not one this network has (1 same VPC, 2/7 gateway endpoint; 3 VGW, 4/5 peering, 6 local gateway, 8 internet gateway are not).',
-    [{ name: 'expectedPaths', description: 'traffic-path values this network routes', default: '1, 2, 7' }],
-    'filter (flowDirection = "egress" and action = "ACCEPT" and ispresent(trafficPath) and not trafficPath in [{expectedPaths}]) or (logStatus = "OK" and not ispresent(flowDirection)) | stats count() as records, sum(bytes) as bytes, min(startTime) as first, max(endTime) as last by interfaceId, srcAddr, dstAddr, flowDirection, trafficPath',
+    'Accepted egress records whose traffic-path is not one this network has (1 same VPC, 2/7 gateway endpoint; 3 VGW, 4/5 peering, 6 local gateway, 8 internet gateway are not), except the declared path to a declared outside range.',
+    [
+      { name: 'expectedPaths', description: 'traffic-path values this network routes', default: '1, 2, 7' },
+      { name: 'declaredRouteFilter', description: "clauses keeping the outside ranges' own paths out: see trafficPathParameters()", default: '' },
+    ],
+    'filter (flowDirection = "egress" and action = "ACCEPT" and ispresent(trafficPath) and not trafficPath in [{expectedPaths}]{declaredRouteFilter}) or (logStatus = "OK" and not ispresent(flowDirection)) | stats count() as records, sum(bytes) as bytes, min(startTime) as first, max(endTime) as last by interfaceId, srcAddr, dstAddr, flowDirection, trafficPath',
   ),
   canned(
     'reject-reasons',

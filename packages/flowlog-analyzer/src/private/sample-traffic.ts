@@ -1,10 +1,10 @@
 import { DEFAULT_FLOW_LOG_FORMAT_FIELDS, type NetworkSpec } from '@artos/model';
 import { RecordFormat } from './record-format.js';
 import { recordWriter } from './traffic/flow-record.js';
-import { planTraffic, SAMPLE_ACCOUNT, DEFAULT_OUTSIDE_RANGES, type TrafficModelOptions, type TrafficPlan } from './traffic/generate.js';
+import { planTraffic, SAMPLE_ACCOUNT, DEFAULT_OUTSIDE_RANGES, outsideRangesFrom, type TrafficModelOptions, type TrafficPlan } from './traffic/generate.js';
 import { INCIDENT_IDS, type IncidentId } from './traffic/incidents.js';
 
-export { SAMPLE_ACCOUNT, DEFAULT_OUTSIDE_RANGES, INCIDENT_IDS, type IncidentId, type TrafficPlan };
+export { SAMPLE_ACCOUNT, DEFAULT_OUTSIDE_RANGES, outsideRangesFrom, INCIDENT_IDS, type IncidentId, type TrafficPlan };
 
 export interface SampleTrafficOptions extends Omit<TrafficModelOptions, 'incidents'> {
   /** @default - every incident the network can produce; `false` for clean traffic */

@@ -10,6 +10,7 @@ export type SpecIssueCode =
   | 'cidr-reserved'
   | 'not-rfc1918'
   | 'secondary-cidr'
+  | 'outside-range'
   | 'subnet-outside-vpc'
   | 'subnet-overlap'
   | 'invalid-name-prefix'

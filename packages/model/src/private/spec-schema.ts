@@ -32,6 +32,16 @@ export const networkSpecSchema = z
     vpcCidr: z.string().optional().describe('The VPC IPv4 CIDR. Default 10.0.0.0/16. Required with vpcId.'),
     secondaryCidrs: stringList('More IPv4 blocks for the VPC (e.g. 100.64.0.0/16 for EKS pods). Default: none.').optional(),
     podSubnetCidrs: stringList('EKS custom-networking pod subnets, one per AZ, in a secondary block. Default: none.').optional(),
+    outsideRanges: z
+      .array(
+        z.strictObject({
+          name: z.string().describe('What the range is, e.g. on-premises.'),
+          cidr: z.string().describe('Its IPv4 block; must not overlap the VPC.'),
+          via: z.enum(['vpn', 'peering']).describe('vpn (a virtual private gateway) or peering (a VPC peering connection).'),
+        }),
+      )
+      .optional()
+      .describe('Networks outside the VPC that reach it over a VPN or peering configured separately. Default: none.'),
     vpcId: z.string().optional().describe('Use this existing VPC instead of creating one.'),
     privateSubnetCidrs: stringList('One private subnet per CIDR, one per AZ.').optional(),
     databaseSubnetCidrs: stringList('One database subnet per CIDR, one per AZ.').optional(),

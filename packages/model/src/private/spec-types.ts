@@ -68,6 +68,14 @@ export interface NetworkSpecInput {
    */
   readonly podSubnetCidrs?: readonly string[];
   /**
+   * Networks outside this VPC that reach it over a connection configured separately (the seed's
+   * private route table: "Enterprise connectivity via VPC peering or VPN (configured separately)").
+   * Declared so that the sample traffic, the flow-log detectors and address planning know them;
+   * the constructs create no route, VPN or peering for them.
+   * @default []
+   */
+  readonly outsideRanges?: readonly OutsideRange[];
+  /**
    * Use this existing VPC instead of creating one.
    * @default - a new VPC is created
    */
@@ -173,12 +181,25 @@ export interface SubnetSpec {
   readonly availabilityZoneName: string | undefined;
 }
 
+/** How an outside range reaches the VPC: a site-to-site VPN on a virtual private gateway, or a VPC peering connection. */
+export type OutsideRangeVia = 'vpn' | 'peering';
+
+/** A network outside the VPC that reaches it (on-premises over VPN, a peered VPC). */
+export interface OutsideRange {
+  /** What it is, e.g. `on-premises`, `partner`. */
+  readonly name: string;
+  /** Its IPv4 block; must not overlap the VPC's blocks. */
+  readonly cidr: string;
+  readonly via: OutsideRangeVia;
+}
+
 /** A validated spec with every default applied. */
 export interface NetworkSpec {
   readonly namePrefix: string;
   readonly vpcCidr: string;
   readonly secondaryCidrs: readonly string[];
   readonly podSubnetCidrs: readonly string[];
+  readonly outsideRanges: readonly OutsideRange[];
   readonly vpcId: string | undefined;
   readonly privateSubnetCidrs: readonly string[];
   readonly databaseSubnetCidrs: readonly string[];

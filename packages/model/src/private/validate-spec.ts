@@ -22,6 +22,7 @@ import { boundText } from './bounded-text.js';
 import { networkSpecSchema } from './spec-schema.js';
 import type { FlowLogTrafficType, NetworkSpec, NetworkSpecInput, SubnetTier } from './spec-types.js';
 import { structuralIssues } from './structural-issues.js';
+import { outsideRangeIssues } from './outside-ranges.js';
 
 export interface ValidationResult {
   /** True when there is no error (warnings allowed). */
@@ -217,6 +218,8 @@ function validateUnbounded(input: unknown): ValidationResult {
     }),
   );
   checkDuplicates(list, 'secondaryCidrs', secondary);
+  const outside = given.outsideRanges ?? [];
+  list.items.push(...outsideRangeIssues(outside, [vpcCidrText, ...secondary]));
   if (azIds) checkAvailabilityZoneIds(list.items, azIds, given.availabilityZoneCount, azNames);
 
   if (azNames) {
@@ -269,6 +272,7 @@ function validateUnbounded(input: unknown): ValidationResult {
     vpcCidr: vpcCidrText,
     secondaryCidrs: [...secondary],
     podSubnetCidrs: [...pods],
+    outsideRanges: outside.map((r) => ({ name: r.name, cidr: r.cidr, via: r.via })),
     vpcId: given.vpcId,
     privateSubnetCidrs: [...privateTier.cidrs],
     databaseSubnetCidrs: [...databaseTier.cidrs],

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Box } from 'ink';
-import { CANNED_QUERIES, DETECTORS, HISTOGRAM_RANGE_QUERY, buildHistogram, endpointUsageFilter, histogramBucketMs, histogramQuery, runDetectors, type ResultRow } from '@artos/flowlog-analyzer';
+import { CANNED_QUERIES, DETECTORS, detectorParameters, HISTOGRAM_RANGE_QUERY, buildHistogram, endpointUsageFilter, histogramBucketMs, histogramQuery, runDetectors, type ResultRow } from '@artos/flowlog-analyzer';
 import type { AppData } from './app-data.js';
 import { Line } from './Line.js';
 import { useList } from './use-list.js';
@@ -47,7 +47,7 @@ export function FlowLogsScreen({ data, width, height, colors, active, filter = '
   const needle = filter.toLowerCase();
   const queries = [...CANNED_QUERIES, HISTOGRAM_ENTRY].filter((q) => !needle || `${q.title} ${q.description}`.toLowerCase().includes(needle));
   const parameters = {
-    vpcCidr: data.spec.vpcCidr,
+    ...detectorParameters(data.spec),
     endpointFilter: endpointUsageFilter(data.endpointAddresses ? { addresses: data.endpointAddresses } : { subnetCidrs: data.spec.privateSubnetCidrs }),
   };
   const menu = useList(queries.length, height - 2);

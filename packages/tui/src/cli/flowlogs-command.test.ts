@@ -99,7 +99,7 @@ describe('artos-net flowlogs', () => {
       'capture-gaps': true,
       'pod-attribution': true,
       // The seed's network routes nothing out of the VPC: no transfer can leave by another path.
-      'unexpected-traffic-path': false,
+      'unexpected-traffic-path': true,
       'reject-reasons': true,
     });
     const quiet = await cli('flowlogs', 'detect', '--file', clean);
@@ -130,6 +130,36 @@ describe('artos-net flowlogs', () => {
     const custom = spawnSync(process.execPath, [bin, 'flowlogs', 'sample', '--records', '50', '--format', '${version} ${srcaddr} ${tcp-flags} ${flow-direction}'], { encoding: 'utf8' });
     // AWS "Flow log records", version: the highest version among the fields (flow-direction is 5).
     expect(custom.stdout.split('\n')[0]).toMatch(/^5 /);
+  });
+
+  it('sample --template judges on the template\'s network: without the nodes\' S3 egress rule, image pulls are blocked', async () => {
+    // The fixture is the production preset as synthesized; the same template with the S3 egress
+    // rule deleted is the seed's exact node egress ("All traffic to VPC CIDR"), which blocks S3
+    // (AWS, "Gateway endpoints for Amazon S3": the security group must allow traffic to S3's prefix list).
+    const fixture = fileURLToPath(new URL('../../test/fixtures/production.template.json', import.meta.url));
+    const template = JSON.parse(readFileSync(fixture, 'utf8')) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+    const asDeployed = await cli('flowlogs', 'sample', '--records', '3000', '--template', fixture, '--incidents', 's3-pull-blocked', '--out', join(dir, 'deployed.log'));
+    expect(asDeployed.code).toBe(0);
+    expect(asDeployed.stderr).toMatch(/incident s3-pull-blocked left out: the nodes may reach S3/);
+    const withoutS3 = Object.fromEntries(Object.entries(template.Resources).filter(([, r]) => !(r.Type === 'AWS::EC2::SecurityGroupEgress' && 'DestinationPrefixListId' in r.Properties)));
+    const edited = join(dir, 'no-s3-egress.template.json');
+    writeFileSync(edited, JSON.stringify({ ...template, Resources: withoutS3 }));
+    const blocked = await cli('flowlogs', 'sample', '--records', '3000', '--template', edited, '--incidents', 's3-pull-blocked', '--out', join(dir, 'blocked.log'));
+    expect(blocked.code).toBe(0);
+    expect(blocked.stderr).toMatch(/incident s3-pull-blocked: node \S+ pulls image layers from S3 \(52\.216\.8\.19:443\) and is blocked by its own egress rules/);
+    const missing = await cli('flowlogs', 'sample', '--records', '10', '--template', join(dir, 'nope.json'));
+    expect(missing.code).toBe(2);
+  });
+
+  it('sample says where its outside ranges come from: assumed when the spec declares none, else the spec\'s', async () => {
+    const assumed = await cli('flowlogs', 'sample', '--records', '2000', '--out', join(dir, 'assumed.log'));
+    expect(assumed.stderr).toContain('outside ranges: the spec declares none (outsideRanges), so the sample assumes on-premises 192.168.0.0/16 over vpn, partner 198.51.100.0/24 over vpn');
+    const spec = join(dir, 'outside.yaml');
+    writeFileSync(spec, 'namePrefix: artos-outside\noutsideRanges:\n  - { name: datacenter, cidr: 172.20.0.0/16, via: vpn }\n');
+    const declared = await cli('flowlogs', 'sample', '--spec', spec, '--records', '4000', '--incidents', 'outside-scan', '--out', join(dir, 'declared.log'));
+    expect(declared.code).toBe(0);
+    expect(declared.stderr).not.toContain('assumes');
+    expect(declared.stderr).toMatch(/incident outside-scan: 172\.20\.0\.99 \(datacenter, 172\.20\.0\.0\/16\) probes/);
   });
 
   it('sample on a spec without subnet CIDRs says what it needs (exit 2)', async () => {

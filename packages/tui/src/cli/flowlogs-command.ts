@@ -16,6 +16,7 @@ import {
   findCannedQuery,
   endpointUsageFilter,
   runDetectors,
+  detectorParameters,
   RecordFormat,
   generateSampleTraffic,
   planSampleTraffic,
@@ -35,7 +36,8 @@ import {
   type QueryResult,
   type ResultRow,
 } from '@artos/flowlog-analyzer';
-import { modelFromSpec, type NetworkSpec } from '@artos/model';
+import { modelFromSpec, modelFromTemplate, type NetworkSpec } from '@artos/model';
+import { readTemplate } from '../providers/read-template.js';
 import { addCloudWatchOptions, runInCloudWatch, type CloudWatchOptions } from './cloudwatch-options.js';
 import { AbortError, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
@@ -225,7 +227,7 @@ export function flowlogsCommand(context: CommandContext): Command {
             first ??= out.result;
             return out.rows;
           },
-          { vpcCidr: spec.vpcCidr },
+          detectorParameters(spec),
           undefined,
           input.options.format ? { availableFields: new Set(RecordFormat.fromFormatString(input.options.format).fields.map((f) => f.insights)) } : {},
         );
@@ -285,7 +287,7 @@ export function flowlogsCommand(context: CommandContext): Command {
     .action(async (options: SpecSourceOptions & { json?: boolean }) => {
       const { spec } = await loadValidSpec(options);
       // Offline, the spec knows the subnets that hold the endpoint ENIs, not their addresses.
-      const parameters = { vpcCidr: spec.vpcCidr, endpointFilter: endpointUsageFilter({ subnetCidrs: spec.privateSubnetCidrs }) };
+      const parameters = { ...detectorParameters(spec), endpointFilter: endpointUsageFilter({ subnetCidrs: spec.privateSubnetCidrs }) };
       if (options.json) writeJson(io, CANNED_QUERIES.map((q) => ({ id: q.id, title: q.title, description: q.description, parameters: q.parameters, query: q.text(parameters) })));
       else for (const q of CANNED_QUERIES) io.out(`${q.id}: ${q.title}\n  ${q.description}\n  ${q.text(parameters)}\n\n`);
       context.finish(EXIT_OK);
@@ -303,10 +305,16 @@ export function flowlogsCommand(context: CommandContext): Command {
     .option('--header', 'write the S3-style header line of field names first')
     .option('--out <file>', 'write to a file (gzip when it ends in .gz) instead of stdout')
     .option('--gzip', 'gzip the output (stdout or --out)')
+    .option('--template <file>', "judge the traffic on the network a synthesized template declares (cdk.out/STACK.template.json) instead of the spec's")
     .action(async (options: SpecSourceOptions & SampleCliOptions) => {
-      const sample = sampleOptions(options);
+      const base = sampleOptions(options);
       const { spec } = await loadValidSpec(options);
+      const sample = options.template ? { ...base, model: modelFromTemplate(await readTemplate(options.template), { description: `template ${options.template}`, spec }) } : base;
       const plan = await wrapFlowErrors(async () => planSampleTraffic(spec, sample));
+      if (plan.outsideRangesSource === 'assumed') {
+        const assumed = plan.placement.outsideRanges.map((r) => `${r.name} ${r.cidr} over ${r.via}`).join(', ');
+        io.err(sanitizeForTerminal(`outside ranges: the spec declares none (outsideRanges), so the sample assumes ${assumed || 'none'}\n`));
+      }
       for (const i of plan.incidents) io.err(sanitizeForTerminal(`incident ${i.id}: ${i.summary}\n`));
       for (const i of plan.skipped) io.err(sanitizeForTerminal(`incident ${i.id} left out: ${i.reason}\n`));
       const lines = generateSampleTraffic(spec, sample);
@@ -335,6 +343,7 @@ interface SampleCliOptions {
   readonly header?: boolean;
   readonly out?: string;
   readonly gzip?: boolean;
+  readonly template?: string;
 }
 
 /** The sample options from the command line, each validated (exit 2 on bad input). */

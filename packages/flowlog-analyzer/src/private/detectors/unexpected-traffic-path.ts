@@ -1,4 +1,6 @@
+import { cidr, cidrContainsAddress, parseIpv4 } from '@artos/model';
 import { rowsWindow, type Detector } from './threat-finding.js';
+import { parseDeclaredRanges } from './traffic-path-parameters.js';
 
 /** AWS, "Flow log records", traffic-path. */
 const PATHS: Readonly<Record<string, string>> = {
@@ -14,7 +16,8 @@ const PATHS: Readonly<Record<string, string>> = {
 
 /**
  * Traffic leaving by an unexpected path: accepted egress records whose traffic-path this
- * network does not route (its query keeps the expected paths out).
+ * network does not route (its query keeps the expected paths out): not one of the network's own
+ * paths, and not the declared path to a declared outside range (`trafficPathParameters`).
  */
 export const unexpectedTrafficPath: Detector = {
   id: 'unexpected-traffic-path',
@@ -24,15 +27,20 @@ export const unexpectedTrafficPath: Detector = {
   mayBeDash: ['trafficPath'],
   detect(rows, parameters) {
     const expected = (parameters['expectedPaths'] ?? '1, 2, 7').split(',').map((s) => s.trim());
+    const declared = parseDeclaredRanges(parameters['declaredRanges']).map((d) => ({ block: cidr(d.cidr), path: d.path }));
+    const declaredPath = (address: string | undefined, path: string) => {
+      const value = address === undefined ? undefined : parseIpv4(address);
+      return value !== undefined && declared.some((d) => d.path === path && cidrContainsAddress(d.block, value));
+    };
     return rows
-      .filter((r) => r['trafficPath'] !== undefined && !expected.includes(r['trafficPath']))
+      .filter((r) => r['trafficPath'] !== undefined && !expected.includes(r['trafficPath']) && !declaredPath(r['dstAddr'], r['trafficPath']))
       .map((r) => ({
         detector: 'unexpected-traffic-path',
         severity: 'high' as const,
         title: `${r['records']} record(s), ${r['bytes'] ?? 0} bytes from ${r['srcAddr']} to ${r['dstAddr']} left ${r['interfaceId']} ${PATHS[r['trafficPath']!] ?? `by traffic-path ${r['trafficPath']}`}`,
         window: rowsWindow([r]),
         evidence: [r],
-        action: `this network is expected to route only by traffic-path ${expected.join(', ')}: find the route that sent ${r['dstAddr']} this way (aws ec2 describe-route-tables) and whether it should exist`,
+        action: `this network routes by traffic-path ${expected.join(', ')}${declared.length > 0 ? ` and to its declared outside ranges (${parameters['declaredRanges']})` : ''}: find the route that sent ${r['dstAddr']} this way (aws ec2 describe-route-tables; a route propagated from a VPN shows Origin EnableVgwRoutePropagation) and whether it should exist`,
       }));
   },
 };

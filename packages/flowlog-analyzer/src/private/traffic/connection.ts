@@ -26,7 +26,7 @@ export interface Connection {
   readonly outcome: ConnectionOutcome;
   /** For a long transfer: how many intervals it spans. @default 1 */
   readonly intervals?: number;
-  /** `traffic-path` of the client's egress (1 same VPC, 2/7 gateway endpoint, 3 VGW, 4 peering). @default 1 */
+  /** `traffic-path` of the client's egress (1 same VPC, 2/7 gateway endpoint, 3 VGW, 4 peering). @default the server's path, else 1 */
   readonly pathOut?: number;
   /** `pkt-dst-aws-service` when the server is an AWS service's public address. */
   readonly serverService?: string;
@@ -139,7 +139,7 @@ export function connectionRecords(c: Connection, verdict: AdmitAnswer, ctx: Reco
   if (!verdict.admitted) {
     // Retransmitted SYNs: no answer comes.
     const syn: Packet = { from: c.client, to: c.server, fromPort: c.clientPort, toPort: c.port, packets: c.requestPackets, bytes: c.requestPackets * SYN_PACKET_BYTES, flags: TCP_FLAGS.SYN };
-    if (clientEni) records.push(capture(syn, clientEni, 'egress', verdict.blockedAt === 'egress' ? 'REJECT' : 'ACCEPT', c, ctx, verdict.blockedAt === 'egress' ? undefined : (c.pathOut ?? 1)));
+    if (clientEni) records.push(capture(syn, clientEni, 'egress', verdict.blockedAt === 'egress' ? 'REJECT' : 'ACCEPT', c, ctx, verdict.blockedAt === 'egress' ? undefined : pathOut(c)));
     if (serverEni && verdict.blockedAt === 'ingress') records.push(capture(syn, serverEni, 'ingress', 'REJECT', c, ctx, undefined));
     return records;
   }
@@ -156,11 +156,19 @@ export function connectionRecords(c: Connection, verdict: AdmitAnswer, ctx: Reco
   }
   const request: Packet = { from: c.client, to: c.server, fromPort: c.clientPort, toPort: c.port, packets: c.requestPackets, bytes: c.requestBytes, flags: requestFlags };
   const reply: Packet = { from: c.server, to: c.client, fromPort: c.port, toPort: c.clientPort, packets: c.replyPackets, bytes: c.replyBytes, flags: replyFlags };
-  if (clientEni) records.push(capture(request, clientEni, 'egress', 'ACCEPT', c, ctx, c.pathOut ?? 1));
+  if (clientEni) records.push(capture(request, clientEni, 'egress', 'ACCEPT', c, ctx, pathOut(c)));
   if (serverEni) records.push(capture(request, serverEni, 'ingress', 'ACCEPT', c, ctx, undefined));
-  if (serverEni) records.push(capture(reply, serverEni, 'egress', 'ACCEPT', c, ctx, clientEni ? 1 : undefined));
+  // The reply leaves the server's ENI toward the client: inside the VPC (1), or back over the
+  // VPN or peering the client came by (AWS, "Flow log records": traffic-path is "the path that
+  // egress traffic takes to the destination").
+  if (serverEni) records.push(capture(reply, serverEni, 'egress', 'ACCEPT', c, ctx, clientEni ? 1 : c.client.path));
   if (clientEni) records.push(capture(reply, clientEni, 'ingress', 'ACCEPT', c, ctx, undefined));
   return records;
+}
+
+/** The `traffic-path` of the request leaving the client: given, or the path toward the server. */
+function pathOut(c: Connection): number {
+  return c.pathOut ?? (c.server.eni ? 1 : (c.server.path ?? 1));
 }
 
 /** Records a connection produces when admitted (for budgeting before it is judged). */

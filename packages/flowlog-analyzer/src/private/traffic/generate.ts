@@ -1,4 +1,4 @@
-import type { NetworkModel, NetworkSpec } from '@artos/model';
+import { cidr, cidrsOverlap, type NetworkModel, type NetworkSpec } from '@artos/model';
 import { FlowLogError } from '../errors.js';
 import { mulberry32 } from '../prng.js';
 import { admitsFor, sampleNetworkModel } from './admits.js';
@@ -24,9 +24,9 @@ export interface TrafficModelOptions {
   /** Incidents to add. @default - every incident the network can produce; [] for clean traffic */
   readonly incidents?: readonly IncidentId[];
   /**
-   * Ranges outside the VPC that reach it (on-premises over VPN, partners). The spec does not
-   * declare them yet, so the sample assumes an on-premises range and a partner range.
-   * @default [on-premises 192.168.0.0/16, partner 198.51.100.0/24]
+   * Ranges outside the VPC that reach it (on-premises over VPN, partners).
+   * @default - the spec's `outsideRanges`; when it declares none, the sample assumes an
+   * on-premises range and a partner range (`DEFAULT_OUTSIDE_RANGES`, reported by `outsideRangesFrom`)
    */
   readonly outsideRanges?: readonly OutsideRange[];
   /** @default '123456789012' */
@@ -40,13 +40,25 @@ export interface TrafficModelOptions {
 }
 
 export const SAMPLE_ACCOUNT = '123456789012';
+/** What the sample assumes when the spec declares no outside range: on-premises and a partner over the VPN. */
 export const DEFAULT_OUTSIDE_RANGES: readonly OutsideRange[] = [
-  { name: 'on-premises', cidr: '192.168.0.0/16' },
-  { name: 'partner', cidr: '198.51.100.0/24' },
+  { name: 'on-premises', cidr: '192.168.0.0/16', via: 'vpn' },
+  { name: 'partner', cidr: '198.51.100.0/24', via: 'vpn' },
 ];
+
+/** Where the sample's outside ranges come from: the options, the spec, or the sample's assumption. */
+export function outsideRangesFrom(spec: NetworkSpec, options: TrafficModelOptions): { readonly ranges: readonly OutsideRange[]; readonly source: 'options' | 'spec' | 'assumed' } {
+  if (options.outsideRanges) return { ranges: options.outsideRanges, source: 'options' };
+  if (spec.outsideRanges.length > 0) return { ranges: spec.outsideRanges, source: 'spec' };
+  // An assumed range that overlaps the VPC's own blocks could not be outside it: left out.
+  const own = [spec.vpcCidr, ...spec.secondaryCidrs].map(cidr);
+  return { ranges: DEFAULT_OUTSIDE_RANGES.filter((r) => !own.some((block) => cidrsOverlap(block, cidr(r.cidr)))), source: 'assumed' };
+}
 
 export interface TrafficPlan {
   readonly placement: Placement;
+  /** Whether the outside ranges were given, declared in the spec, or assumed by the sample. */
+  readonly outsideRangesSource: 'options' | 'spec' | 'assumed';
   /** The network the records were judged on: the model with the sample's ENIs. */
   readonly model: NetworkModel;
   readonly incidents: readonly PlannedIncident[];
@@ -69,13 +81,14 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
   const intervalSeconds = spec.flowLogs.maxAggregationIntervalSeconds;
   const intervals = Math.max(1, Math.floor((options.durationSeconds ?? 3600) / intervalSeconds));
   const wanted = options.incidents ?? INCIDENT_IDS;
-  const placement = placeWorkloads(spec, { strayNode: wanted.includes('rogue-pod-rds'), outsideRanges: options.outsideRanges ?? DEFAULT_OUTSIDE_RANGES });
+  const outside = outsideRangesFrom(spec, options);
+  const placement = placeWorkloads(spec, { strayNode: wanted.includes('rogue-pod-rds'), outsideRanges: outside.ranges });
   if (placement.nodes.length === 0) {
     throw new FlowLogError('bad-input', 'sample traffic needs the private subnets\' CIDRs to place workloads on, and this spec gives none (existing subnets by id only)', {
       hint: 'add privateSubnetCidrs (and databaseSubnetCidrs) to the spec: the CIDRs of the existing subnets',
     });
   }
-  const model = sampleNetworkModel(spec, placement, options.model);
+  const model = sampleNetworkModel(spec, placement, options.model, { propagatedDefaultRoute: wanted.includes('default-route-over-vpn') && outside.ranges.some((r) => r.via === 'vpn') });
   const admits = admitsFor(model);
   const account = options.account ?? SAMPLE_ACCOUNT;
   const planRandom = mulberry32((options.seed ?? 1) ^ 0x5eed);
@@ -203,5 +216,5 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
       if (interval > intervals + 1000) throw new Error(`sample traffic: could not place ${carry} records`);
     }
   }
-  return { placement, model, incidents: planned, skipped, records };
+  return { placement, outsideRangesSource: outside.source, model, incidents: planned, skipped, records };
 }

@@ -7,9 +7,9 @@ import { outsideHost, type Placement, type Workload } from './workloads.js';
  * evaluator like any other traffic: an incident the network would not produce (the S3 pull
  * succeeds because the nodes may reach S3) is reported as not possible, never faked.
  */
-export type IncidentId = 'rogue-pod-rds' | 'outside-scan' | 'unusual-source' | 's3-pull-blocked' | 'large-transfer' | 'refused-nodeport' | 'capture-gap';
+export type IncidentId = 'rogue-pod-rds' | 'outside-scan' | 'unusual-source' | 's3-pull-blocked' | 'large-transfer' | 'refused-nodeport' | 'capture-gap' | 'default-route-over-vpn';
 
-export const INCIDENT_IDS: readonly IncidentId[] = ['rogue-pod-rds', 'outside-scan', 'unusual-source', 's3-pull-blocked', 'large-transfer', 'refused-nodeport', 'capture-gap'];
+export const INCIDENT_IDS: readonly IncidentId[] = ['rogue-pod-rds', 'outside-scan', 'unusual-source', 's3-pull-blocked', 'large-transfer', 'refused-nodeport', 'capture-gap', 'default-route-over-vpn'];
 
 /** One piece of an incident: a connection in an interval (a long one spans several), or a SKIPDATA record. */
 export type IncidentStep =
@@ -30,7 +30,13 @@ export interface SkippedIncident {
 
 /** An address of S3's public range (AWS ip-ranges.json, service S3, us-east-1: 52.216.0.0/15, the sample's prefix list). */
 export const SAMPLE_S3_ADDRESS = '52.216.8.19';
-export const S3: Workload = { kind: 'outside', name: 'Amazon S3', address: SAMPLE_S3_ADDRESS, eni: undefined };
+export const S3: Workload = { kind: 'outside', name: 'Amazon S3', address: SAMPLE_S3_ADDRESS, eni: undefined, path: 7 };
+
+/**
+ * The identity provider the internal load balancer's OIDC authentication calls (an address of
+ * TEST-NET-3, RFC 5737): outside every declared range, reachable only by a default route.
+ */
+export const SAMPLE_IDP: Workload = { kind: 'outside', name: 'OIDC identity provider', address: '203.0.113.10', eni: undefined, path: 3 };
 
 interface IncidentContext {
   readonly placement: Placement;
@@ -95,7 +101,7 @@ const s3PullBlocked: Planner = (ctx) => {
   const verdict = judge(ctx, c0);
   if (verdict.admitted) return { id: 's3-pull-blocked', reason: `the nodes may reach S3 (${verdict.reason}): image pulls succeed` };
   const interval = at(ctx, 0.3);
-  const steps = Array.from({ length: S3_ATTEMPTS }, () => ({ kind: 'connection' as const, interval, connection: { ...attempt(node, S3, ctx.ephemeral(), 443, 3), serverService: 'S3', pathOut: 7 } }));
+  const steps = Array.from({ length: S3_ATTEMPTS }, () => ({ kind: 'connection' as const, interval, connection: { ...attempt(node, S3, ctx.ephemeral(), 443, 3), serverService: 'S3' } }));
   return { id: 's3-pull-blocked', summary: `node ${node.address} pulls image layers from S3 (${SAMPLE_S3_ADDRESS}:443) and is blocked ${verdict.blockedAt === 'egress' ? 'by its own egress rules' : verdict.blockedAt === 'route' ? 'by the route' : 'on arrival'}: ${verdict.reason}`, steps };
 };
 
@@ -119,7 +125,7 @@ const largeTransfer: Planner = (ctx) => {
       replyBytes: 6_000_000,
       outcome: 'long',
       intervals: TRANSFER_INTERVALS,
-      ...(destination === S3 ? { serverService: 'S3', pathOut: 7 } : destination.kind === 'outside' ? { pathOut: 3 } : {}),
+      ...(destination === S3 ? { serverService: 'S3' } : {}),
     };
     if (!judge(ctx, c).admitted) continue;
     const start = at(ctx, 0.8);
@@ -147,6 +153,26 @@ const captureGap: Planner = (ctx) => {
   return { id: 'capture-gap', summary: `flow logs skip ${node.eni.id} (node ${node.address}) for ${GAP_INTERVALS} intervals (SKIPDATA)`, steps };
 };
 
+const IDP_CALLS = 6;
+
+/**
+ * The VPN's BGP session advertises 0.0.0.0/0 and route propagation puts it in the private route
+ * tables (the sample's network has the route only when this incident is asked for). The internal
+ * load balancer's OIDC authentication then reaches its identity provider over the VPN: accepted
+ * egress with traffic-path 3 to an address no declared range holds.
+ */
+const defaultRouteOverVpn: Planner = (ctx) => {
+  const vpn = ctx.placement.outsideRanges.find((r) => r.via === 'vpn');
+  const alb = ctx.placement.albInternal[0];
+  if (!vpn || !alb) return { id: 'default-route-over-vpn', reason: 'no outside range declared with via: vpn, or no internal load balancer' };
+  const call = (clientPort: number): Connection => ({ client: alb, server: SAMPLE_IDP, clientPort, port: 443, protocol: 6, requestPackets: 12, requestBytes: 2_400, replyPackets: 10, replyBytes: 6_800, outcome: 'complete' });
+  const verdict = judge(ctx, call(0));
+  if (!verdict.admitted) return { id: 'default-route-over-vpn', reason: `the network does not carry ${alb.address} → ${SAMPLE_IDP.address}:443 (${verdict.reason})` };
+  const start = at(ctx, 0.55);
+  const steps = Array.from({ length: IDP_CALLS }, (_, i) => ({ kind: 'connection' as const, interval: Math.min(ctx.intervals - 1, start + i), connection: call(ctx.ephemeral()) }));
+  return { id: 'default-route-over-vpn', summary: `the VPN propagates a default route: the internal load balancer ${alb.address} reaches its identity provider ${SAMPLE_IDP.address}:443 over the VPN to ${vpn.name} (traffic-path 3), ${IDP_CALLS} times`, steps };
+};
+
 export const INCIDENT_PLANNERS: Readonly<Record<IncidentId, Planner>> = {
   'rogue-pod-rds': roguePodRds,
   'outside-scan': outsideScan,
@@ -155,6 +181,7 @@ export const INCIDENT_PLANNERS: Readonly<Record<IncidentId, Planner>> = {
   'large-transfer': largeTransfer,
   'refused-nodeport': refusedNodePort,
   'capture-gap': captureGap,
+  'default-route-over-vpn': defaultRouteOverVpn,
 };
 
 export function planIncident(id: IncidentId, ctx: IncidentContext): PlannedIncident | SkippedIncident {

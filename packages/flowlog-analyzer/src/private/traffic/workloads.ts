@@ -1,4 +1,4 @@
-import { formatIpv4, parseIpv4Cidr, tierSubnets, type GroupRole, type NetworkSpec } from '@artos/model';
+import { formatIpv4, parseIpv4Cidr, tierSubnets, TRAFFIC_PATH_BY_VIA, type GroupRole, type NetworkSpec, type OutsideRange } from '@artos/model';
 
 /**
  * Where the sample network's workloads live: ENIs in the spec's subnets with the catalog groups
@@ -29,13 +29,11 @@ export interface Workload {
   readonly address: string;
   /** The ENI the workload's packets use; `undefined` outside the VPC. */
   readonly eni: Eni | undefined;
+  /** Outside the VPC: the `traffic-path` of egress toward it (3 VPN, 4 peering, 7 S3 gateway endpoint). */
+  readonly path?: number;
 }
 
-/** A range outside the VPC that traffic may come from (on-premises over VPN, a peered VPC). */
-export interface OutsideRange {
-  readonly name: string;
-  readonly cidr: string;
-}
+export type { OutsideRange };
 
 export interface Placement {
   readonly vpcId: string;
@@ -157,5 +155,5 @@ export function placeWorkloads(spec: NetworkSpec, options: PlacementOptions): Pl
 export function outsideHost(range: OutsideRange, offset: number, name: string): Workload {
   const parsed = parseIpv4Cidr(range.cidr);
   if (!parsed.ok) throw new TypeError(`outside range ${range.name}: not a CIDR: ${range.cidr}`);
-  return { kind: 'outside', name, address: formatIpv4(parsed.cidr.base + offset), eni: undefined };
+  return { kind: 'outside', name, address: formatIpv4(parsed.cidr.base + offset), eni: undefined, path: TRAFFIC_PATH_BY_VIA[range.via] };
 }
