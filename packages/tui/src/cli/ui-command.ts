@@ -9,6 +9,7 @@ import type { CommandContext } from './common-options.js';
 import { loadValidSpec } from './spec-source.js';
 import { addProviderOptions, providerOptions, type DoctorCliOptions } from './doctor-command.js';
 import { buildDoctorContext } from '../doctor/build-context.js';
+import { endpointAddressesOf } from '../providers/endpoint-addresses.js';
 import { runWorkflow } from '../doctor/run-workflow.js';
 import { WORKFLOWS } from '../doctor/workflows.js';
 import { renderOverviewText } from '../render/overview-text.js';
@@ -54,8 +55,7 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
   }
   const provider = { ...providerOptions(options), flowLogs: files };
   const context = await buildDoctorContext(spec, source, provider);
-  // Live, the endpoint ENIs are the interfaces AWS describes as "VPC Endpoint Interface vpce-…".
-  const liveEndpoints = context.model.networkInterfaces.filter((i) => !i.planned && i.description.startsWith('VPC Endpoint Interface')).flatMap((i) => i.addresses);
+  const liveEndpoints = endpointAddressesOf(context.model);
   if (!endpointAddresses && liveEndpoints.length > 0) endpointAddresses = liveEndpoints;
   let runQuery: AppData['runQuery'];
   if (files.length > 0) {

@@ -168,6 +168,7 @@ export function endpointPart(endpoint: VpcEndpoint): ModelEndpoint | undefined {
     subnetIds: endpoint.SubnetIds ?? [],
     routeTableIds: endpoint.RouteTableIds ?? [],
     securityGroupIds: (endpoint.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
+    networkInterfaceIds: endpoint.NetworkInterfaceIds ?? [],
   };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { preset, validateSpec } from '@artos/model';
+import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { modelFromAws } from '../../src/providers/aws-model.js';
+import { endpointAddressesOf } from '../../src/providers/endpoint-addresses.js';
 import { freshNetwork, REGION, useMoto } from './live-network.js';
 import { DATABASE_ADDRESS, NODE_ADDRESS, physicalId } from './deploy-production.js';
 import { createSecondTaggedVpc, openNodesSshToTheWorld } from './mutations.js';
@@ -91,6 +93,21 @@ describe('modelFromAws against moto', () => {
     // Template: flow log of ALL traffic, 60-second aggregation, default format; group with 14-day retention.
     expect(model.flowLogs).toEqual([{ id: expect.stringMatching(/^fl-/), status: 'ACTIVE', trafficType: 'ALL', logGroupName: `/vpc/${net.vpcId}/flow-logs`, maxAggregationIntervalSeconds: 60, logFormat: undefined }]);
     expect(model.logGroup).toEqual({ name: `/vpc/${net.vpcId}/flow-logs`, retentionDays: 14, recentEvents: 1 });
+  });
+
+  it('the interface endpoints\' ENIs, from DescribeVpcEndpoints: the addresses the endpoint-usage query filters on', async () => {
+    const net = await freshNetwork(live());
+    const model = await modelOf(net);
+    const interfaceEndpoints = model.endpoints.filter((e) => e.type === 'Interface');
+    // One ENI per interface endpoint and subnet (AWS PrivateLink, "Access an AWS service using an
+    // interface VPC endpoint": "we create an endpoint network interface in each subnet that you enable").
+    expect(interfaceEndpoints).toHaveLength(10);
+    for (const e of interfaceEndpoints) expect(e.networkInterfaceIds).toHaveLength(e.subnetIds.length);
+    const ids = new Set(interfaceEndpoints.flatMap((e) => e.networkInterfaceIds ?? []));
+    const read = await net.clients.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [...ids] }));
+    const expected = (read.NetworkInterfaces ?? []).map((i) => i.PrivateIpAddress!).sort();
+    expect(expected).toHaveLength(30);
+    expect(endpointAddressesOf(model).sort()).toEqual(expected);
   });
 
   it('an ingress from 0.0.0.0/0 on port 22 shows in the nodes group', async () => {

@@ -130,6 +130,8 @@ export interface ModelEndpoint {
   readonly subnetIds: readonly string[];
   readonly routeTableIds: readonly string[];
   readonly securityGroupIds: readonly string[];
+  /** An interface endpoint's ENIs (DescribeVpcEndpoints `NetworkInterfaceIds`), when read from the account. */
+  readonly networkInterfaceIds?: readonly string[];
 }
 
 export interface ModelPrefixList {
