@@ -27,7 +27,7 @@ export const exfiltration: Detector = {
         evidence,
         action: inside
           ? `identify the workloads at ${first['srcAddr']} and ${first['dstAddr']}: a transfer this large between two hosts of the cluster can be data staged for exfiltration`
-          : `identify the workload at ${first['srcAddr']} and the owner of ${first['dstAddr']}; this network routes nothing to the internet, so the transfer left over peering, VPN or a transit gateway`,
+          : `identify the workload at ${first['srcAddr']} and the owner of ${first['dstAddr']}; this network routes nothing to the internet, so the transfer left through the S3 gateway endpoint (an S3 address: check the bucket's owner, or restrict the endpoint policy to your buckets) or over peering or a VPN`,
       };
     });
   },
