@@ -9,7 +9,7 @@ export { SEED_STATED_USABLE_PER_24 } from './private/checks/usable-addresses.js'
 export { parseCorporateList, type CorporateList, type CorporateLineError } from './private/corporate-list.js';
 export { RangeIndex, type RangeSource } from './private/range-index.js';
 export { planAllocation, planToSpecFields, prefixForHosts, type PodRangeRequest, type PlanRequest, type PlanResult, type PlannedSubnet, type TierRequest } from './private/plan.js';
-export { findInstanceType, instanceTypes, eniMaxPods, maxPodsCeiling, IPS_PER_PREFIX, MAX_PODS_CEILING_LOW_CPU, MAX_PODS_CEILING_HIGH_CPU, type InstanceTypeInfo } from './private/instance-types.js';
+export { findInstanceType, instanceTypes, eniMaxPods, maxPodsCeiling, nodeMaxPods, IPS_PER_PREFIX, MAX_PODS_CEILING_LOW_CPU, MAX_PODS_CEILING_HIGH_CPU, type InstanceTypeInfo, type NodeMaxPods } from './private/instance-types.js';
 export { eksCapacity, type CapacityInput, type CapacityReport, type SubnetCapacity, type CniMode } from './private/capacity.js';
 export { addressMap, renderAddressMapText, type MapNode } from './private/address-map.js';
 export { renderAddressMapSvg } from './private/address-map-svg.js';
