@@ -166,6 +166,12 @@ export function eksCapacity(input: CapacityInput): CapacityReport {
   if (cluster?.nodes !== undefined && cluster.nodes > maxNodes) {
     findings.push(finding('capacity', 'warning', 'capacity', cidrs, `${cluster.nodes} nodes do not fit: the private subnets hold ${maxNodes} nodes (${input.mode}, ${shape})`, input.mode === 'secondary-ip' ? 'enable prefix delegation, use larger private subnets (e.g. /20), or move pods to a secondary block (artos-net cidr plan --pods)' : 'use larger private subnets or move pods to a secondary block (artos-net cidr plan --pods)'));
   }
+  if (maxNodes === 0 && blocks.length > 0 && cluster?.nodes === undefined) {
+    const holds = input.mode === 'prefix-delegation' ? `${node.prefixes} /28 prefixes and ${node.enis} more address${node.enis === 1 ? '' : 'es'}` : `${node.addresses} addresses`;
+    findings.push(
+      finding('capacity', 'warning', 'capacity', cidrs, `the private subnets hold no node at ${maxPodsPerNode} pods per node: one needs ${holds} of its subnet (${input.mode}, ${shape})`, input.mode === 'prefix-delegation' ? 'use larger private subnets (a /22 holds 7 nodes at 110 pods), a lower max pods per node (maxPodsCap, --max-pods), or move pods to a secondary block (artos-net cidr plan --pods)' : 'use larger private subnets or move pods to a secondary block (artos-net cidr plan --pods)'),
+    );
+  }
   if (cluster?.pods !== undefined && cluster.pods > maxPods) {
     findings.push(finding('capacity', 'warning', 'capacity', cidrs, `${cluster.pods} pods do not fit: the private subnets hold ${maxPods} pods at most (${maxPodsPerNode} per node)`, 'use larger private subnets (e.g. /20) or prefix delegation'));
   }
