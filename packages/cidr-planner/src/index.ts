@@ -1,7 +1,7 @@
 // Public entry of @artos/cidr-planner: re-exports only. Internals live in ./private.
 export { parseBlock, contains, overlaps, awsUsable, blockSize, formatCount, type Block, type BlockParse } from './private/block.js';
 export { finding, findingOfIssue, type Finding, type FindingCode, type FindingSeverity } from './private/finding.js';
-export { allocationFromSpec, type AllocationInput, type TierAllocation, type PlannedBlock } from './private/allocation.js';
+export { allocationFromSpec, type AllocationInput, type TierAllocation, type PlannedBlock, type CheckContext, type AllocatedSubnet } from './private/allocation.js';
 export { checkAllocation, ALLOCATION_CHECKS, type CheckReport, type AllocationCheck } from './private/check-allocation.js';
 export { SEED_EXAMPLE_BLOCK_PLAN } from './private/checks/block-plan.js';
 export { RFC1918_BLOCKS } from '@artos/model';
