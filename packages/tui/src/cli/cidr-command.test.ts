@@ -148,7 +148,7 @@ describe('artos-net cidr', () => {
     expect(none.stdout).toContain('the private subnets hold no node at 110 pods per node');
     const capped = await cli('cidr', 'capacity', '--preset', 'basic', '--mode', 'prefix-delegation', '--max-pods', '16');
     expect(capped.code).toBe(0);
-    expect(capped.stdout).toContain('prefix-delegation: 16 pods per node (ENI limit 434, ceiling 16)');
+    expect(capped.stdout).toContain('prefix-delegation: 16 pods per node (ENI limit 434, ceiling 16)\na node at 16 pods holds 17 addresses of its subnet (1 /28 prefix on 1 ENI)');
     expect(capped.stdout).toMatch(/^ {2}total +6 +16 +96$/m);
     expect((await cli('cidr', 'capacity', '--max-pods', '0')).code).toBe(2);
   });

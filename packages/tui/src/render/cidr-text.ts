@@ -22,7 +22,7 @@ export function renderCapacity(report: CapacityReport): string {
   const type = t ? `${t.instanceType} (${t.vCpus} vCPUs, ${t.enis} ENIs × ${t.ipv4PerEni} IPv4), ` : '';
   const holds =
     report.mode === 'prefix-delegation'
-      ? `${report.prefixesPerNode} /28 prefixes on ${report.enisPerNode} ENI${report.enisPerNode === 1 ? '' : 's'}`
+      ? `${report.prefixesPerNode} /28 prefix${report.prefixesPerNode === 1 ? '' : 'es'} on ${report.enisPerNode} ENI${report.enisPerNode === 1 ? '' : 's'}`
       : `${report.enisPerNode} ENI${report.enisPerNode === 1 ? '' : 's'} × ${t?.ipv4PerEni ?? report.addressesPerNode / report.enisPerNode} addresses`;
   const lines = [
     `${type}${report.mode}: ${report.maxPodsPerNode} pods per node (ENI limit ${report.eniLimit}, ceiling ${report.maxPodsCeiling})`,
