@@ -17,7 +17,7 @@ export { ModelError, isModelError, formatIssues, type SpecIssue, type SpecIssueC
 export { validateSpec, assertValidSpec, AWS_MIN_PREFIX, AWS_MAX_PREFIX, type ValidationResult } from './private/validate-spec.js';
 export { ADDRESS_CHECKS, checkAddresses } from './private/address-checks.js';
 export { boundText } from './private/bounded-text.js';
-export { addressContext, type AddressPlan, type AddressTier, type AddressContext, type AddressCheck } from './private/address-checks/address-plan.js';
+export { addressContext, type AddressPlan, type AddressTier, type AddressContext, type AddressCheck, type PlacedCidr, type PlacedSubnet } from './private/address-checks/address-plan.js';
 export { associationRestriction, DEFAULT_SECONDARY_CIDR_QUOTA } from './private/address-checks/secondary-cidrs.js';
 export {
   RFC1918_BLOCKS,

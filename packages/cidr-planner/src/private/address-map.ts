@@ -1,5 +1,6 @@
-import { awsUsable, blockSize, contains, formatCount, type Block } from './block.js';
-import { checkContext, type AllocationInput } from './allocation.js';
+import { awsUsable, blockSize, contains, formatCount, parseBlock, type Block } from './block.js';
+import { checkContext, type AllocationInput, type CheckContext } from './allocation.js';
+import { FREE_GLYPH, MIXED_GLYPH, legendLines, tierMarks } from './map-legend.js';
 import { freeBlocks, mergeIntervals } from '@artos/model';
 
 /** One node of the address map: a block, its share in use, and what lies inside it. */
@@ -87,7 +88,7 @@ function percent(share: number): string {
   return `${(share * 100).toFixed(share > 0 && share < 0.01 ? 2 : 1)}%`;
 }
 
-/** The map as a text tree like the seed's, with sizes and a usage bar per block. */
+/** The map as a text tree like the seed's, with sizes, a usage bar per block, and a layout strip per VPC block. */
 export function renderAddressMapText(input: AllocationInput, options: { width?: number } = {}): string {
   const root = addressMap(input);
   const barWidth = 20;
@@ -96,7 +97,7 @@ export function renderAddressMapText(input: AllocationInput, options: { width?: 
     nodes.forEach((node, i) => {
       const last = i === nodes.length - 1;
       const branch = `${indent}${last ? '└── ' : '├── '}`;
-      const size = node.children.length === 0 || node.cidr ? `${formatCount(node.size)} addresses` : `${formatCount(node.size)} addresses`;
+      const size = `${formatCount(node.size)} addresses`;
       const usable = node.tier && node.children.length === 0 ? ` (${formatCount(node.usable)} usable)` : '';
       const usage = node.cidr && node.children.length > 0 ? `  ${bar(node.used, barWidth)} ${percent(node.used)} in subnets` : '';
       lines.push(`${branch}${node.cidr ? `${node.label}: ${node.cidr}` : node.label}  ${size}${usable}${usage}`);
@@ -107,22 +108,54 @@ export function renderAddressMapText(input: AllocationInput, options: { width?: 
   const ctx = checkContext(input);
   const free = freeBlocks(ctx.vpc!, ctx.subnets.flatMap((s) => (s.block ? [s.block] : [])));
   lines.push(`free: ${free.slice(0, 5).map((b) => b.text).join(', ')}${free.length > 5 ? `, … (${free.length} blocks)` : ''}`);
-  lines.push(layoutStrip(input, options.width ?? 64));
+  lines.push(...layoutStrips(input, options.width ?? 64));
   return `${lines.join('\n')}\n`;
 }
 
-/** One character per slice of the VPC: the first letter of the tier there, `.` where free. */
-export function layoutStrip(input: AllocationInput, width = 64): string {
-  const ctx = checkContext(input);
-  const vpc = ctx.vpc!;
-  const slice = blockSize(vpc) / BigInt(width);
-  let strip = '';
-  for (let i = 0; i < width; i++) {
-    const first = vpc.first + slice * BigInt(i);
-    const last = first + slice - 1n;
-    const hit = ctx.subnets.find((s) => s.block && s.block.first <= last && first <= s.block.last);
-    strip += hit ? hit.tier[0]! : '.';
+/** The VPC's blocks the maps draw: the primary, then each secondary block that parses. */
+export function drawnBlocks(ctx: CheckContext): Block[] {
+  const secondary = (ctx.input.secondaryCidrs ?? []).flatMap((text) => {
+    const parsed = parseBlock(text);
+    return parsed.ok && parsed.block.family === ctx.vpc!.family ? [parsed.block] : [];
+  });
+  return [ctx.vpc!, ...secondary];
+}
+
+/** One character per slice of a block: the tier's glyph there, `*` where tiers share it, `.` where free. */
+function strip(block: Block, subnets: CheckContext['subnets'], glyphOf: ReadonlyMap<string, string>, width: number): { text: string; slice: bigint; exact: boolean } {
+  const size = blockSize(block);
+  const chars = Number(size < BigInt(width) ? size : BigInt(width));
+  const inside = subnets.filter((s) => s.block && s.block.family === block.family && s.block.first <= block.last && block.first <= s.block.last);
+  let text = '';
+  for (let i = 0; i < chars; i++) {
+    const first = block.first + (size * BigInt(i)) / BigInt(chars);
+    const last = block.first + (size * BigInt(i + 1)) / BigInt(chars) - 1n;
+    const tiers = new Set(inside.filter((s) => s.block!.first <= last && first <= s.block!.last).map((s) => s.tier));
+    text += tiers.size === 0 ? FREE_GLYPH : tiers.size > 1 ? MIXED_GLYPH : glyphOf.get([...tiers][0]!)!;
   }
-  const legend = ctx.input.tiers.map((t) => `${t.name[0]} ${t.name}`).join(', ');
-  return `layout |${strip}|  one character = ${formatCount(slice)} addresses; ${legend}, . free`;
+  return { text, slice: size / BigInt(chars), exact: size % BigInt(chars) === 0n };
+}
+
+/**
+ * A strip per VPC block (the primary, then the secondaries that hold e.g. pod subnets) and a legend
+ * listing exactly the characters drawn, one per line: a glyph is never listed for a tier that is
+ * not on the map, and two tiers never share one.
+ */
+export function layoutStrips(input: AllocationInput, width = 64): string[] {
+  const ctx = checkContext(input);
+  const marks = tierMarks(input.tiers.map((t) => t.name));
+  const glyphOf = new Map(marks.map((m) => [m.tier, m.glyph]));
+  const lines: string[] = [];
+  let drawn = '';
+  drawnBlocks(ctx).forEach((block, i) => {
+    const s = strip(block, ctx.subnets, glyphOf, width);
+    drawn += s.text;
+    lines.push(`layout of ${i === 0 ? 'the VPC' : 'secondary block'} ${block.text}, one character = ${s.exact ? '' : '≈ '}${formatCount(s.slice)} addresses:`);
+    lines.push(`  |${s.text}|`);
+  });
+  const entries: [string, string][] = marks.filter((m) => drawn.includes(m.glyph)).map((m) => [m.glyph, `${m.tier} subnets`]);
+  if (drawn.includes(MIXED_GLYPH)) entries.push([MIXED_GLYPH, 'subnets of more than one tier']);
+  if (drawn.includes(FREE_GLYPH)) entries.push([FREE_GLYPH, 'free']);
+  lines.push('legend:', ...legendLines(entries));
+  return lines;
 }

@@ -1,7 +1,7 @@
 import { awsUsable, blockSize, parseBlock, type Block } from './block.js';
 import { PlannerError } from './errors.js';
 import { finding, type Finding } from './finding.js';
-import { IPS_PER_PREFIX, MAX_PODS_CEILING_LOW_CPU, eniMaxPods, findInstanceType, maxPodsCeiling, type InstanceTypeInfo } from './instance-types.js';
+import { IPS_PER_PREFIX, eniMaxPods, findInstanceType, nodeMaxPods, type InstanceTypeInfo } from './instance-types.js';
 
 /** How the VPC CNI gives pods addresses. */
 export type CniMode = 'secondary-ip' | 'prefix-delegation';
@@ -45,7 +45,9 @@ export interface SubnetCapacity {
   readonly usable: number;
   /** Addresses the interface endpoints take. */
   readonly endpointAddresses: number;
+  /** Nodes that fit, each holding the addresses of a node at `maxPodsPerNode` pods. */
   readonly maxNodes: number;
+  /** maxNodes × the report's `maxPodsPerNode`. */
   readonly maxPods: number;
 }
 
@@ -54,9 +56,16 @@ export interface CapacityReport {
   readonly instanceType: InstanceTypeInfo | undefined;
   /** eni-max-pods.txt's figure: ENIs × (IPv4 per ENI − 1) + 2, no ceiling. */
   readonly eniMaxPods: number;
+  /** What the ENIs allow in this mode, before the ceiling (with prefix delegation: × 16 per address). */
+  readonly eniLimit: number;
   readonly maxPodsCeiling: number;
+  /** `nodeMaxPods`: the figure the header says and every row multiplies. */
   readonly maxPodsPerNode: number;
-  /** Addresses one node holds at full allocation (secondary IP) or its primary plus /28s. */
+  /** ENIs a node attaches to hold `maxPodsPerNode` pod addresses (each ENI's primary address is its own). */
+  readonly enisPerNode: number;
+  /** /28 prefixes a node holds with prefix delegation (0 with secondary IPs). */
+  readonly prefixesPerNode: number;
+  /** Addresses of the subnet one node holds at `maxPodsPerNode` pods. */
   readonly addressesPerNode: number;
   readonly subnets: readonly SubnetCapacity[];
   readonly maxNodes: number;
@@ -75,21 +84,44 @@ function delegablePrefixes(b: Block, endpointAddresses: number): number {
   return Math.max(0, count - 2 - endpointAddresses);
 }
 
-function subnetCapacity(b: Block, mode: CniMode, enis: number, ips: number, maxPodsPerNode: number, endpoints: number): SubnetCapacity {
+/** What one node takes from its subnet when it runs `maxPods` pods. */
+interface NodeFootprint {
+  readonly enis: number;
+  readonly prefixes: number;
+  readonly addresses: number;
+}
+
+/**
+ * The VPC CNI's ipamd stops growing a node's pool once it holds max-pods addresses
+ * (aws/amazon-vpc-cni-k8s #2745, "Track max pods, simplify warm IP pool management"), so a node at
+ * `maxPods` pods holds: with secondary IPs, enough ENIs for `maxPods` secondary addresses (each ENI
+ * also has its own primary address); with prefix delegation, ⌈maxPods / 16⌉ /28 prefixes and the
+ * primary address of each ENI that carries them.
+ */
+export function nodeFootprint(mode: CniMode, enis: number, ipsPerEni: number, maxPods: number): NodeFootprint {
+  if (mode === 'secondary-ip') {
+    const used = Math.min(enis, Math.ceil(maxPods / (ipsPerEni - 1)));
+    return { enis: used, prefixes: 0, addresses: used * ipsPerEni };
+  }
+  const prefixes = Math.ceil(maxPods / IPS_PER_PREFIX);
+  const used = Math.min(enis, Math.ceil(prefixes / (ipsPerEni - 1)));
+  return { enis: used, prefixes, addresses: used + prefixes * IPS_PER_PREFIX };
+}
+
+function subnetCapacity(b: Block, mode: CniMode, node: NodeFootprint, maxPodsPerNode: number, endpoints: number): SubnetCapacity {
   const endpointAddresses = Math.min(endpoints, Number(awsUsable(b)));
   const usable = Number(awsUsable(b)) - endpointAddresses;
+  let maxNodes: number;
   if (mode === 'secondary-ip') {
-    // The CNI's default warm pool (WARM_ENI_TARGET=1) keeps whole ENIs: plan for full allocation.
-    const maxNodes = Math.floor(usable / (enis * ips));
-    return { cidr: b.text, usable, endpointAddresses, maxNodes, maxPods: maxNodes * maxPodsPerNode };
+    maxNodes = Math.floor(usable / node.addresses);
+  } else {
+    // Prefix delegation: each node's /28s, and its ENIs' primary addresses packed 16 to a /28.
+    const prefixes = delegablePrefixes(b, endpointAddresses);
+    const fits = (n: number) => n * node.prefixes + Math.ceil((n * node.enis) / IPS_PER_PREFIX) <= prefixes;
+    maxNodes = Math.floor((prefixes * IPS_PER_PREFIX) / (node.prefixes * IPS_PER_PREFIX + node.enis));
+    while (maxNodes > 0 && !fits(maxNodes)) maxNodes--;
   }
-  // Prefix delegation: each node needs its primary address (packed 16 to a /28) and /28 prefixes.
-  const prefixes = delegablePrefixes(b, endpointAddresses);
-  let maxNodes = 0;
-  while (maxNodes + 1 + Math.ceil((maxNodes + 1) / IPS_PER_PREFIX) <= prefixes) maxNodes++;
-  const podPrefixes = prefixes - Math.ceil(maxNodes / IPS_PER_PREFIX);
-  const maxPods = Math.min(maxNodes * maxPodsPerNode, podPrefixes * IPS_PER_PREFIX);
-  return { cidr: b.text, usable, endpointAddresses, maxNodes, maxPods };
+  return { cidr: b.text, usable, endpointAddresses, maxNodes, maxPods: maxNodes * maxPodsPerNode };
 }
 
 function nodeShape(input: CapacityInput): { info: InstanceTypeInfo | undefined; enis: number; ips: number; vCpus: number | undefined } {
@@ -116,12 +148,11 @@ export function eksCapacity(input: CapacityInput): CapacityReport {
     if (!parsed.ok || parsed.block.family !== 4) throw new PlannerError('bad-input', `subnet ${text}: ${parsed.ok ? 'IPv6 subnets give every pod an address; no IPv4 limit applies' : parsed.message}`, 'give IPv4 private subnet CIDRs', `subnets[${i}]`);
     return parsed.block;
   });
-  const prefixDelegation = input.mode === 'prefix-delegation';
-  const uncapped = eniMaxPods(enis, ips, { prefixDelegation });
-  const ceiling = input.maxPodsCap ?? (vCpus !== undefined ? maxPodsCeiling(vCpus) : MAX_PODS_CEILING_LOW_CPU);
-  const maxPodsPerNode = Math.min(ceiling, uncapped);
+  const perNode = nodeMaxPods({ enis, ipv4PerEni: ips, vCpus }, { prefixDelegation: input.mode === 'prefix-delegation', maxPodsCap: input.maxPodsCap });
+  const maxPodsPerNode = perNode.maxPods;
+  const node = nodeFootprint(input.mode, enis, ips, maxPodsPerNode);
   const endpoints = input.interfaceEndpointsPerSubnet ?? 0;
-  const subnets = blocks.map((b) => subnetCapacity(b, input.mode, enis, ips, maxPodsPerNode, endpoints));
+  const subnets = blocks.map((b) => subnetCapacity(b, input.mode, node, maxPodsPerNode, endpoints));
   const maxNodes = subnets.reduce((s, x) => s + x.maxNodes, 0);
   const maxPods = subnets.reduce((s, x) => s + x.maxPods, 0);
   const findings: Finding[] = [];
@@ -135,6 +166,12 @@ export function eksCapacity(input: CapacityInput): CapacityReport {
   if (cluster?.nodes !== undefined && cluster.nodes > maxNodes) {
     findings.push(finding('capacity', 'warning', 'capacity', cidrs, `${cluster.nodes} nodes do not fit: the private subnets hold ${maxNodes} nodes (${input.mode}, ${shape})`, input.mode === 'secondary-ip' ? 'enable prefix delegation, use larger private subnets (e.g. /20), or move pods to a secondary block (artos-net cidr plan --pods)' : 'use larger private subnets or move pods to a secondary block (artos-net cidr plan --pods)'));
   }
+  if (maxNodes === 0 && blocks.length > 0 && cluster?.nodes === undefined) {
+    const holds = input.mode === 'prefix-delegation' ? `${node.prefixes} /28 prefixes and ${node.enis} more address${node.enis === 1 ? '' : 'es'}` : `${node.addresses} addresses`;
+    findings.push(
+      finding('capacity', 'warning', 'capacity', cidrs, `the private subnets hold no node at ${maxPodsPerNode} pods per node: one needs ${holds} of its subnet (${input.mode}, ${shape})`, input.mode === 'prefix-delegation' ? 'use larger private subnets (a /22 holds 7 nodes at 110 pods), a lower max pods per node (maxPodsCap, --max-pods), or move pods to a secondary block (artos-net cidr plan --pods)' : 'use larger private subnets or move pods to a secondary block (artos-net cidr plan --pods)'),
+    );
+  }
   if (cluster?.pods !== undefined && cluster.pods > maxPods) {
     findings.push(finding('capacity', 'warning', 'capacity', cidrs, `${cluster.pods} pods do not fit: the private subnets hold ${maxPods} pods at most (${maxPodsPerNode} per node)`, 'use larger private subnets (e.g. /20) or prefix delegation'));
   }
@@ -145,9 +182,12 @@ export function eksCapacity(input: CapacityInput): CapacityReport {
     mode: input.mode,
     instanceType: info,
     eniMaxPods: eniMaxPods(enis, ips),
-    maxPodsCeiling: ceiling,
+    eniLimit: perNode.eniLimit,
+    maxPodsCeiling: perNode.ceiling,
     maxPodsPerNode,
-    addressesPerNode: input.mode === 'secondary-ip' ? enis * ips : 1 + IPS_PER_PREFIX,
+    enisPerNode: node.enis,
+    prefixesPerNode: node.prefixes,
+    addressesPerNode: node.addresses,
     subnets,
     maxNodes,
     maxPods,

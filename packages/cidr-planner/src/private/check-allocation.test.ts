@@ -48,6 +48,21 @@ describe('checkAllocation on the presets', () => {
     expect(full.findings.filter((f) => f.code === 'tier-growth').map((f) => f.severity)).toEqual(['warning', 'warning']);
     expect(full.findings.some((f) => f.code === 'growth' && f.severity === 'warning' && /\/24/.test(f.message))).toBe(true);
   });
+
+  // Issue 15: both tiers of the basic preset were offered 10.0.0.0/24.
+  it('offers each tier a block of its own, taken in turn from the free space', () => {
+    const offered = (input: Parameters<typeof checkAllocation>[0]) => checkAllocation(input).findings.filter((f) => f.code === 'tier-growth' && f.severity === 'info').map((f) => f.cidrs[0]);
+    expect(offered(allocationFromSpec(preset('basic')))).toEqual(['10.0.0.0/24', '10.0.1.0/24']);
+    expect(offered(allocationFromSpec(preset('production')))).toEqual(['10.0.0.0/24', '10.0.1.0/24']);
+    // Larger subnets are placed first (a /20 before the /24s), whatever the order of the tiers.
+    const mixed = { vpcCidr: '10.0.0.0/16', tiers: [{ name: 'database', cidrs: ['10.0.100.0/24'] }, { name: 'cache', cidrs: ['10.0.101.0/24'] }, { name: 'private', cidrs: ['10.0.16.0/20'] }] };
+    expect(offered(mixed)).toEqual(['10.0.32.0/24', '10.0.33.0/24', '10.0.0.0/20']);
+    // Room for one /26 only: the first tier gets it, the others are told they cannot grow.
+    const tight = checkAllocation({ vpcCidr: '10.0.0.0/24', tiers: [{ name: 'private', cidrs: ['10.0.0.0/26'] }, { name: 'database', cidrs: ['10.0.0.64/26'] }, { name: 'cache', cidrs: ['10.0.0.128/27'] }] });
+    const growth = tight.findings.filter((f) => f.code === 'tier-growth');
+    expect(growth.map((f) => [f.severity, f.cidrs[0]])).toEqual([['info', '10.0.0.192/26'], ['warning', '10.0.0.64/26'], ['info', '10.0.0.160/27']]);
+    expect(growth[1]!.message).toBe('the database tier cannot gain an AZ: no free /26 is left in 10.0.0.0/24 beside the blocks offered to the other tiers');
+  });
 });
 
 describe('checkAllocation on bad allocations', () => {

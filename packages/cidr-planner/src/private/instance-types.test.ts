@@ -75,9 +75,18 @@ describe('capacity around interface endpoints and AZs', () => {
   });
 
   it('takes a /28 out of delegation for each endpoint ENI, at worst', () => {
-    // /24: 16 /28s, 2 hold reserved addresses, 10 endpoints take 10 more: 4 left → 3 nodes (1 /28 of primaries, 3 of pods).
+    // /24: 16 /28s, 2 hold reserved addresses, 10 endpoints take 10 more: 4 left, fewer than the
+    // 7 /28s (and a /28 for primaries) an m5.large at 110 pods holds → no node.
     const r = eksCapacity({ subnets: ['10.0.10.0/24', '10.0.20.0/24'], mode: 'prefix-delegation', instanceType: 'm5.large', interfaceEndpointsPerSubnet: 10 });
-    expect(r.subnets[0]).toMatchObject({ maxNodes: 3, maxPods: 48 });
+    expect(r.subnets[0]).toMatchObject({ maxNodes: 0, maxPods: 0 });
+    expect(r.findings.map((f) => f.message)).toEqual(['the private subnets hold no node at 110 pods per node: one needs 7 /28 prefixes and 1 more address of its subnet (prefix-delegation, m5.large: 3 ENIs × 10 addresses per node)']);
+    // A lower max pods per node (kubelet maxPods) takes fewer /28s: 16 pods, one /28 each.
+    const capped = eksCapacity({ subnets: ['10.0.10.0/24', '10.0.20.0/24'], mode: 'prefix-delegation', instanceType: 'm5.large', interfaceEndpointsPerSubnet: 10, maxPodsCap: 16 });
+    expect([capped.maxPodsPerNode, capped.subnets[0]!.maxNodes, capped.findings.length]).toEqual([16, 3, 0]);
+    // /22: 64 − 2 − 10 = 52 /28s → 7 nodes (49 /28s + 1 for primaries; 8 would need 57); without endpoints 62 → 8 (9 would need 64).
+    const wide = eksCapacity({ subnets: ['10.0.0.0/22', '10.0.4.0/22'], mode: 'prefix-delegation', instanceType: 'm5.large', interfaceEndpointsPerSubnet: 10 });
+    expect(wide.subnets[0]).toMatchObject({ maxNodes: 7, maxPods: 770 });
+    expect(eksCapacity({ subnets: ['10.0.0.0/22', '10.0.4.0/22'], mode: 'prefix-delegation', instanceType: 'm5.large' }).subnets[0]!.maxNodes).toBe(8);
   });
 
   it('warns that EKS needs subnets in two AZs (the development preset has one)', () => {

@@ -61,3 +61,26 @@ export const MAX_PODS_CEILING_HIGH_CPU = 250;
 export function maxPodsCeiling(vCpus: number): number {
   return vCpus > 30 ? MAX_PODS_CEILING_HIGH_CPU : MAX_PODS_CEILING_LOW_CPU;
 }
+
+/** Max pods on one node, and the two figures it is the lesser of. */
+export interface NodeMaxPods {
+  /** What the ENIs allow (`eniMaxPods` for the CNI mode), before the ceiling. */
+  readonly eniLimit: number;
+  /** The ceiling applied: the caller's cap, or the one the vCPUs choose (110 without a vCPU count). */
+  readonly ceiling: number;
+  /** min(eniLimit, ceiling): the figure every other number of a capacity report is built on. */
+  readonly maxPods: number;
+}
+
+/**
+ * The one place the planner computes max pods per node: `eksCapacity`'s header figure and its
+ * per-subnet rows both read it, so they cannot disagree (they did: 110 in the header, 16 in the rows).
+ */
+export function nodeMaxPods(
+  shape: { readonly enis: number; readonly ipv4PerEni: number; readonly vCpus?: number | undefined },
+  options: { readonly prefixDelegation?: boolean; readonly customNetworking?: boolean; readonly maxPodsCap?: number | undefined } = {},
+): NodeMaxPods {
+  const eniLimit = eniMaxPods(shape.enis, shape.ipv4PerEni, options);
+  const ceiling = options.maxPodsCap ?? (shape.vCpus !== undefined ? maxPodsCeiling(shape.vCpus) : MAX_PODS_CEILING_LOW_CPU);
+  return { eniLimit, ceiling, maxPods: Math.min(eniLimit, ceiling) };
+}

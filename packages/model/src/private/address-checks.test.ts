@@ -43,40 +43,65 @@ describe('address checks in spec validation', () => {
   });
 });
 
+// AWS's table "IPv4 CIDR block association restrictions" on the page "VPC CIDR blocks", Amazon VPC
+// User Guide (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html#add-cidr-block-restrictions):
+// one case per row of the table (IP address range of the VPC, restricted and permitted associations).
 describe("AWS's association-restriction table, row by row", () => {
   const refused = (primary: string, candidate: string, associated: string[] = [primary]) => associationRestriction(cidr(primary), cidr(candidate), associated.map(cidr)) !== undefined;
-  it('10.0.0.0/8 primary', () => {
+  it('row 10.0.0.0/8: no other RFC 1918 range, no 10.0.0.0/16 beside a block in 10.0.0.0/15, no 198.19.0.0/16', () => {
     expect(refused('10.0.0.0/16', '172.16.0.0/16')).toBe(true); // other RFC 1918 range
     expect(refused('10.0.0.0/16', '192.168.0.0/16')).toBe(true);
     expect(refused('10.0.0.0/16', '198.19.0.0/16')).toBe(true);
     expect(refused('10.1.0.0/16', '10.0.0.0/16')).toBe(true); // a block in 10.0.0.0/15 is associated
+    expect(refused('10.1.0.0/16', '10.0.128.0/17')).toBe(true); // any block from 10.0.0.0/16
+    expect(refused('10.4.0.0/16', '10.0.0.0/16', ['10.4.0.0/16', '10.1.0.0/16'])).toBe(true); // a secondary in 10.0.0.0/15 counts too
     expect(refused('10.4.0.0/16', '10.0.0.0/16')).toBe(false);
-    expect(refused('10.0.0.0/16', '10.2.0.0/16')).toBe(false); // "any other CIDR from the 10.0.0.0/8 range that is not restricted"
+    expect(refused('10.0.0.0/16', '10.2.0.0/16')).toBe(false); // "Any other CIDR block from the 10.0.0.0/8 range that's not restricted"
     expect(refused('10.0.0.0/16', '100.64.0.0/16')).toBe(false);
     expect(refused('10.0.0.0/16', '203.0.113.0/24')).toBe(false); // publicly routable
   });
-  it('172.16.0.0/12 primary', () => {
+  it('row 169.254.0.0/16: link-local blocks "cannot be assigned to VPCs"', () => {
+    expect(refused('10.0.0.0/16', '169.254.0.0/16')).toBe(true);
+    expect(refused('100.64.0.0/16', '169.254.10.0/24')).toBe(true);
+    expect(refused('169.254.0.0/16', '100.64.0.0/16')).toBe(true);
+    // The spec check says it once, as the reserved-range error, not a second time as an association.
+    const issues = validateSpec({ ...base, secondaryCidrs: ['169.254.0.0/16'] }).issues.filter((i) => i.path === 'secondaryCidrs[0]');
+    expect(issues.map((i) => [i.severity, i.code])).toEqual([['error', 'cidr-reserved']]);
+  });
+  it('row 172.16.0.0/12: no other RFC 1918 range, no 172.31.0.0/16, no 198.19.0.0/16', () => {
     expect(refused('172.18.0.0/16', '172.31.0.0/16')).toBe(true);
+    expect(refused('172.18.0.0/16', '172.31.128.0/20')).toBe(true);
     expect(refused('172.18.0.0/16', '10.0.0.0/16')).toBe(true);
+    expect(refused('172.18.0.0/16', '192.168.0.0/16')).toBe(true);
     expect(refused('172.18.0.0/16', '198.19.0.0/16')).toBe(true);
     expect(refused('172.18.0.0/16', '172.20.0.0/16')).toBe(false);
     expect(refused('172.18.0.0/16', '100.64.0.0/16')).toBe(false);
+    expect(refused('172.18.0.0/16', '203.0.113.0/24')).toBe(false);
   });
-  it('192.168.0.0/16 primary', () => {
+  it('row 192.168.0.0/16: no other RFC 1918 range, no 198.19.0.0/16', () => {
     expect(refused('192.168.0.0/20', '10.0.0.0/16')).toBe(true);
+    expect(refused('192.168.0.0/20', '172.16.0.0/16')).toBe(true);
     expect(refused('192.168.0.0/20', '198.19.0.0/16')).toBe(true);
     expect(refused('192.168.0.0/20', '192.168.16.0/20')).toBe(false);
     expect(refused('192.168.0.0/20', '100.64.0.0/16')).toBe(false);
+    expect(refused('192.168.0.0/20', '203.0.113.0/24')).toBe(false);
   });
-  it('198.19.0.0/16 primary', () => {
+  it('row 198.19.0.0/16: no RFC 1918 range; public blocks and 100.64.0.0/10 permitted', () => {
     expect(refused('198.19.0.0/16', '10.0.0.0/16')).toBe(true);
+    expect(refused('198.19.0.0/16', '172.18.0.0/16')).toBe(true);
+    expect(refused('198.19.0.0/16', '192.168.0.0/16')).toBe(true);
     expect(refused('198.19.0.0/16', '100.64.0.0/16')).toBe(false);
+    expect(refused('198.19.0.0/16', '203.0.113.0/24')).toBe(false);
   });
-  it('publicly routable or 100.64.0.0/10 primary', () => {
+  it('row publicly routable or 100.64.0.0/10: no RFC 1918 range, no 198.19.0.0/16', () => {
     expect(refused('100.64.0.0/16', '10.0.0.0/16')).toBe(true);
+    expect(refused('203.0.0.0/16', '172.18.0.0/16')).toBe(true);
+    expect(refused('100.64.0.0/16', '192.168.0.0/16')).toBe(true);
     expect(refused('100.64.0.0/16', '198.19.0.0/16')).toBe(true);
+    expect(refused('203.0.0.0/16', '198.19.0.0/16')).toBe(true);
     expect(refused('100.64.0.0/16', '100.65.0.0/16')).toBe(false);
     expect(refused('203.0.0.0/16', '100.64.0.0/16')).toBe(false);
+    expect(refused('100.64.0.0/16', '203.0.113.0/24')).toBe(false);
   });
 });
 

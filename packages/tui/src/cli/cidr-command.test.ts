@@ -120,4 +120,56 @@ describe('artos-net cidr', () => {
     expect(dev.stdout).toContain('an EKS cluster needs subnets in at least two AZs');
     expect((await cli('cidr', 'capacity', '--instance-type', 'm99.large')).code).toBe(2);
   });
+
+  // Issue 15: `cidr capacity --mode prefix-delegation` said 110 pods per node in the header and
+  // computed 16 per node in the rows.
+  it.each(['basic', 'production', 'development'])('capacity --preset %s: the header figure is the one each row multiplies, in both modes and several types', async (name) => {
+    for (const mode of ['secondary-ip', 'prefix-delegation']) {
+      for (const type of ['m5.large', 't3.medium', 'c5.9xlarge', 'm5.4xlarge']) {
+        const r = await cli('cidr', 'capacity', '--preset', name, '--mode', mode, '--instance-type', type);
+        const perNode = Number(/: (\d+) pods per node/.exec(r.stdout)![1]);
+        const rows = [...r.stdout.matchAll(/^ {2}(\S+) +[\d,]+ +[\d,]+ +([\d,]+) +([\d,]+) +([\d,]+)$/gm)];
+        expect(rows.length, `${name} ${mode} ${type}`).toBeGreaterThan(0);
+        for (const [, , nodes, rowPerNode, pods] of rows) {
+          const n = (t: string | undefined) => Number(t!.replace(/,/g, ''));
+          expect(n(rowPerNode)).toBe(perNode);
+          expect(n(pods)).toBe(n(nodes) * perNode);
+        }
+        const json = JSON.parse((await cli('cidr', 'capacity', '--preset', name, '--mode', mode, '--instance-type', type, '--json')).stdout) as { maxPodsPerNode: number; subnets: { maxNodes: number; maxPods: number }[] };
+        expect(json.maxPodsPerNode).toBe(perNode);
+        for (const s of json.subnets) expect(s.maxPods).toBe(s.maxNodes * perNode);
+      }
+    }
+  });
+
+  it('capacity --max-pods sets the pods per node (kubelet maxPods); a subnet that holds no node is a warning (exit 1)', async () => {
+    const none = await cli('cidr', 'capacity', '--preset', 'basic', '--mode', 'prefix-delegation');
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain('the private subnets hold no node at 110 pods per node');
+    const capped = await cli('cidr', 'capacity', '--preset', 'basic', '--mode', 'prefix-delegation', '--max-pods', '16');
+    expect(capped.code).toBe(0);
+    expect(capped.stdout).toContain('prefix-delegation: 16 pods per node (ENI limit 434, ceiling 16)\na node at 16 pods holds 17 addresses of its subnet (1 /28 prefix on 1 ENI)');
+    expect(capped.stdout).toMatch(/^ {2}total +6 +16 +96$/m);
+    expect((await cli('cidr', 'capacity', '--max-pods', '0')).code).toBe(2);
+  });
+
+  // Issue 15: "a broken map legend" — `p private, d database, p pods, . free` on a map without pods.
+  it('map: the legend lists each glyph on the map once, and the SVG legend each colour', async () => {
+    const text = (await cli('cidr', 'map', '--preset', 'production')).stdout;
+    expect(text.slice(text.indexOf('legend:'))).toBe('legend:\n  p  private subnets\n  d  database subnets\n  .  free\n');
+    const svgFile = join(dir, 'legend.svg');
+    await cli('cidr', 'map', '--preset', 'basic', '--block-plan', 'seed', '--format', 'svg', '--out', svgFile);
+    const svg = readFileSync(svgFile, 'utf8');
+    const labels = [...svg.slice(svg.indexOf('<g class="legend">')).matchAll(/font-size="12">([^<]+)</g)].map((m) => m[1]);
+    expect(labels).toEqual(['private subnets', 'database subnets', 'free', 'plan block']);
+  });
+
+  it('plan: the subnet table is aligned whatever the tier names and sizes', async () => {
+    const r = await cli('cidr', 'plan', '--azs', '2', '--pods', '--tier', 'application-long-name:1000', '--tier', 'db:/24');
+    const lines = r.stdout.split('\n').filter((l) => /^ {2}(tier|application-long-name|db|pods) /.test(l));
+    expect(lines.length).toBe(1 + 2 + 2 + 2 + 2);
+    const usableEnd = lines[0]!.length;
+    for (const line of lines) expect(line.length).toBe(usableEnd);
+    expect(new Set(lines.map((l) => l.search(/(?<= )(10|100)\.|cidr/)))).toHaveProperty('size', 1);
+  });
 });

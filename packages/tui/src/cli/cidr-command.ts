@@ -22,6 +22,7 @@ import { readBlockPlan, readCorporateFile } from './input-files.js';
 import { writeOutputFile } from './output-files.js';
 import { wholeNumber } from './number-options.js';
 import { sanitizeForTerminal } from '../private/sanitize.js';
+import { renderCapacity, renderPlanSubnets } from '../render/cidr-text.js';
 
 /** Text output lists at most this many findings of one code; --json has them all. */
 const MAX_SHOWN_PER_CODE = 20;
@@ -150,7 +151,7 @@ export function cidrCommand(context: CommandContext): Command {
       else {
         io.out(`VPC ${plan.vpcCidr}\n`);
         for (const c of plan.secondaryCidrs) io.out(`secondary ${c} (EKS custom networking: pod subnets below, one ENIConfig per AZ)\n`);
-        for (const s of [...plan.subnets, ...plan.podSubnets, ...plan.reserved]) io.out(`  ${s.tier.padEnd(10)} ${s.reserve ? `reserve ${s.az + 1}` : `AZ${s.az + 1}      `}  ${s.cidr.padEnd(18)} ${s.usable} usable\n`);
+        io.out(sanitizeForTerminal(renderPlanSubnets(plan)));
         io.out(`free: ${plan.free.slice(0, 6).join(', ')}${plan.free.length > 6 ? ', …' : ''}\n`);
         io.out(`\nspec fields:\n${stringify(specFields).trimEnd().replace(/^/gm, '  ')}\n`);
         if (options.specOut) io.out(`written to ${options.specOut}\n`);
@@ -183,10 +184,11 @@ export function cidrCommand(context: CommandContext): Command {
     .option('--enis <n>', 'ENIs per node, for a type not in the table', wholeNumber('--enis', 1, 100))
     .option('--ips-per-eni <n>', 'IPv4 addresses per ENI, for a type not in the table', wholeNumber('--ips-per-eni', 1, 100))
     .option('--vcpus <n>', 'vCPUs, for a type not in the table (chooses the 110 or 250 pod ceiling)', wholeNumber('--vcpus', 1, 1024))
+    .option('--max-pods <n>', 'pods per node (kubelet maxPods), instead of the 110/250 ceiling the vCPUs choose', wholeNumber('--max-pods', 1, 1000))
     .option('--nodes <n>', 'a cluster size to check', wholeNumber('--nodes', 1, 1_000_000))
     .option('--pods <n>', 'a pod count to check', wholeNumber('--pods', 1, 100_000_000))
     .option('--json', 'print as JSON')
-    .action(async (options: SpecSourceOptions & { mode: 'secondary-ip' | 'prefix-delegation'; instanceType: string; enis?: number; ipsPerEni?: number; vcpus?: number; nodes?: number; pods?: number; json?: boolean }) => {
+    .action(async (options: SpecSourceOptions & { mode: 'secondary-ip' | 'prefix-delegation'; instanceType: string; enis?: number; ipsPerEni?: number; vcpus?: number; maxPods?: number; nodes?: number; pods?: number; json?: boolean }) => {
       const { source, input, allocation, addressErrors } = await allocationFor(options);
       requireUsableBlocks(source, addressErrors);
       const subnets = allocation.tiers.find((t) => t.name === 'private')?.cidrs ?? [];
@@ -201,16 +203,14 @@ export function cidrCommand(context: CommandContext): Command {
           mode: options.mode,
           ...shape,
           ...(options.vcpus !== undefined ? { vCpus: options.vcpus } : {}),
+          ...(options.maxPods !== undefined ? { maxPodsCap: options.maxPods } : {}),
           interfaceEndpointsPerSubnet: endpointsPerSubnet(input),
           cluster: { ...(options.nodes ? { nodes: options.nodes } : {}), ...(options.pods ? { pods: options.pods } : {}) },
         }),
       );
       if (options.json) writeJson(io, report);
       else {
-        const type = report.instanceType ? `${report.instanceType.instanceType} (${report.instanceType.vCpus} vCPUs, ${report.instanceType.enis} ENIs × ${report.instanceType.ipv4PerEni} IPv4), ` : '';
-        io.out(`${type}${options.mode}: ${report.maxPodsPerNode} pods per node (ENI limit ${report.eniMaxPods}, ceiling ${report.maxPodsCeiling}), ${report.addressesPerNode} addresses per node\n`);
-        for (const s of report.subnets) io.out(`  ${s.cidr.padEnd(18)} ${String(s.usable).padStart(6)} usable (${s.endpointAddresses} for endpoints)  ${String(s.maxNodes).padStart(5)} nodes  ${String(s.maxPods).padStart(6)} pods\n`);
-        io.out(`  total ${report.maxNodes} nodes, ${report.maxPods} pods\n`);
+        io.out(renderCapacity(report));
         if (report.findings.length > 0) io.out(renderFindings(report.findings));
       }
       context.finish(report.findings.some((f) => f.severity !== 'info') ? EXIT_FINDINGS : EXIT_OK);

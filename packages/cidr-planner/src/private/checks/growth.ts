@@ -1,4 +1,4 @@
-import { awsUsable, blockSize, formatCount } from '../block.js';
+import { awsUsable, blockSize, formatCount, type Block } from '../block.js';
 import type { CheckContext } from '../allocation.js';
 import { finding, type Finding } from '../finding.js';
 import { freeBlocks, lowestFreeBlock, mergeIntervals } from '@artos/model';
@@ -19,16 +19,25 @@ export function growth(ctx: CheckContext): Finding[] {
   if (vpc.family === 4 && vpc.prefix >= 24) {
     out.push(finding('growth', 'warning', 'growth', [vpc.text], `the VPC is a /${vpc.prefix}: the seed advises against a /24 (or smaller) for a whole VPC, and a VPC's primary block cannot grow`, 'use a /16 (65,536 addresses) and leave room for growth'));
   }
-  const merged = mergeIntervals(used);
-  for (const tier of ctx.input.tiers) {
+  // Each tier is offered its own block: blocks are taken in turn from the free space (largest
+  // subnets first, as the plan places them), so two tiers are never offered the same room.
+  const tiers = ctx.input.tiers.flatMap((tier) => {
     const blocks = inside.filter((s) => s.tier === tier.name).map((s) => s.block!);
-    if (blocks.length === 0) continue;
-    const prefix = Math.max(...blocks.map((b) => b.prefix));
-    const room = lowestFreeBlock(vpc, prefix, merged);
+    return blocks.length === 0 ? [] : [{ name: tier.name, blocks, prefix: Math.max(...blocks.map((b) => b.prefix)) }];
+  });
+  const taken = [...used];
+  const room = new Map<string, Block | undefined>();
+  for (const tier of [...tiers].sort((a, b) => a.prefix - b.prefix)) {
+    const block = lowestFreeBlock(vpc, tier.prefix, mergeIntervals(taken));
+    room.set(tier.name, block);
+    if (block) taken.push(block);
+  }
+  for (const tier of tiers) {
+    const block = room.get(tier.name);
     out.push(
-      room
-        ? finding('growth', 'info', 'tier-growth', [room.text], `the ${tier.name} tier can gain an AZ without renumbering: ${room.text} is free (${formatCount(awsUsable(room))} usable)`)
-        : finding('growth', 'warning', 'tier-growth', blocks.map((b) => b.text), `the ${tier.name} tier cannot gain an AZ: no free /${prefix} is left in ${vpc.text}`, 'plan a larger VPC or smaller subnets (artos-net cidr plan)'),
+      block
+        ? finding('growth', 'info', 'tier-growth', [block.text], `the ${tier.name} tier can gain an AZ without renumbering: ${block.text} is free (${formatCount(awsUsable(block))} usable)`)
+        : finding('growth', 'warning', 'tier-growth', tier.blocks.map((b) => b.text), `the ${tier.name} tier cannot gain an AZ: no free /${tier.prefix} is left in ${vpc.text}${tiers.length > 1 ? ' beside the blocks offered to the other tiers' : ''}`, 'plan a larger VPC or smaller subnets (artos-net cidr plan)'),
     );
   }
   return out;

@@ -1,7 +1,7 @@
 import type { SpecIssue } from '../errors.js';
 import { blockContains, blocksOverlap, ipv4Block, type CidrBlock } from '../cidr-block.js';
 import { issue, type AddressContext } from './address-plan.js';
-import { associationClass, inRange, isRfc1918 } from './aws-ranges.js';
+import { LINK_LOCAL_RANGE, associationClass, inRange, isRfc1918 } from './aws-ranges.js';
 
 /** A VPC holds its primary block and, by default quota, up to four secondary IPv4 blocks. */
 export const DEFAULT_SECONDARY_CIDR_QUOTA = 4;
@@ -14,6 +14,7 @@ export const DEFAULT_SECONDARY_CIDR_QUOTA = 4;
  *
  * | primary in          | restricted                                                        |
  * | 10.0.0.0/8          | other RFC 1918 ranges; 198.19.0.0/16; 10.0.0.0/16 when any block is in 10.0.0.0/15 |
+ * | 169.254.0.0/16      | link-local (RFC 5735): cannot be assigned to a VPC at all, primary or secondary |
  * | 172.16.0.0/12       | other RFC 1918 ranges; 172.31.0.0/16; 198.19.0.0/16                |
  * | 192.168.0.0/16      | other RFC 1918 ranges; 198.19.0.0/16                               |
  * | 198.19.0.0/16       | RFC 1918 ranges                                                    |
@@ -22,6 +23,9 @@ export const DEFAULT_SECONDARY_CIDR_QUOTA = 4;
  * Permitted everywhere: publicly routable blocks and 100.64.0.0/10.
  */
 export function associationRestriction(primary: CidrBlock, candidate: CidrBlock, associated: readonly CidrBlock[]): string | undefined {
+  // The table's 169.254.0.0/16 row: no VPC block may come from the link-local range, whatever the primary.
+  if (inRange(LINK_LOCAL_RANGE, candidate)) return `${LINK_LOCAL_RANGE} is link-local (RFC 5735): AWS cannot assign it to a VPC`;
+  if (inRange(LINK_LOCAL_RANGE, primary)) return `the primary block is in ${LINK_LOCAL_RANGE}, which AWS cannot assign to a VPC`;
   const row = associationClass(primary);
   const kind = associationClass(candidate);
   const rfc = isRfc1918(candidate) || (['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] as const).some((r) => inRange(r, candidate));
@@ -45,6 +49,8 @@ export function secondaryCidrs(ctx: AddressContext): SpecIssue[] {
   }
   ctx.secondary.forEach((s, i) => {
     if (!s.cidr || !primary) return;
+    // A link-local block is the reserved-ranges check's error (cidr-reserved): said once, there.
+    if (inRange(LINK_LOCAL_RANGE, s.cidr) || inRange(LINK_LOCAL_RANGE, primary)) return;
     const others = [ctx.vpc, ...ctx.secondary.filter((_, j) => j !== i)].filter((o) => o.cidr);
     const clash = others.find((o) => blocksOverlap(o.cidr!, s.cidr!));
     if (clash) {
