@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { createAnnotator, type ResultRow } from '@artos/flowlog-analyzer';
 import { assertValidSpec, modelFromSpec, modelFromTemplate, preset, type ModelPart, type NetworkModel, type NetworkSpec } from '@artos/model';
@@ -88,3 +89,17 @@ export async function runCheck(check: Check, ctx: DoctorContext): Promise<StepRe
 
 /** Evidence as one text, for `toContain`. */
 export const said = (step: StepResult): string => step.evidence.join('\n');
+
+/**
+ * Every part a check needs, denied one at a time: *unknown*, naming the denied call, never a
+ * failure about "missing" things. `base` is a network on which the check would otherwise answer.
+ */
+export function unknownWhenDenied(check: Check, base: () => DoctorContext): void {
+  it.each(check.needs.map((part) => [part]))('is unknown, naming the denied call, when %s cannot be read', async (part) => {
+    const ctx = base();
+    const step = await runCheck(check, { ...ctx, model: denied(ctx.model, part) });
+    expect(step.status).toBe('unknown');
+    expect(said(step)).toContain(`${ACTION_OF[part]}: the credentials lack ${ACTION_OF[part]}`);
+    expect(said(step)).not.toMatch(/missing/i);
+  });
+}

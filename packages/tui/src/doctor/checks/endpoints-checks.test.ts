@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertValidSpec, type ModelEndpoint, type ModelRouteTable, type ModelSecurityGroup, type NetworkModel } from '@artos/model';
-import { ACTION_OF, contextOf, denied, plannedModel, productionSpec, runCheck, said } from '../../../test/support/doctor-contexts.js';
+import { contextOf, denied, plannedModel, productionSpec, runCheck, said, unknownWhenDenied } from '../../../test/support/doctor-contexts.js';
 import { endpointsExist } from './endpoints-exist.js';
 import { endpointsPrivateDns } from './endpoints-private-dns.js';
 import { endpointsGroup443 } from './endpoints-group-443.js';
@@ -8,7 +8,6 @@ import { s3GatewayRoutes } from './s3-gateway-routes.js';
 import { nodesReachS3 } from './nodes-reach-s3.js';
 import { endpointsCoverAzs } from './endpoints-cover-azs.js';
 import { eksEndpoint } from './eks-endpoint.js';
-import type { Check } from '../types.js';
 
 // The checks of the "Pods cannot reach AWS services" workflow, and the bastion's EKS endpoint
 // check: each passes on the planned production network, fails on the edit it names, and answers
@@ -27,16 +26,6 @@ const withTable = (model: NetworkModel, id: string, edit: (t: ModelRouteTable) =
   ...model,
   routeTables: model.routeTables.map((t) => (t.id === id ? edit(t) : t)),
 });
-
-/** Every part a check needs, denied one at a time: unknown, naming the call, never fail. */
-function unknownWhenDenied(check: Check): void {
-  it.each(check.needs.map((part) => [part]))('is unknown, naming the denied call, when %s cannot be read', async (part) => {
-    const step = await runCheck(check, contextOf(denied(planned, part)));
-    expect(step.status).toBe('unknown');
-    expect(said(step)).toContain(`${ACTION_OF[part]}: the credentials lack ${ACTION_OF[part]}`);
-    expect(said(step)).not.toMatch(/missing/i);
-  });
-}
 
 describe('endpoints-exist', () => {
   const expected = ['s3', ...productionSpec.interfaceEndpointServices];
@@ -64,7 +53,7 @@ describe('endpoints-exist', () => {
     expect(said(step)).toContain('ecr.dkr (planned-ecr.dkr-endpoint) is pendingAcceptance, not available');
   });
 
-  unknownWhenDenied(endpointsExist);
+  unknownWhenDenied(endpointsExist, () => contextOf(planned));
 });
 
 describe('endpoints-private-dns', () => {
@@ -84,7 +73,7 @@ describe('endpoints-private-dns', () => {
     expect(step.fix?.command).toContain('--vpc-endpoint-ids planned-secretsmanager-endpoint');
   });
 
-  unknownWhenDenied(endpointsPrivateDns);
+  unknownWhenDenied(endpointsPrivateDns, () => contextOf(planned));
 });
 
 describe('endpoints-group-443', () => {
@@ -112,7 +101,7 @@ describe('endpoints-group-443', () => {
     expect(said(step)).toContain('ssm (planned-ssm-endpoint) does not carry the endpoints group planned-vpc-endpoints-sg');
   });
 
-  unknownWhenDenied(endpointsGroup443);
+  unknownWhenDenied(endpointsGroup443, () => contextOf(planned));
 });
 
 describe('s3-gateway-routes', () => {
@@ -148,7 +137,7 @@ describe('s3-gateway-routes', () => {
     expect(said(step)).toContain('private subnet subnet-0a000000000000001: its route table is not known');
   });
 
-  unknownWhenDenied(s3GatewayRoutes);
+  unknownWhenDenied(s3GatewayRoutes, () => contextOf(planned));
 });
 
 describe('nodes-reach-s3', () => {
@@ -175,7 +164,7 @@ describe('nodes-reach-s3', () => {
     expect(step.status).toBe('fail');
   });
 
-  unknownWhenDenied(nodesReachS3);
+  unknownWhenDenied(nodesReachS3, () => contextOf(planned));
 
   it('is unknown, not "no S3 gateway endpoint", when the prefix lists cannot be read', async () => {
     const step = await runCheck(nodesReachS3, contextOf(denied(planned, 'prefix-lists')));
@@ -200,7 +189,7 @@ describe('endpoints-cover-azs', () => {
     expect(step.evidence).toEqual(['ecr.api has no interface in AZ3']);
   });
 
-  unknownWhenDenied(endpointsCoverAzs);
+  unknownWhenDenied(endpointsCoverAzs, () => contextOf(planned));
 });
 
 describe('eks-endpoint', () => {
@@ -224,5 +213,5 @@ describe('eks-endpoint', () => {
     expect(said(step)).toContain('no com.amazonaws.<region>.eks endpoint');
   });
 
-  unknownWhenDenied(eksEndpoint);
+  unknownWhenDenied(eksEndpoint, () => contextOf(planned));
 });
