@@ -131,8 +131,8 @@ describe('no-open-ingress', () => {
   });
 
   it('does not count egress to anywhere (the default egress of a new group) as exposure', async () => {
-    // AWS, "Security group rules" (https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html):
-    // a new security group has an outbound rule allowing all traffic and no inbound rule.
+    // AWS CDK, "interface SecurityGroupProps" (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ec2.SecurityGroupProps.html):
+    // allowAllOutbound — a group allows all outbound traffic by default; that is egress, not exposure.
     const egress = { ...open('0.0.0.0/0'), direction: 'egress' as const };
     const model: NetworkModel = { ...planned, securityGroups: planned.securityGroups.map((g) => (g.role === 'rds' ? { ...g, egress: [...g.egress, egress] } : g)) };
     expect((await runCheck(noOpenIngress, contextOf(model))).status).toBe('pass');
