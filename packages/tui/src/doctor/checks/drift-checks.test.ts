@@ -44,7 +44,7 @@ describe('drift-security-groups', () => {
     expect((await runCheck(driftSecurityGroups, contextOf(plannedModel()))).status).toBe('skipped');
   });
 
-  unknownWhenDenied(driftSecurityGroups, () => contextOf(deployed));
+  unknownWhenDenied(driftSecurityGroups, ['security-groups'], () => contextOf(deployed));
 
   it('is unknown, not drift, when the prefix lists cannot be read (a rule to S3 is then known by id only)', async () => {
     const step = await runCheck(driftSecurityGroups, contextOf(denied(deployed, 'prefix-lists')));
@@ -78,7 +78,7 @@ describe('drift-routes', () => {
     expect((await runCheck(driftRoutes, contextOf(plannedModel()))).status).toBe('skipped');
   });
 
-  unknownWhenDenied(driftRoutes, () => contextOf(deployed));
+  unknownWhenDenied(driftRoutes, ['route-tables', 'subnets', 'endpoints'], () => contextOf(deployed));
 
   it('is unknown, not drift, when the prefix lists cannot be read (the S3 route is then known by id only)', async () => {
     const step = await runCheck(driftRoutes, contextOf(denied(deployed, 'prefix-lists')));
@@ -103,7 +103,7 @@ describe('drift-endpoints', () => {
     expect((await runCheck(driftEndpoints, contextOf(plannedModel()))).status).toBe('skipped');
   });
 
-  unknownWhenDenied(driftEndpoints, () => contextOf(deployed));
+  unknownWhenDenied(driftEndpoints, ['endpoints'], () => contextOf(deployed));
 });
 
 describe('drift-flow-logs', () => {
@@ -125,7 +125,7 @@ describe('drift-flow-logs', () => {
     expect((await runCheck(driftFlowLogs, contextOf(plannedModel()))).status).toBe('skipped');
   });
 
-  unknownWhenDenied(driftFlowLogs, () => contextOf(deployed));
+  unknownWhenDenied(driftFlowLogs, ['flow-logs', 'log-group'], () => contextOf(deployed));
 });
 
 describe('drift-network-acls', () => {
@@ -150,5 +150,5 @@ describe('drift-network-acls', () => {
     expect((await runCheck(driftNetworkAcls, contextOf(plannedModel()))).status).toBe('skipped');
   });
 
-  unknownWhenDenied(driftNetworkAcls, () => contextOf(deployed));
+  unknownWhenDenied(driftNetworkAcls, ['network-acls', 'subnets'], () => contextOf(deployed));
 });

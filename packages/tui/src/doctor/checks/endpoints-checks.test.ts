@@ -53,7 +53,7 @@ describe('endpoints-exist', () => {
     expect(said(step)).toContain('ecr.dkr (planned-ecr.dkr-endpoint) is pendingAcceptance, not available');
   });
 
-  unknownWhenDenied(endpointsExist, () => contextOf(planned));
+  unknownWhenDenied(endpointsExist, ['endpoints'], () => contextOf(planned));
 });
 
 describe('endpoints-private-dns', () => {
@@ -73,7 +73,7 @@ describe('endpoints-private-dns', () => {
     expect(step.fix?.command).toContain('--vpc-endpoint-ids planned-secretsmanager-endpoint');
   });
 
-  unknownWhenDenied(endpointsPrivateDns, () => contextOf(planned));
+  unknownWhenDenied(endpointsPrivateDns, ['endpoints'], () => contextOf(planned));
 });
 
 describe('endpoints-group-443', () => {
@@ -101,7 +101,7 @@ describe('endpoints-group-443', () => {
     expect(said(step)).toContain('ssm (planned-ssm-endpoint) does not carry the endpoints group planned-vpc-endpoints-sg');
   });
 
-  unknownWhenDenied(endpointsGroup443, () => contextOf(planned));
+  unknownWhenDenied(endpointsGroup443, ['endpoints', 'security-groups', 'subnets'], () => contextOf(planned));
 });
 
 describe('s3-gateway-routes', () => {
@@ -137,7 +137,7 @@ describe('s3-gateway-routes', () => {
     expect(said(step)).toContain('private subnet subnet-0a000000000000001: its route table is not known');
   });
 
-  unknownWhenDenied(s3GatewayRoutes, () => contextOf(planned));
+  unknownWhenDenied(s3GatewayRoutes, ['endpoints', 'route-tables', 'subnets'], () => contextOf(planned));
 });
 
 describe('nodes-reach-s3', () => {
@@ -164,7 +164,7 @@ describe('nodes-reach-s3', () => {
     expect(step.status).toBe('fail');
   });
 
-  unknownWhenDenied(nodesReachS3, () => contextOf(planned));
+  unknownWhenDenied(nodesReachS3, ['security-groups', 'route-tables', 'endpoints', 'subnets'], () => contextOf(planned));
 
   it('is unknown, not "no S3 gateway endpoint", when the prefix lists cannot be read', async () => {
     const step = await runCheck(nodesReachS3, contextOf(denied(planned, 'prefix-lists')));
@@ -189,7 +189,7 @@ describe('endpoints-cover-azs', () => {
     expect(step.evidence).toEqual(['ecr.api has no interface in AZ3']);
   });
 
-  unknownWhenDenied(endpointsCoverAzs, () => contextOf(planned));
+  unknownWhenDenied(endpointsCoverAzs, ['endpoints', 'subnets'], () => contextOf(planned));
 });
 
 describe('eks-endpoint', () => {
@@ -213,5 +213,5 @@ describe('eks-endpoint', () => {
     expect(said(step)).toContain('no com.amazonaws.<region>.eks endpoint');
   });
 
-  unknownWhenDenied(eksEndpoint, () => contextOf(planned));
+  unknownWhenDenied(eksEndpoint, ['endpoints'], () => contextOf(planned));
 });

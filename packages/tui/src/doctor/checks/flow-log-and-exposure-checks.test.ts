@@ -54,7 +54,7 @@ describe('flow-log-active', () => {
     expect(said(step)).toContain('no flow log on the VPC');
   });
 
-  unknownWhenDenied(flowLogActive, () => contextOf(planned));
+  unknownWhenDenied(flowLogActive, ['flow-logs'], () => contextOf(planned));
 });
 
 describe('flow-log-destination', () => {
@@ -77,7 +77,7 @@ describe('flow-log-destination', () => {
     expect(step.evidence[0]).toMatch(/^log group: \/somewhere\/else \(expected \/vpc\/.*\/flow-logs\)$/);
   });
 
-  unknownWhenDenied(flowLogDestination, () => contextOf(planned));
+  unknownWhenDenied(flowLogDestination, ['flow-logs', 'log-group'], () => contextOf(planned));
 });
 
 describe('flow-log-recent-events', () => {
@@ -106,7 +106,7 @@ describe('flow-log-recent-events', () => {
     expect((await runCheck(flowLogRecentEvents, contextOf(planned))).status).toBe('skipped');
   });
 
-  unknownWhenDenied(flowLogRecentEvents, () => contextOf(live(12)));
+  unknownWhenDenied(flowLogRecentEvents, ['recent-events'], () => contextOf(live(12)));
 
   it('is unknown when the log group could not be found, never "no events"', async () => {
     const step = await runCheck(flowLogRecentEvents, contextOf({ ...live(12), logGroup: undefined }));
@@ -138,7 +138,7 @@ describe('no-open-ingress', () => {
     expect((await runCheck(noOpenIngress, contextOf(model))).status).toBe('pass');
   });
 
-  unknownWhenDenied(noOpenIngress, () => contextOf(planned));
+  unknownWhenDenied(noOpenIngress, ['security-groups'], () => contextOf(planned));
 });
 
 describe('reach', () => {
@@ -168,7 +168,7 @@ describe('reach', () => {
     expect((await runCheck(reach, contextOf(planned))).status).toBe('skipped');
   });
 
-  unknownWhenDenied(reach, () => contextOf(planned, { reach: ask('eks-nodes', 'rds', 5432) }));
+  unknownWhenDenied(reach, ['security-groups', 'subnets', 'route-tables'], () => contextOf(planned, { reach: ask('eks-nodes', 'rds', 5432) }));
 
   it('is unknown, not "no S3 gateway endpoint", when --to s3 and the prefix lists cannot be read', async () => {
     const step = await runCheck(reach, contextOf(denied(planned, 'prefix-lists'), { reach: ask('eks-nodes', 's3', 443) }));

@@ -47,7 +47,7 @@ describe('rds-admits-nodes', () => {
     expect(said(step)).toContain('also: tcp 5432 from 10.0.0.0/16');
   });
 
-  unknownWhenDenied(rdsAdmitsNodes, () => contextOf(planned));
+  unknownWhenDenied(rdsAdmitsNodes, ['security-groups', 'subnets'], () => contextOf(planned));
 });
 
 describe('nodes-egress-database', () => {
@@ -64,7 +64,7 @@ describe('nodes-egress-database', () => {
     expect(step.fix?.command).toContain('--group-ids planned-eks-nodes-sg');
   });
 
-  unknownWhenDenied(nodesEgressDatabase, () => contextOf(planned));
+  unknownWhenDenied(nodesEgressDatabase, ['security-groups', 'subnets'], () => contextOf(planned));
 });
 
 describe('database-route-table-isolated', () => {
@@ -106,7 +106,7 @@ describe('database-route-table-isolated', () => {
     expect(said(step)).toContain('planned-database-subnet-3: its route table is not known');
   });
 
-  unknownWhenDenied(databaseRouteTableIsolated, () => contextOf(planned));
+  unknownWhenDenied(databaseRouteTableIsolated, ['route-tables', 'subnets'], () => contextOf(planned));
 });
 
 describe('recent-postgres-rejects', () => {
@@ -142,7 +142,7 @@ describe('recent-postgres-rejects', () => {
     expect(said(step)).toContain('logs:StartQuery');
   });
 
-  unknownWhenDenied(recentPostgresRejects, () => contextOf(planned, { flowLogQuery: flowLogs([{ srcAddr: '10.0.10.77', dstAddr: '10.0.100.20', rejects: '3' }]) }));
+  unknownWhenDenied(recentPostgresRejects, ['log-group'], () => contextOf(planned, { flowLogQuery: flowLogs([{ srcAddr: '10.0.10.77', dstAddr: '10.0.100.20', rejects: '3' }]) }));
 });
 
 describe('bastion-in-additional-groups', () => {
@@ -201,5 +201,5 @@ describe('cluster-admits-bastion', () => {
     expect((await runCheck(clusterAdmitsBastion, contextOf(plannedModel(spec), { spec }))).status).toBe('skipped');
   });
 
-  unknownWhenDenied(clusterAdmitsBastion, () => contextOf(planned));
+  unknownWhenDenied(clusterAdmitsBastion, ['security-groups', 'subnets'], () => contextOf(planned));
 });
