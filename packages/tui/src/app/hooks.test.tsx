@@ -7,7 +7,7 @@ import { useSideways, widestOf } from './use-sideways.js';
 import { useSpinner } from './use-spinner.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { colorsEnabled, toneColor } from './theme.js';
-import { KEY, plain, tick, until } from '../../test/support/ink-helpers.js';
+import { KEY, tick, until } from '../../test/support/ink-helpers.js';
 
 const none = keyOf('x')[1];
 const withKey = (k: Partial<Key>): Key => ({ ...none, ...k });
