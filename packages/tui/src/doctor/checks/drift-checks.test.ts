@@ -137,8 +137,8 @@ describe('drift-network-acls', () => {
   });
 
   it('warns about an entry added to the ACL of our subnets', async () => {
-    // AWS, "Control subnet traffic with network access control lists" (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html):
-    // the default network ACL allows all inbound and outbound IPv4 traffic; an added deny entry changes what reaches our subnets.
+    // AWS, "Default network ACL for your VPC" (https://docs.aws.amazon.com/vpc/latest/userguide/default-network-acl.html):
+    // the default ACL allows all traffic in and out (rule 100) before its * deny; an added entry changes what reaches our subnets.
     const deny = { ruleNumber: 50, egress: false, protocol: 6, action: 'deny', cidr: '10.0.10.0/24', ports: { from: 5432, to: 5432 } } as const;
     const model: NetworkModel = { ...deployed, networkAcls: deployed.networkAcls.map((a) => (a.id === defaultAcl.id ? { ...a, entries: [deny, ...a.entries] } : a)) };
     const step = await runCheck(driftNetworkAcls, contextOf(model));

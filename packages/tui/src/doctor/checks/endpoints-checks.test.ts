@@ -45,9 +45,9 @@ describe('endpoints-exist', () => {
   });
 
   it('fails an endpoint that exists but is not available', async () => {
-    // AWS, "VpcEndpoint" (EC2 API Reference, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcEndpoint.html):
-    // State is one of PendingAcceptance | Pending | Available | Deleting | Deleted | Rejected | Failed | Expired;
-    // only an available endpoint carries traffic.
+    // The EC2 API model (@aws-sdk/client-ec2, enum State of VpcEndpoint.State): Available, Deleted,
+    // Deleting, Expired, Failed, Partial, Pending, PendingAcceptance, Rejected; only an available
+    // endpoint carries traffic (EC2 answers in lower case on the wire, as the live test notes).
     const step = await runCheck(endpointsExist, contextOf(withEndpoint(planned, 'ecr.dkr', (e) => ({ ...e, state: 'pendingAcceptance' }))));
     expect(step.status).toBe('fail');
     expect(said(step)).toContain('ecr.dkr (planned-ecr.dkr-endpoint) is pendingAcceptance, not available');
