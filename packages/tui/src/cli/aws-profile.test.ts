@@ -18,9 +18,15 @@ describe('AWS profiles', () => {
     expect(knownProfiles(env)).toEqual(['default', 'staging', 'prod']);
   });
   it('accepts a profile from either file, and no profile at all', () => {
-    expect(() => assertProfileExists('staging', env)).not.toThrow();
-    expect(() => assertProfileExists('prod', env)).not.toThrow();
-    expect(() => assertProfileExists(undefined, env)).not.toThrow();
+    // Each file is what makes its profile known: without it the same name is refused.
+    const configOnly = { AWS_CONFIG_FILE: env.AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') };
+    const credentialsOnly = { AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: env.AWS_SHARED_CREDENTIALS_FILE };
+    expect(assertProfileExists('staging', configOnly)).toBeUndefined();
+    expect(() => assertProfileExists('staging', credentialsOnly)).toThrow('AWS profile "staging" is not in the AWS config or credentials file');
+    expect(assertProfileExists('prod', credentialsOnly)).toBeUndefined();
+    expect(() => assertProfileExists('prod', configOnly)).toThrow('AWS profile "prod" is not in the AWS config or credentials file');
+    // No --profile and no AWS_PROFILE: the SDK's default chain decides, even with no file at all.
+    expect(assertProfileExists(undefined, { AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') })).toBeUndefined();
   });
   it('names a missing profile, where it came from, and the fix', () => {
     expect(() => assertProfileExists('no-such-profile', env)).toThrow('AWS profile "no-such-profile" is not in the AWS config or credentials file (profiles there: "default", "staging", "prod")');

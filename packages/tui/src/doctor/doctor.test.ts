@@ -151,7 +151,7 @@ const tags = (role: string, extra: Record<string, string> = {}) => Object.entrie
 const sgIds: Record<string, string> = { 'eks-cluster': 'sg-0000000000000c001', 'eks-nodes': 'sg-0000000000000c002', rds: 'sg-0000000000000c003', 'alb-internal': 'sg-0000000000000c004', 'alb-frontend': 'sg-0000000000000c005', 'vpc-endpoints': 'sg-0000000000000c006' };
 const denied = (message: string) => Object.assign(new Error(message), { name: 'UnauthorizedOperation', $metadata: { httpStatusCode: 403 } });
 
-function mockAccount(options: { rdsRule?: boolean; bastion?: boolean; eksPrivateDns?: boolean } = {}) {
+function mockAccount(options: { rdsRule?: boolean; bastion?: boolean; eksPrivateDns?: boolean; rdsFromAlbInternal?: boolean } = {}) {
   ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: VPC, CidrBlock: '10.0.0.0/16', Tags: tags('vpc') }] });
   // Two pages of subnets, as DescribeSubnets pages with NextToken.
   const subnet = (i: number, cidr: string, tier: string) => ({ SubnetId: `subnet-0000000000000000${i}`, CidrBlock: cidr, AvailabilityZone: `eu-west-1${'abc'[i % 3]}`, Tags: tags(`${tier}-subnet`, { 'artos:tier': tier }) });
@@ -172,14 +172,22 @@ function mockAccount(options: { rdsRule?: boolean; bastion?: boolean; eksPrivate
       GroupName: `artos-production-${role}-sg`,
       Tags: tags(role),
       IpPermissions:
-        role === 'rds' && options.rdsRule !== false
-          ? [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: sgIds['eks-nodes'], Description: 'PostgreSQL from application pods' }] }]
+        role === 'rds'
+          ? [
+              ...(options.rdsRule !== false ? [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: sgIds['eks-nodes'], Description: 'PostgreSQL from application pods' }] }] : []),
+              ...(options.rdsFromAlbInternal ? [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: sgIds['alb-internal'], Description: 'added by hand' }] }] : []),
+            ]
           : role === 'eks-cluster' && options.bastion !== false
             ? [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: spec.bastionSecurityGroupId, Description: 'HTTPS from bastion/other resources' }] }]
           : role === 'vpc-endpoints'
             ? [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/16', Description: 'HTTPS from all VPC resources' }] }]
             : [],
-      IpPermissionsEgress: role === 'eks-nodes' ? [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '10.0.0.0/16' }] }, { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, PrefixListIds: [{ PrefixListId: 'pl-6da54004' }] }] : [],
+      IpPermissionsEgress:
+        role === 'eks-nodes'
+          ? [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '10.0.0.0/16' }] }, { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, PrefixListIds: [{ PrefixListId: 'pl-6da54004' }] }]
+          : role === 'alb-internal' && options.rdsFromAlbInternal
+            ? [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '10.0.0.0/16' }] }]
+            : [],
     })),
   });
   const services = ['ecr.api', 'ecr.dkr', 'ec2', 'sts', 'eks', 'elasticloadbalancing', 'secretsmanager', 'ssm', 'ssmmessages', 'ec2messages'];
@@ -229,12 +237,36 @@ describe('doctor live (mocked AWS)', () => {
     expect(await statuses('bastion', broken)).toEqual({ 'bastion-in-additional-groups': 'pass', 'cluster-admits-bastion': 'fail', 'eks-endpoint': 'fail' });
   });
 
-  it('answers can-A-reach-B about the account, not the spec', async () => {
-    mockAccount({ rdsRule: false });
-    const ctx = await buildDoctorContext(spec, 'x', { live: true, clients, reach: { from: 'eks-nodes', to: 'rds', port: 5432, protocol: 'tcp' } });
-    const report = await runWorkflow(findWorkflow('reach')!, ctx);
-    expect(report.steps[0]!.status).toBe('fail');
-    expect(report.steps[0]!.evidence.join('\n')).toContain(sgIds['rds']!);
+  // The same question about the same spec, asked of the plan and of two accounts: the answer
+  // follows the account read through the (mocked) EC2 API, in both directions, never the plan.
+  const ask = async (question: { from: string; to: string; port: number }, account?: Parameters<typeof mockAccount>[0]) => {
+    const reach = { ...question, protocol: 'tcp' as const };
+    if (!account) return (await runWorkflow(findWorkflow('reach')!, await buildDoctorContext(spec, 'preset production', { reach }))).steps[0]!;
+    ec2.reset();
+    logs.reset();
+    mockAccount(account);
+    const ctx = await buildDoctorContext(spec, 'x', { live: true, clients, reach });
+    expect(ctx.model.source).toBe('live');
+    expect(ec2.commandCalls(DescribeSecurityGroupsCommand)).toHaveLength(1);
+    return (await runWorkflow(findWorkflow('reach')!, ctx)).steps[0]!;
+  };
+
+  it('answers can-A-reach-B about the account, not the spec: a rule the plan has and the account lacks', async () => {
+    const question = { from: 'eks-nodes', to: 'rds', port: 5432 };
+    expect((await ask(question)).status).toBe('pass');
+    expect((await ask(question, {})).status).toBe('pass');
+    const lacking = await ask(question, { rdsRule: false });
+    expect(lacking.status).toBe('fail');
+    expect(lacking.evidence.join('\n')).toMatch(new RegExp(`BLOCK destination-security-group: .*${sgIds['rds']}`));
+  });
+
+  it('answers can-A-reach-B about the account, not the spec: a rule the account has and the plan lacks', async () => {
+    const question = { from: 'alb-internal', to: 'rds', port: 5432 };
+    expect((await ask(question)).status).toBe('fail');
+    expect((await ask(question, {})).status).toBe('fail');
+    const added = await ask(question, { rdsFromAlbInternal: true });
+    expect(added.status).toBe('pass');
+    expect(added.evidence.join('\n')).toContain('"added by hand"');
   });
 
   it('fails the RDS step when the deployed group lacks the rule', async () => {

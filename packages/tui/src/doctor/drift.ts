@@ -1,5 +1,5 @@
 import { DEFAULT_NACL_ENTRIES, naclEntryText, portsText, routeText, type ModelRoute, type ModelRule, type NetworkModel } from '@artos/model';
-import type { DoctorContext } from './types.js';
+import { result, type Check, type DoctorContext, type StepResult } from './types.js';
 
 /** What `deployed` has that `planned` lacks, and the reverse, as text keys. */
 export interface SetDrift {
@@ -66,4 +66,21 @@ export function naclKeys(model: NetworkModel): string[] {
 /** Drift is a question about a deployed network (template or account). */
 export function driftApplies(ctx: DoctorContext): boolean {
   return ctx.model.source !== 'spec';
+}
+
+/**
+ * Drift compares prefix lists by service (`prefix list s3`); a list the provider could not read is
+ * known by id only and would show as drift. Then the answer is *unknown*, naming the failed call.
+ */
+export function unnamedPrefixLists(check: Pick<Check, 'id' | 'title'>, ctx: DoctorContext): StepResult | undefined {
+  const unread = ctx.model.problems.filter((p) => p.part === 'prefix-lists');
+  if (unread.length === 0) return undefined;
+  const named = new Set(ctx.model.prefixLists.map((p) => p.id));
+  const referenced = [
+    ...ctx.model.securityGroups.flatMap((g) => [...g.ingress, ...g.egress]).flatMap((r) => (r.peer.kind === 'prefix-list' ? [r.peer.prefixListId] : [])),
+    ...ctx.model.routeTables.flatMap((t) => t.routes).flatMap((r) => (r.destination.kind === 'prefix-list' ? [r.destination.prefixListId] : [])),
+  ];
+  const unnamed = [...new Set(referenced.filter((id) => !named.has(id)))];
+  if (unnamed.length === 0) return undefined;
+  return result(check, 'unknown', [`${unnamed.join(', ')}: the prefix list's service is not known`, ...unread.map((p) => `${p.action}: ${p.detail}`)], { change: unread[0]!.fix });
 }

@@ -1,4 +1,4 @@
-import { driftApplies, setDrift, tierRouteKeys } from '../drift.js';
+import { driftApplies, unnamedPrefixLists, setDrift, tierRouteKeys } from '../drift.js';
 import { type Check, result } from '../types.js';
 
 /** The routes each tier's subnets use, deployed against planned. */
@@ -8,6 +8,8 @@ export const driftRoutes: Check = {
   needs: ['route-tables', 'subnets', 'endpoints'],
   run(ctx) {
     if (!driftApplies(ctx)) return result(this, 'skipped', ['the spec is the model: give --template or --live']);
+    const unread = unnamedPrefixLists(this, ctx);
+    if (unread) return unread;
     const lines = (['private', 'database'] as const).flatMap((tier) => {
       const drift = setDrift(tierRouteKeys(ctx.planned, tier), tierRouteKeys(ctx.model, tier));
       return [...drift.missing.map((k) => `${tier} subnets missing route: ${k}`), ...drift.extra.map((k) => `${tier} subnets extra route: ${k}`)];

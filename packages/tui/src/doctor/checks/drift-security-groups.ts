@@ -1,4 +1,4 @@
-import { driftApplies, ruleKey, setDrift } from '../drift.js';
+import { driftApplies, unnamedPrefixLists, ruleKey, setDrift } from '../drift.js';
 import { type Check, result } from '../types.js';
 
 /** Every catalog group's rules, deployed against planned, rule by rule: missing and extra. */
@@ -8,6 +8,8 @@ export const driftSecurityGroups: Check = {
   needs: ['security-groups'],
   run(ctx) {
     if (!driftApplies(ctx)) return result(this, 'skipped', ['the spec is the model: give --template or --live to compare a deployed network']);
+    const unread = unnamedPrefixLists(this, ctx);
+    if (unread) return unread;
     const lines: string[] = [];
     for (const planned of ctx.planned.securityGroups) {
       if (!planned.role) continue;

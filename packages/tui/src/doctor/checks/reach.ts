@@ -1,5 +1,16 @@
 import { END_FORMS, evaluateFlow, protocolNumberOf, resolveEnd, whoCanReach } from '@artos/model';
-import { type Check, result } from '../types.js';
+import { type Check, type DoctorContext, result, type StepResult } from '../types.js';
+
+/**
+ * An end that cannot be resolved in a model that failed to read network interfaces or prefix lists
+ * (an eni-… or s3 end is found there; groups and subnets are in `needs`): unknown, naming the
+ * calls, not "no such thing".
+ */
+function unresolved(check: Pick<Check, 'id' | 'title'>, ctx: DoctorContext, flag: string, message: string): StepResult {
+  const unread = ctx.model.problems.filter((p) => p.part === 'prefix-lists' || p.part === 'network-interfaces');
+  if (unread.length === 0) return result(check, 'fail', [`${flag}: ${message}`]);
+  return result(check, 'unknown', [`${flag}: ${message}`, ...unread.map((p) => `${p.action}: ${p.detail}`)], { change: unread[0]!.fix });
+}
 
 /**
  * Can A reach B, asked of the evaluator about the network the doctor was given (spec, template
@@ -14,7 +25,7 @@ export const reach: Check = {
     const q = ctx.reach;
     if (!q) return result(this, 'skipped', [`give --to and --port (and --from), each ${END_FORMS}`]);
     const destination = resolveEnd(ctx.model, q.to);
-    if (!destination.ok) return result(this, 'fail', [`--to: ${destination.message}`]);
+    if (!destination.ok) return unresolved(this, ctx, '--to', destination.message);
     const protocol = protocolNumberOf(q.protocol);
     if (q.from === undefined) {
       const sources = whoCanReach(ctx.model, destination.end, protocol, q.port);
@@ -27,7 +38,7 @@ export const reach: Check = {
       ]);
     }
     const source = resolveEnd(ctx.model, q.from);
-    if (!source.ok) return result(this, 'fail', [`--from: ${source.message}`]);
+    if (!source.ok) return unresolved(this, ctx, '--from', source.message);
     const verdict = evaluateFlow(ctx.model, { source: source.end, destination: destination.end, protocol, port: q.port });
     const evidence = [verdict.summary, ...verdict.hops.filter((h) => h.status !== 'not-applicable').map((h) => `${h.status === 'pass' ? 'ok  ' : h.status === 'block' ? 'BLOCK' : '?   '} ${h.step}: ${h.reason}`)];
     if (verdict.decision === 'admitted') return result(this, 'pass', evidence);

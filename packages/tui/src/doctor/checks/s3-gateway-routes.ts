@@ -16,10 +16,11 @@ export const s3GatewayRoutes: Check = {
     const hasS3 = (tableId: string) => s3.routeTableIds.includes(tableId) || (ctx.model.routeTables.find((t) => t.id === tableId)?.routes ?? []).some((r) => r.target.kind === 'gateway-endpoint' && r.target.endpointId === s3.id);
     const evidence: string[] = [`S3 endpoint ${s3.id} on ${s3.routeTableIds.join(', ') || 'no route table'}`];
     const problems: string[] = [];
+    const notKnown: string[] = [];
     for (const subnet of ctx.model.subnets.filter((s) => s.tier)) {
       const table = tableOf(subnet.id);
       if (!table) {
-        problems.push(`${subnet.tier} subnet ${subnet.id}: its route table is not known`);
+        notKnown.push(`${subnet.tier} subnet ${subnet.id}: its route table is not known`);
         continue;
       }
       const via = `${table.id}${table.subnetIds.includes(subnet.id) ? '' : ' (main, implicit)'}`;
@@ -27,7 +28,9 @@ export const s3GatewayRoutes: Check = {
       if (subnet.tier === 'database' && hasS3(table.id)) problems.push(`database subnet ${subnet.id} uses ${via}, which has the S3 route: the database tier must stay isolated`);
     }
     const routes = ctx.model.routeTables.flatMap((t) => t.routes.filter((r) => r.target.kind === 'gateway-endpoint').map((r) => `${t.id}: ${routeText(r)}`));
+    // A table that is not known (existing subnets keep tables the plan does not know) is no finding: unknown, not fail.
+    if (problems.length === 0 && notKnown.length > 0) return result(this, 'unknown', [...evidence, ...routes, ...notKnown]);
     const ok = problems.length === 0;
-    return result(this, ok ? 'pass' : 'fail', [...evidence, ...routes, ...problems], ok ? undefined : { change: 'attach the S3 gateway endpoint to the route tables of the private subnets only', command: `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids ${s3.id} --query 'VpcEndpoints[0].RouteTableIds'` });
+    return result(this, ok ? 'pass' : 'fail', [...evidence, ...routes, ...problems, ...notKnown], ok ? undefined : { change: 'attach the S3 gateway endpoint to the route tables of the private subnets only', command: `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids ${s3.id} --query 'VpcEndpoints[0].RouteTableIds'` });
   },
 };
