@@ -110,4 +110,9 @@ describe('EC2 answers as model parts', () => {
     expect(flowLogPart({ FlowLogId: 'fl-1', LogFormat: fields }).logFormat).toBeUndefined();
     expect(flowLogPart({ FlowLogId: 'fl-1', LogFormat: '${srcaddr} ${dstaddr} ${flow-direction}' }).logFormat).toBe('${srcaddr} ${dstaddr} ${flow-direction}');
   });
+
+  it('flow log: the delivery status and its error (FlowLog: DeliverLogsStatus, DeliverLogsErrorMessage)', () => {
+    expect(flowLogPart({ FlowLogId: 'fl-1', FlowLogStatus: 'ACTIVE', DeliverLogsStatus: 'FAILED', DeliverLogsErrorMessage: 'Rate limited' })).toMatchObject({ status: 'ACTIVE', deliveryStatus: 'FAILED', deliveryError: 'Rate limited' });
+    expect(flowLogPart({ FlowLogId: 'fl-1' })).not.toHaveProperty('deliveryStatus');
+  });
 });

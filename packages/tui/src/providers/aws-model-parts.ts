@@ -187,5 +187,7 @@ export function flowLogPart(flowLog: FlowLog): ModelFlowLog {
     logGroupName: flowLog.LogGroupName,
     maxAggregationIntervalSeconds: flowLog.MaxAggregationInterval,
     logFormat: format && format !== DEFAULT_FLOW_LOG_FORMAT ? format : undefined,
+    ...(flowLog.DeliverLogsStatus ? { deliveryStatus: flowLog.DeliverLogsStatus } : {}),
+    ...(flowLog.DeliverLogsErrorMessage ? { deliveryError: flowLog.DeliverLogsErrorMessage } : {}),
   };
 }

@@ -152,6 +152,10 @@ export interface ModelFlowLog {
   readonly maxAggregationIntervalSeconds: number | undefined;
   /** The custom format (`${version} ${srcaddr} …`), undefined for AWS's default. */
   readonly logFormat: string | undefined;
+  /** Whether delivery to the destination works (`DeliverLogsStatus`: SUCCESS or FAILED), when read from the account. */
+  readonly deliveryStatus?: string;
+  /** Why delivery failed (`DeliverLogsErrorMessage`: "Rate limited", "Access error", "Unknown error"). */
+  readonly deliveryError?: string;
 }
 
 export interface ModelLogGroup {

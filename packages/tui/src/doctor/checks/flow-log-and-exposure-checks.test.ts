@@ -48,6 +48,19 @@ describe('flow-log-active', () => {
     expect(step.evidence).toEqual(['fl-0123456789abcdef0: INACTIVE, traffic ALL, aggregation 60 s']);
   });
 
+  it('fails an ACTIVE flow log whose delivery FAILED, naming the error and the role as the fix', async () => {
+    // AWS, "FlowLog" (EC2 API Reference, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_FlowLog.html):
+    // DeliverLogsStatus is SUCCESS or FAILED; DeliverLogsErrorMessage "Access error" means the
+    // flow log's IAM role lacks permission to publish to CloudWatch Logs.
+    const failing = { ...live(5), flowLogs: live(5).flowLogs.map((f) => ({ ...f, deliveryStatus: 'FAILED', deliveryError: 'Access error' })) };
+    const step = await runCheck(flowLogActive, contextOf(failing));
+    expect(step.status).toBe('fail');
+    expect(step.evidence).toEqual(['fl-0123456789abcdef0: ACTIVE, traffic ALL, aggregation 60 s, delivery FAILED (Access error)']);
+    expect(step.fix?.change).toContain('logs:PutLogEvents');
+    const delivering = { ...live(5), flowLogs: live(5).flowLogs.map((f) => ({ ...f, deliveryStatus: 'SUCCESS' })) };
+    expect((await runCheck(flowLogActive, contextOf(delivering))).status).toBe('pass');
+  });
+
   it('fails a VPC without a flow log', async () => {
     const step = await runCheck(flowLogActive, contextOf({ ...planned, flowLogs: [] }));
     expect(step.status).toBe('fail');
