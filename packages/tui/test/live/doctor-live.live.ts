@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { doctorAllLive, freshNetwork, useMoto } from './live-network.js';
-import { createSecondTaggedVpc, deleteEcrDkrEndpoint, deleteFlowLog, openNodesSshToTheWorld, removeRds5432Ingress, routeDatabaseTableToInternet, turnStsPrivateDnsOff, type Broken } from './mutations.js';
+import { createSecondTaggedVpc, deleteEcrDkrEndpoint, deleteFlowLog, flowLogToMissingGroup, openNodesSshToTheWorld, removeRds5432Ingress, routeDatabaseTableToInternet, turnStsPrivateDnsOff, type Broken } from './mutations.js';
 import { stepsOf, type DoctorJson } from './run-cli.js';
 import type { DeployedNetwork } from './deploy-production.js';
 
@@ -79,6 +79,13 @@ describe('doctor all --live against moto', () => {
     expect(failed).toContain('drift/drift-flow-logs');
     expect(failed.filter((id) => !id.startsWith('flowlogs/') && !id.startsWith('drift/'))).toEqual([]);
     expect(run.code).toBe(1);
+  });
+
+  it('the flow log recreated toward a missing log group: ACTIVE but delivery FAILED, and flow-log-active says so', async () => {
+    const { broken, steps, failed } = await brokenBy(flowLogToMissingGroup);
+    expect(failed).toContain('flowlogs/flow-log-active');
+    const step = steps.get('flowlogs/flow-log-active');
+    expect(step?.evidence.join('\n')).toContain(`${broken.objectId}: ACTIVE, traffic ALL, aggregation 60 s, delivery FAILED (Access error)`);
   });
 
   it('a second VPC with the same artos:* tags: an error listing both VPCs, with --vpc-id as the fix; --vpc-id then checks the one given', async () => {

@@ -2,6 +2,7 @@ import {
   AttachInternetGatewayCommand,
   AuthorizeSecurityGroupIngressCommand,
   CreateInternetGatewayCommand,
+  CreateFlowLogsCommand,
   CreateRouteCommand,
   CreateVpcCommand,
   CreateVpcEndpointCommand,
@@ -90,6 +91,22 @@ export async function deleteFlowLog(net: DeployedNetwork): Promise<Broken> {
   const logs = (await net.clients.ec2.send(new DescribeFlowLogsCommand({ Filter: [{ Name: 'resource-id', Values: [net.vpcId] }] }))).FlowLogs ?? [];
   await net.clients.ec2.send(new DeleteFlowLogsCommand({ FlowLogIds: logs.map((f) => f.FlowLogId!) }));
   return { objectId: net.vpcId };
+}
+
+/**
+ * The flow log recreated by hand toward a log group that does not exist: EC2 accepts it, and
+ * reports DeliverLogsStatus FAILED with "Access error" (AWS, "FlowLog", EC2 API Reference; moto
+ * emulates this for a missing log group).
+ */
+export async function flowLogToMissingGroup(net: DeployedNetwork): Promise<Broken> {
+  const logs = (await net.clients.ec2.send(new DescribeFlowLogsCommand({ Filter: [{ Name: 'resource-id', Values: [net.vpcId] }] }))).FlowLogs ?? [];
+  const [first] = logs;
+  if (!first) throw new Error(`no flow log on ${net.vpcId}`);
+  await net.clients.ec2.send(new DeleteFlowLogsCommand({ FlowLogIds: logs.map((f) => f.FlowLogId!) }));
+  const created = await net.clients.ec2.send(
+    new CreateFlowLogsCommand({ ResourceIds: [net.vpcId], ResourceType: 'VPC', TrafficType: 'ALL', MaxAggregationInterval: 60, LogDestinationType: 'cloud-watch-logs', LogGroupName: '/vpc/typo/flow-logs', DeliverLogsPermissionArn: first.DeliverLogsPermissionArn }),
+  );
+  return { objectId: created.FlowLogIds?.[0] ?? '?' };
 }
 
 /** A second VPC carries the network's tags (a copy of the stack, a test VPC tagged by hand). */
