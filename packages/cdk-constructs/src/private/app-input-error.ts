@@ -7,6 +7,7 @@ export type ArtosAppInputErrorCode = 'unknown-preset' | 'unreadable-spec' | 'inv
  */
 export class ArtosAppInputError extends Error {
   override readonly name = 'ArtosAppInputError';
+  /** Which kind of bad input. */
   readonly code: ArtosAppInputErrorCode;
   /** The input as the user gave it, e.g. `-c spec=/nonexistent`. */
   readonly input: string;
@@ -21,6 +22,7 @@ export class ArtosAppInputError extends Error {
   }
 }
 
+/** True for the CDK app's input errors (a script can tell them from bugs). */
 export function isArtosAppInputError(value: unknown): value is ArtosAppInputError {
   return value instanceof ArtosAppInputError;
 }
