@@ -1,5 +1,5 @@
 // The CDK app that `cdk synth` / `cdk deploy` run: -c preset=basic|existing-vpc|production|development or -c spec=FILE.
-import { createArtosApp } from '../src/app.js';
+// Bad input prints one line naming the input and the fix, and exits 2 (runArtosApp).
+import { runArtosApp } from '../src/app.js';
 
-const { app } = await createArtosApp();
-app.synth();
+await runArtosApp();

@@ -3,4 +3,5 @@
 export { ArtosNetwork, type ArtosNetworkProps } from './private/artos-network.js';
 export { ArtosNetworkStack, type ArtosNetworkStackProps } from './private/network-stack.js';
 export { resolveAppSpec, withExistingIds, placeholderId } from './private/app-spec.js';
+export { ArtosAppInputError, isArtosAppInputError, type ArtosAppInputErrorCode } from './private/app-input-error.js';
 export type { EnterpriseRoute } from './private/tier-subnets.js';

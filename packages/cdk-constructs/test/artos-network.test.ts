@@ -125,13 +125,29 @@ describe.each(PRESET_NAMES)('preset %s', (name) => {
   });
 
   it('lets only vpc-flow-logs of this account assume the delivery role, which writes to the log group only', () => {
+    // AWS, "IAM role for publishing flow logs to CloudWatch Logs"
+    // (https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html): trust
+    // vpc-flow-logs.amazonaws.com, with aws:SourceAccount (the flow log's owner) and aws:SourceArn
+    // (arn:…:ec2:region:account:vpc-flow-log/…) against the confused deputy.
     template.hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Condition: Match.objectLike({ StringEquals: Match.anyValue() }) })] },
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Action: 'sts:AssumeRole',
+            Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':vpc-flow-log/*']] } },
+            },
+          }),
+        ],
+      },
     });
     const policies = Object.values(template.findResources('AWS::IAM::Policy')) as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }[];
     const logGroupArn = stack.resolve(network.flowLogGroup!.logGroupArn);
     const flowStatements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement).filter((s) => [s.Action].flat().some((a) => a.startsWith('logs:')));
-    expect(flowStatements.length).toBeGreaterThan(0);
+    // The page's list less CreateLogGroup and DescribeLogGroups: the stack makes the group itself.
+    expect(flowStatements.map((s) => [s.Action].flat().sort())).toEqual([['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents']]);
     for (const s of flowStatements) expect(s.Resource).toEqual(logGroupArn);
   });
 });

@@ -90,7 +90,12 @@ describe('secondary blocks and pod subnets', () => {
     expect(network.podSubnets).toHaveLength(2);
     template.resourceCountIs('AWS::EC2::SubnetRouteTableAssociation', 6);
     template.hasResourceProperties('AWS::EC2::Subnet', { CidrBlock: '100.64.0.0/17', Tags: Match.arrayWith([{ Key: 'Name', Value: 'artos-production-pod-subnet-1' }]) });
-    expect(stack.resolve(network.privateRouteTable!.ref)).toBeDefined();
+    // Each pod subnet's association names the private route table, not the database one.
+    const privateTable = stack.resolve(network.privateRouteTable!.ref) as unknown;
+    const associations = Object.values(template.findResources('AWS::EC2::SubnetRouteTableAssociation')).map((r) => (r as { Properties: { SubnetId: unknown; RouteTableId: unknown } }).Properties);
+    const podSubnetIds = network.podSubnets.map((s) => JSON.stringify(stack.resolve(s.subnetId)));
+    const podTables = associations.filter((a) => podSubnetIds.includes(JSON.stringify(a.SubnetId))).map((a) => a.RouteTableId);
+    expect(podTables).toEqual([privateTable, privateTable]);
   });
 });
 

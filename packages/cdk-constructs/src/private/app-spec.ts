@@ -1,16 +1,45 @@
 import { createHash } from 'node:crypto';
-import { PRESET_NAMES, isAwsId, isPresetName, preset, readSpecFile, validateSpec, formatIssues, type NetworkSpecInput } from '@artos/model';
+import { PRESET_NAMES, isAwsId, isModelError, isPresetName, preset, readSpecFile, validateSpec, type NetworkSpecInput, type SpecIssue } from '@artos/model';
+import { ArtosAppInputError } from './app-input-error.js';
+import { contextId, contextIds } from './context-ids.js';
 
-/** Reads the spec the app deploys: `-c spec=FILE`, else `-c preset=NAME`, else the basic preset. */
+export { listContext } from './context-ids.js';
+
+/** The errors among `issues` on one line (`path: problem (fix: …)`), at most three then a count. */
+export function issuesInOneLine(issues: readonly SpecIssue[]): string {
+  const errors = issues.filter((i) => i.severity === 'error');
+  const shown = errors.slice(0, 3).map((i) => `${i.path || '(spec)'}: ${i.message}${i.hint ? ` (fix: ${i.hint})` : ''}`.replace(/\s+/g, ' '));
+  return shown.join('; ') + (errors.length > 3 ? `; and ${errors.length - 3} more` : '');
+}
+
+/**
+ * Reads the spec the app deploys: `-c spec=FILE`, else `-c preset=NAME`, else the basic preset.
+ * A missing, unreadable or invalid file and an unknown preset throw an `ArtosAppInputError`.
+ */
 export async function resolveAppSpec(options: { preset?: string | undefined; specFile?: string | undefined }): Promise<NetworkSpecInput> {
   if (options.specFile) {
-    const input = await readSpecFile(options.specFile);
-    const result = validateSpec(input);
-    if (!result.spec) throw new Error(`the spec ${options.specFile} is invalid:\n${formatIssues(result.issues)}`);
-    return input as NetworkSpecInput;
+    const input = `-c spec=${options.specFile}`;
+    let read: unknown;
+    try {
+      read = await readSpecFile(options.specFile);
+    } catch (error) {
+      if (!isModelError(error)) throw error;
+      const reading = error.issues.some((i) => i.message.startsWith('cannot read'));
+      const first = error.issues[0];
+      const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
+      throw new ArtosAppInputError(
+        reading ? 'unreadable-spec' : 'invalid-spec',
+        input,
+        `${first?.message ?? error.message}${more}`,
+        reading ? 'give the path of a JSON or YAML spec file (relative to packages/cdk-constructs), or -c preset=NAME' : (first?.hint ?? 'fix the file'),
+      );
+    }
+    const result = validateSpec(read);
+    if (!result.spec) throw new ArtosAppInputError('invalid-spec', input, `the spec is invalid: ${issuesInOneLine(result.issues)}`, 'fix the file as each problem says');
+    return read as NetworkSpecInput;
   }
   const name = options.preset ?? 'basic';
-  if (!isPresetName(name)) throw new Error(`unknown preset "${name}": use -c preset=${PRESET_NAMES.join('|')} or -c spec=FILE`);
+  if (!isPresetName(name)) throw new ArtosAppInputError('unknown-preset', `-c preset=${name}`, 'no such preset', `use -c preset=${PRESET_NAMES.join('|')} or -c spec=FILE`);
   return preset(name);
 }
 
@@ -19,16 +48,13 @@ export function placeholderId(kind: 'vpc' | 'subnet', seedId: string): string {
   return `${kind}-0${createHash('sha256').update(seedId).digest('hex').slice(0, 16)}`;
 }
 
-/** A comma-separated context value as a list (`-c privateSubnetIds=a,b`). */
-export function listContext(value: unknown): string[] | undefined {
-  return typeof value === 'string' && value !== '' ? value.split(',').map((x) => x.trim()) : undefined;
-}
-
 /**
  * Existing-VPC ids: `-c vpcId=… -c privateSubnetIds=a,b -c databaseSubnetIds=c,d` override the
- * spec's, and `-c bastionSecurityGroupId=sg-…` the bastion's group. Ids that are still not of AWS's form (the seed's example writes `vpc-existing123`)
- * are replaced by placeholders of the right form, with a warning naming both, so the template
- * passes CloudFormation's schema; deploying it fails until real ids are given.
+ * spec's, and `-c bastionSecurityGroupId=sg-…` the bastion's group. An id given with `-c` that is
+ * not of AWS's form throws an `ArtosAppInputError` naming the context key. Ids from the spec that are
+ * still not of AWS's form (the seed's example writes `vpc-existing123`) are replaced by placeholders
+ * of the right form, with a warning naming both, so the template passes CloudFormation's schema;
+ * deploying it fails until real ids are given.
  */
 export function withExistingIds(spec: NetworkSpecInput, context: (key: string) => unknown): { spec: NetworkSpecInput; replaced: string[] } {
   const replaced: string[] = [];
@@ -38,12 +64,12 @@ export function withExistingIds(spec: NetworkSpecInput, context: (key: string) =
     replaced.push(`${id} → ${stand}`);
     return stand;
   };
-  const vpcId = (context('vpcId') as string | undefined) ?? spec.vpcId;
-  const privateIds = listContext(context('privateSubnetIds')) ?? spec.privateSubnetIds;
-  const databaseIds = listContext(context('databaseSubnetIds')) ?? spec.databaseSubnetIds;
+  const vpcId = contextId('vpcId', context('vpcId')) ?? spec.vpcId;
+  const privateIds = contextIds('privateSubnetIds', context('privateSubnetIds')) ?? spec.privateSubnetIds;
+  const databaseIds = contextIds('databaseSubnetIds', context('databaseSubnetIds')) ?? spec.databaseSubnetIds;
   // The bastion: `-c bastionSecurityGroupId=sg-…` replaces the spec's (the production preset's
   // stand-in) in both places it appears.
-  const bastion = context('bastionSecurityGroupId') as string | undefined;
+  const bastion = contextId('bastionSecurityGroupId', context('bastionSecurityGroupId'));
   const previous = spec.bastionSecurityGroupId;
   const out: NetworkSpecInput = {
     ...spec,

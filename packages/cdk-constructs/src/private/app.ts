@@ -1,7 +1,10 @@
 import { Annotations, App, Validations, type AppProps } from 'aws-cdk-lib';
 import type * as CdkNag from 'cdk-nag';
+import { validateSpec } from '@artos/model';
 import { ArtosNetworkStack } from './network-stack.js';
-import { listContext, resolveAppSpec, withExistingIds } from './app-spec.js';
+import { issuesInOneLine, resolveAppSpec, withExistingIds } from './app-spec.js';
+import { ArtosAppInputError } from './app-input-error.js';
+import { contextId, contextIds } from './context-ids.js';
 
 export interface ArtosAppOptions extends AppProps {
   /** A preset name (context `preset`). @default 'basic' */
@@ -21,27 +24,41 @@ async function addNagChecks(app: App): Promise<void> {
   try {
     nag = await import('cdk-nag');
   } catch {
-    throw new Error('the Artos CDK app runs cdk-nag at synth, and cdk-nag is not installed: npm install --save-dev cdk-nag@^3, or create the app with { nag: false }');
+    throw new ArtosAppInputError('missing-cdk-nag', 'the Artos CDK app', 'it runs cdk-nag at synth, and cdk-nag is not installed', 'npm install --save-dev cdk-nag@^3, or create the app with { nag: false }');
   }
   Validations.of(app).addPlugins(new nag.AwsSolutionsChecks(app));
 }
 
-/** The CDK app: one network stack, with cdk-nag's AwsSolutions checks. */
+/**
+ * The CDK app: one network stack, with cdk-nag's AwsSolutions checks. Bad input (an unknown
+ * preset, an unreadable or invalid spec, an id given with `-c` that AWS would reject) throws an
+ * `ArtosAppInputError` before any construct is made.
+ */
 export async function createArtosApp(options: ArtosAppOptions = {}): Promise<{ app: App; stack: ArtosNetworkStack }> {
   const app = new App(options);
-  const presetName = options.preset ?? (app.node.tryGetContext('preset') as string | undefined);
-  const specFile = options.specFile ?? (app.node.tryGetContext('spec') as string | undefined);
+  const context = (key: string) => app.node.tryGetContext(key) as unknown;
+  const presetName = options.preset ?? (context('preset') as string | undefined);
+  const specFile = options.specFile ?? (context('spec') as string | undefined);
   const resolved = await resolveAppSpec({ preset: presetName, specFile });
-  const { spec, replaced } = withExistingIds(resolved, (key) => app.node.tryGetContext(key));
+  const { spec, replaced } = withExistingIds(resolved, context);
+  const privateRouteTableIds = contextIds('privateRouteTableIds', context('privateRouteTableIds'));
+  const s3PrefixListId = contextId('s3PrefixListId', context('s3PrefixListId'));
+  // The spec alone was valid; the ids given with -c can still make it invalid (subnet ids without a
+  // VPC id, a count that does not match the CIDRs): say so here, naming the input, not in a construct.
+  const checked = validateSpec(spec);
+  if (!checked.spec) {
+    const source = specFile ? `-c spec=${specFile}` : `-c preset=${presetName ?? 'basic'}`;
+    throw new ArtosAppInputError('invalid-context', `${source} with the ids given by -c`, `the spec is invalid: ${issuesInOneLine(checked.issues)}`, 'fix the -c values as each problem says');
+  }
   // -c region=cn-north-1 (and -c account=…) pin the environment: endpoint service names then follow
   // the region's partition (cn.com.amazonaws in China); without them the stack is environment-agnostic.
-  const region = app.node.tryGetContext('region') as string | undefined;
-  const account = app.node.tryGetContext('account') as string | undefined;
+  const region = context('region') as string | undefined;
+  const account = context('account') as string | undefined;
   const stack = new ArtosNetworkStack(app, `${spec.namePrefix}-network`, {
     spec,
     ...(region || account ? { env: { ...(region ? { region } : {}), ...(account ? { account } : {}) } } : {}),
-    ...(listContext(app.node.tryGetContext('privateRouteTableIds')) ? { existingPrivateRouteTableIds: listContext(app.node.tryGetContext('privateRouteTableIds'))! } : {}),
-    ...(typeof app.node.tryGetContext('s3PrefixListId') === 'string' ? { s3PrefixListId: app.node.tryGetContext('s3PrefixListId') as string } : {}),
+    ...(privateRouteTableIds ? { existingPrivateRouteTableIds: privateRouteTableIds } : {}),
+    ...(s3PrefixListId !== undefined ? { s3PrefixListId } : {}),
     description: `Artos private network ${spec.namePrefix} (${specFile ?? `preset ${presetName ?? 'basic'}`})`,
   });
   if (replaced.length > 0) {
