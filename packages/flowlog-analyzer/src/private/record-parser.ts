@@ -2,6 +2,7 @@ import { isAscii } from 'node:buffer';
 import { isIPv6 } from 'node:net';
 import { FlowLogError, type FlowLogErrorCode } from './errors.js';
 import { RecordFormat } from './record-format.js';
+import { checkHeaderAgainstFormat } from './header-check.js';
 
 /** A parsed value: numbers as numbers, `-` as null, everything else as text. */
 export type FieldValue = number | string | null;
@@ -118,6 +119,8 @@ const SPACE = 32;
 const NEWLINE = 10;
 const RETURN = 13;
 const DASH = 45;
+const LOWER_A = 97;
+const LOWER_Z = 122;
 
 /** Node's native slicers: a string straight from the bytes of one field, without `toString`'s encoding lookup. */
 interface NativeSlices {
@@ -213,6 +216,12 @@ export class RecordParser {
   private parseLine(bytes: Buffer & NativeSlices, from: number, to: number, ascii: boolean): void {
     const lineNo = ++this.info.lines;
     if (to === from || (bytes[from]! <= SPACE && isBlank(bytes, from, to))) return;
+    // Before the first record, a line that starts like a field name may be a header (files
+    // delivered to S3): checked first, since a header of text fields would also pass as a record.
+    if (this.info.records === 0 && bytes[from]! >= LOWER_A && bytes[from]! <= LOWER_Z) {
+      const raw = bytes.utf8Slice(from, to);
+      if (RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
+    }
     const kinds = this.kinds;
     const count = kinds.length;
     const values: FieldValue[] = new Array(count);
@@ -293,13 +302,19 @@ export class RecordParser {
   }
 
   private header(raw: string, lineNo: number): void {
+    let format: RecordFormat;
     try {
-      this.format = RecordFormat.fromHeader(raw);
-      this.kinds = this.kindsOf(this.format);
-      this.info.headers++;
+      format = RecordFormat.fromHeader(raw);
     } catch (error) {
-      this.skip('bad-format', `line ${lineNo}: header ${(error as Error).message}`, raw, lineNo);
+      return this.skip('bad-format', `line ${lineNo}: header ${(error as Error).message}`, raw, lineNo);
     }
+    // A format given by the caller stays; the header must name the same fields.
+    if (this.options.format) checkHeaderAgainstFormat(format, this.options.format, this.options.source ?? '<input>', lineNo);
+    else {
+      this.format = format;
+      this.kinds = this.kindsOf(format);
+    }
+    this.info.headers++;
   }
 
   /** Counts a failure that happened outside line parsing (a truncated gzip stream, a read error). */
