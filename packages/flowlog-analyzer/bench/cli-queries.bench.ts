@@ -15,7 +15,8 @@ const RECORDS = Number(process.argv[2] ?? process.env['ARTOS_BENCH_RECORDS'] ?? 
 const RUNS = Math.max(1, Number(process.env['ARTOS_BENCH_RUNS'] ?? 2));
 const INPUTS = (process.argv[3] ?? 'both') as 'plain' | 'gzip' | 'both';
 const here = fileURLToPath(new URL('.', import.meta.url));
-const cli = join(here, '..', '..', 'tui', 'dist', 'bin', 'artos-net.js');
+// ARTOS_BENCH_CLI: another build of artos-net (an older commit), to compare in the same conditions.
+const cli = process.env['ARTOS_BENCH_CLI'] ?? join(here, '..', '..', 'tui', 'dist', 'bin', 'artos-net.js');
 if (!existsSync(cli)) throw new Error(`${cli} is missing: build first (npx nx run @artos/tui:build)`);
 
 /** Each query in Insights syntax and the same question in DuckDB SQL. */
