@@ -44,6 +44,18 @@ describe('RecordParser', () => {
     expect(records[0]).toMatchObject({ version: 3, vpcId: 'vpc-12345678', instanceId: 'i-0123456789abcdef0', type: 'IPv4', pktSrcAddr: '52.213.180.42', pktDstAddr: '10.0.0.62', tcpFlags: 2, bytes: 568, packets: 8 });
   });
 
+  it('keeps each address as written when it shares address texts between records', () => {
+    const format = RecordFormat.fromFormatString('${srcaddr} ${dstaddr}');
+    const { records, info } = parse('10.0.0.1 10.0.0.2\n010.0.0.1 10.0.0.2\n10.0.0.1 10.00.0.2\n255.255.255.255 0.0.0.0\n', { format });
+    expect(records).toEqual([
+      { srcAddr: '10.0.0.1', dstAddr: '10.0.0.2' },
+      { srcAddr: '010.0.0.1', dstAddr: '10.0.0.2' },
+      { srcAddr: '10.0.0.1', dstAddr: '10.00.0.2' },
+      { srcAddr: '255.255.255.255', dstAddr: '0.0.0.0' },
+    ]);
+    expect(info.skipped).toBe(0);
+  });
+
   it('takes the format from a header line, as in files delivered to S3', () => {
     const { records, info } = parse('version srcaddr dstaddr dstport action flow-direction reject-reason\n8 10.0.10.5 10.0.100.20 5432 REJECT ingress -\n');
     expect(info.headers).toBe(1);

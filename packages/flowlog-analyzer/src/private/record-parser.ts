@@ -2,6 +2,7 @@ import { isAscii } from 'node:buffer';
 import { isIPv6 } from 'node:net';
 import { FlowLogError, type FlowLogErrorCode } from './errors.js';
 import { RecordFormat } from './record-format.js';
+import { checkHeaderAgainstFormat } from './header-check.js';
 
 /** A parsed value: numbers as numbers, `-` as null, everything else as text. */
 export type FieldValue = number | string | null;
@@ -75,24 +76,36 @@ function checkOf(name: string, kind: 'int' | 'string' | 'address'): FieldCheck {
   return kind === 'int' ? FieldCheck.Integer : kind === 'address' ? FieldCheck.Address : FieldCheck.Text;
 }
 
-/** A dotted-quad IPv4 address in `bytes[start, end)`: four parts of 1 to 3 digits, each at most 255. */
-function isIpv4At(bytes: Uint8Array, start: number, end: number): boolean {
+/**
+ * A dotted-quad IPv4 address in `bytes[start, end)` (four parts of 1 to 3 digits, each at most
+ * 255) as its 32-bit number, or -1. The number also tells whether the address was seen before.
+ */
+function ipv4At(bytes: Uint8Array, start: number, end: number): number {
   let parts = 0;
-  let value = 0;
+  let part = 0;
+  let address = 0;
   let digits = 0;
   for (let i = start; i <= end; i++) {
     const c = i === end ? 46 : bytes[i]!;
     if (c === 46) {
-      if (digits === 0 || value > 255 || ++parts > 4) return false;
-      value = 0;
+      if (digits === 0 || part > 255 || ++parts > 4) return -1;
+      address = address * 256 + part;
+      part = 0;
       digits = 0;
     } else if (c >= 48 && c <= 57) {
-      if (++digits > 3) return false;
-      value = value * 10 + c - 48;
-    } else return false;
+      if (++digits > 3) return -1;
+      part = part * 10 + c - 48;
+    } else return -1;
   }
-  return parts === 4;
+  return parts === 4 ? address : -1;
 }
+
+/**
+ * Address strings already made, by number: a flow log repeats a few thousand addresses millions of
+ * times, so each is sliced once and then shared (its hash is computed once too, which speeds up
+ * grouping by address). Bounded: past the limit new addresses are sliced every time.
+ */
+const MAX_INTERNED_ADDRESSES = 1 << 16;
 
 /** `bytes[start, end)` equals the ASCII word `word`. */
 function isWordAt(bytes: Uint8Array, start: number, end: number, word: string): boolean {
@@ -118,6 +131,8 @@ const SPACE = 32;
 const NEWLINE = 10;
 const RETURN = 13;
 const DASH = 45;
+const LOWER_A = 97;
+const LOWER_Z = 122;
 
 /** Node's native slicers: a string straight from the bytes of one field, without `toString`'s encoding lookup. */
 interface NativeSlices {
@@ -158,6 +173,18 @@ export class RecordParser {
   private kindsOf(format: RecordFormat): Uint8Array {
     const wanted = this.options.fields;
     return Uint8Array.from(format.fields.map((f) => checkOf(f.name, f.kind) | (wanted && !wanted.has(f.insights) ? 0 : KEEP)));
+  }
+
+  private readonly addresses = new Map<number, string>();
+
+  /** The text of an IPv4 address, shared between records (see MAX_INTERNED_ADDRESSES). */
+  private addressText(ipv4: number, bytes: Buffer & NativeSlices, start: number, end: number): string {
+    const known = this.addresses.get(ipv4);
+    // Only the canonical spelling is shared; 010.0.0.1 (same number, longer) stays as written.
+    if (known !== undefined && known.length === end - start) return known;
+    const text = bytes.latin1Slice(start, end);
+    if (known === undefined && this.addresses.size < MAX_INTERNED_ADDRESSES && isCanonicalIpv4(text)) this.addresses.set(ipv4, text);
+    return text;
   }
 
   get currentFormat(): RecordFormat {
@@ -213,6 +240,12 @@ export class RecordParser {
   private parseLine(bytes: Buffer & NativeSlices, from: number, to: number, ascii: boolean): void {
     const lineNo = ++this.info.lines;
     if (to === from || (bytes[from]! <= SPACE && isBlank(bytes, from, to))) return;
+    // Before the first record, a line that starts like a field name may be a header (files
+    // delivered to S3): checked first, since a header of text fields would also pass as a record.
+    if (this.info.records === 0 && bytes[from]! >= LOWER_A && bytes[from]! <= LOWER_Z) {
+      const raw = bytes.utf8Slice(from, to);
+      if (RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
+    }
     const kinds = this.kinds;
     const count = kinds.length;
     const values: FieldValue[] = new Array(count);
@@ -251,7 +284,8 @@ export class RecordParser {
           if (word === undefined) return this.badField('bad-value', 'not OK, NODATA or SKIPDATA', bytes, from, to, start, p, i, lineNo);
           values[i] = kind & KEEP ? word : null;
         } else if (check === FieldCheck.Address) {
-          if (isIpv4At(bytes, start, p)) values[i] = kind & KEEP ? bytes.latin1Slice(start, p) : null;
+          const ipv4 = ipv4At(bytes, start, p);
+          if (ipv4 >= 0) values[i] = kind & KEEP ? this.addressText(ipv4, bytes, start, p) : null;
           else {
             // IPv6 (flow logs carry it in srcaddr/dstaddr for IPv6 traffic): rare, checked on a string.
             const text = ascii ? bytes.latin1Slice(start, p) : bytes.utf8Slice(start, p);
@@ -293,13 +327,19 @@ export class RecordParser {
   }
 
   private header(raw: string, lineNo: number): void {
+    let format: RecordFormat;
     try {
-      this.format = RecordFormat.fromHeader(raw);
-      this.kinds = this.kindsOf(this.format);
-      this.info.headers++;
+      format = RecordFormat.fromHeader(raw);
     } catch (error) {
-      this.skip('bad-format', `line ${lineNo}: header ${(error as Error).message}`, raw, lineNo);
+      return this.skip('bad-format', `line ${lineNo}: header ${(error as Error).message}`, raw, lineNo);
     }
+    // A format given by the caller stays; the header must name the same fields.
+    if (this.options.format) checkHeaderAgainstFormat(format, this.options.format, this.options.source ?? '<input>', lineNo);
+    else {
+      this.format = format;
+      this.kinds = this.kindsOf(format);
+    }
+    this.info.headers++;
   }
 
   /** Counts a failure that happened outside line parsing (a truncated gzip stream, a read error). */
@@ -329,6 +369,11 @@ function isBlank(bytes: Buffer & NativeSlices, from: number, to: number): boolea
     if (c !== SPACE && (c < 9 || c > 13)) return false;
   }
   return true;
+}
+
+/** No leading zeros: the one spelling of its number, so a cached text is the text of every record with that number. */
+function isCanonicalIpv4(text: string): boolean {
+  return !/(^|\.)0\d/.test(text);
 }
 
 /** Merges the counters of several parses (one per file). */

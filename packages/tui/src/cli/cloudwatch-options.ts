@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import {
   runFlowLogQuery,
   type QueryProgress,
@@ -11,22 +10,13 @@ import { parseTime } from './time-range.js';
 import { assertProfileExists } from './aws-profile.js';
 import { createInsightsLogsClient } from '../providers/aws-clients.js';
 
+/** The options `addFlowLogsCloudWatchOptions` (flowlogs-cloudwatch.ts) declares. */
 export interface CloudWatchOptions {
   readonly logGroup: string[];
   readonly since: string;
   readonly until: string;
   readonly region?: string;
   readonly profile?: string;
-}
-
-/** `--log-group` (repeatable), `--since`, `--until`, `--region`, `--profile`. */
-export function addCloudWatchOptions(command: Command): Command {
-  return command
-    .option('--log-group <name>', 'run in CloudWatch Logs Insights over this log group (repeatable, up to 50), e.g. /vpc/vpc-0abc.../flow-logs', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--since <time>', 'start of the time range: 30m, 6h, 2d, an ISO time or Unix seconds', '1h')
-    .option('--until <time>', 'end of the time range', 'now')
-    .option('--region <region>', 'AWS region (default: the SDK chain: AWS_REGION, profile)')
-    .option('--profile <name>', 'AWS profile from ~/.aws/config');
 }
 
 /**

@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CloudWatchLogsClient, GetQueryResultsCommand, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeFlowLogsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { cli } from '../../test/cli-harness.js';
 
 
@@ -262,6 +263,8 @@ describe('artos-net flowlogs', () => {
   });
 
   it('runs the same query text in CloudWatch Logs Insights with --log-group, reporting its statistics', async () => {
+    const ec2 = mockClient(EC2Client);
+    ec2.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [] });
     const logs = mockClient(CloudWatchLogsClient);
     logs.on(StartQueryCommand).resolves({ queryId: 'q-cli' });
     logs.on(GetQueryResultsCommand).resolves({
@@ -271,6 +274,7 @@ describe('artos-net flowlogs', () => {
     });
     const r = await cli('flowlogs', 'query', 'filter dstPort = 5432 and action = "REJECT" | stats count() as n by srcAddr', '--log-group', '/vpc/vpc-0123456789abcdef0/flow-logs', '--since', '2h', '--region', 'eu-west-1');
     logs.restore();
+    ec2.restore();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/srcAddr\s+n\n10\.0\.10\.77\s+40/);
     expect(r.stderr).toContain('scanned 120,000 records (12.0 MiB) in 1 query');

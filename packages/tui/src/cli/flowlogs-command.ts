@@ -38,7 +38,8 @@ import {
 } from '@artos/flowlog-analyzer';
 import { modelFromSpec, modelFromTemplate, type NetworkSpec } from '@artos/model';
 import { readTemplate } from '../providers/read-template.js';
-import { addCloudWatchOptions, runInCloudWatch, type CloudWatchOptions } from './cloudwatch-options.js';
+import type { CloudWatchOptions } from './cloudwatch-options.js';
+import { addFlowLogsCloudWatchOptions as addCloudWatchOptions, runFlowLogsInCloudWatch } from './flowlogs-cloudwatch.js';
 import { AbortError, EXIT_OK } from './cli-errors.js';
 import { addSpecOptions, type CommandContext } from './common-options.js';
 import { writeJson, type CliIo } from './io.js';
@@ -143,8 +144,8 @@ export async function queryAnywhere(io: CliIo, queryText: string, options: Query
   let result: QueryResult;
   if (options.logGroup && options.logGroup.length > 0) {
     parseQueryText(queryText); // the same text must be valid locally too: fail fast, before billing
-    // A custom format (--format) gets the parse @message that names its fields: Insights does not discover them.
-    result = await runInCloudWatch(io, queryText, options as CloudWatchOptions, limit, options.format ? RecordFormat.fromFormatString(options.format) : undefined);
+    // A custom format (--format, else the flow log's LogFormat) gets the parse @message that names its fields: Insights does not discover them.
+    result = await runFlowLogsInCloudWatch(io, queryText, options as CloudWatchOptions & { format?: string }, limit);
   } else result = await runLocalFlowQuery(io, queryText, options, limit);
   return { columns: [...result.columns], rows: [...result.rows], warnings: [...result.warnings], result };
 }

@@ -27,6 +27,44 @@ function groupId(keys: readonly Value[]): string {
   return id;
 }
 
+interface Group {
+  readonly keys: Value[];
+  readonly accumulators: Accumulator[];
+}
+
+/**
+ * Groups by their key values without building an id per record: one Map per key position, nested
+ * (a Map tells 1 from "1" and null from "null", so no tagging is needed). Looking up a record's
+ * group then hashes values the parser shares (addresses, words) instead of a fresh string.
+ */
+class GroupIndex {
+  private readonly root = new Map<Value, unknown>();
+  constructor(private readonly depth: number) {}
+
+  get(keys: readonly Value[]): Group | undefined {
+    let node: unknown = this.root;
+    for (let i = 0; i < this.depth; i++) {
+      node = (node as Map<Value, unknown>).get(keys[i]!);
+      if (node === undefined) return undefined;
+    }
+    return this.depth === 0 ? (this.root.get(null) as Group | undefined) : (node as Group);
+  }
+
+  set(keys: readonly Value[], group: Group): void {
+    if (this.depth === 0) {
+      this.root.set(null, group);
+      return;
+    }
+    let node = this.root;
+    for (let i = 0; i < this.depth - 1; i++) {
+      let next = node.get(keys[i]!) as Map<Value, unknown> | undefined;
+      if (!next) node.set(keys[i]!, (next = new Map()));
+      node = next;
+    }
+    node.set(keys[this.depth - 1]!, group);
+  }
+}
+
 /** The accumulator factory of a stats projection such as `count()` or `pct(bytes, 95)`, from the catalog. */
 function accumulatorFor(projection: Projection): AccumulatorFactory {
   const call = projection.expr as Extract<Projection['expr'], { kind: 'call' }>;
@@ -75,7 +113,7 @@ export class QueryExecutor {
   /** Rows that reached the result before the row cap cut them. */
   private resultRows = 0;
   /** The first stats stage's groups, for partial runs (workers) and merging them. */
-  private statsGroups: { groups: Map<string, { keys: Value[]; accumulators: Accumulator[] }>; make: () => Accumulator[] } | undefined;
+  private statsGroups: { groups: Map<string, Group>; index: GroupIndex; make: () => Accumulator[] } | undefined;
   private finalLimit: number;
   /** Index of the command before which matching events are counted (-1: at the result). */
   private matchPoint = -1;
@@ -154,7 +192,7 @@ export class QueryExecutor {
   }
 
   exportStatsGroups(): PartialGroups {
-    const groups = this.statsGroups?.groups ?? new Map<string, { keys: Value[]; accumulators: Accumulator[] }>();
+    const groups = this.statsGroups?.groups ?? new Map<string, Group>();
     return [...groups.entries()].map(([id, g]) => ({ id, keys: g.keys, states: g.accumulators.map((a) => a.state()) }));
   }
 
@@ -167,6 +205,7 @@ export class QueryExecutor {
       if (!group) {
         group = { keys: p.keys, accumulators: target.make() };
         target.groups.set(p.id, group);
+        target.index.set(group.keys, group);
       }
       group.accumulators.forEach((a, i) => a.merge(p.states[i]));
     }
@@ -302,18 +341,22 @@ export class QueryExecutor {
       case 'stats': {
         const groupBy = command.by.map((b) => ({ name: b.name, get: compileExpr(b.expr) }));
         const factories = command.aggregates.map((a) => ({ name: a.name, make: accumulatorFor(a) }));
-        const groups = new Map<string, { keys: Value[]; accumulators: Accumulator[] }>();
-        this.statsGroups ??= { groups, make: () => factories.map((f) => f.make()) };
+        const groups = new Map<string, Group>();
+        const index = new GroupIndex(groupBy.length);
+        this.statsGroups ??= { groups, index, make: () => factories.map((f) => f.make()) };
+        // Reused for every record: a group copies the keys only when it is created.
+        const keys: Value[] = new Array<Value>(groupBy.length).fill(null);
         return {
           push: (row) => {
-            const keys = groupBy.map((g) => g.get(row) ?? null);
-            const id = keys.length === 1 ? String(keys[0]) + (keys[0] === null ? '\u0000' : '') : groupId(keys);
-            let group = groups.get(id);
+            for (let i = 0; i < groupBy.length; i++) keys[i] = groupBy[i]!.get(row) ?? null;
+            let group = index.get(keys);
             if (!group) {
-              group = { keys, accumulators: factories.map((f) => f.make()) };
-              groups.set(id, group);
+              group = { keys: [...keys], accumulators: factories.map((f) => f.make()) };
+              index.set(group.keys, group);
+              groups.set(groupId(group.keys), group);
             }
-            for (const acc of group.accumulators) acc.add(row);
+            const accumulators = group.accumulators;
+            for (let i = 0; i < accumulators.length; i++) accumulators[i]!.add(row);
           },
           end: () => {
             for (const group of groups.values()) {

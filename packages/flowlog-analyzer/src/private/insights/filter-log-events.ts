@@ -1,4 +1,5 @@
-import { FilterLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { logsSdk } from './logs-sdk.js';
 import { fromAwsError } from './aws-errors.js';
 
 export interface LogEventsRequest {
@@ -32,7 +33,7 @@ export async function* filterLogEvents(client: CloudWatchLogsClient, request: Lo
     let page;
     try {
       page = await client.send(
-        new FilterLogEventsCommand({
+        new (logsSdk().FilterLogEventsCommand)({
           logGroupName: request.logGroupName,
           startTime: request.startTime,
           endTime: request.endTime,

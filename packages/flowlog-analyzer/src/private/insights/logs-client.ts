@@ -1,4 +1,5 @@
-import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient, CloudWatchLogsClientConfig } from '@aws-sdk/client-cloudwatch-logs';
+import { logsSdk } from './logs-sdk.js';
 
 export interface LogsClientOptions {
   readonly region?: string;
@@ -20,5 +21,5 @@ export function createLogsClient(options: LogsClientOptions = {}): CloudWatchLog
     ...(options.region ? { region: options.region } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
   };
-  return new CloudWatchLogsClient(config);
+  return new (logsSdk().CloudWatchLogsClient)(config);
 }

@@ -1,11 +1,5 @@
-import {
-  GetQueryResultsCommand,
-  StartQueryCommand,
-  StopQueryCommand,
-  type CloudWatchLogsClient,
-  type QueryStatus,
-  type ResultField,
-} from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient, QueryStatus, ResultField } from '@aws-sdk/client-cloudwatch-logs';
+import { logsSdk } from './logs-sdk.js';
 import { FlowLogError } from '../errors.js';
 import { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from '../limits.js';
 import type { ResultRow } from '../engine/execute.js';
@@ -92,7 +86,7 @@ async function readRemainingPages(client: CloudWatchLogsClient, queryId: string,
     seen.add(token);
     let page;
     try {
-      page = await client.send(new GetQueryResultsCommand({ queryId, nextToken: token }), signal ? { abortSignal: signal } : {});
+      page = await client.send(new (logsSdk().GetQueryResultsCommand)({ queryId, nextToken: token }), signal ? { abortSignal: signal } : {});
     } catch (error) {
       throw fromAwsError(error, 'GetQueryResults', where);
     }
@@ -123,7 +117,7 @@ export async function runInsightsQuery(client: CloudWatchLogsClient, request: In
   for (let attempt = 1; queryId === undefined; attempt++) {
     try {
       const started = await client.send(
-        new StartQueryCommand({
+        new (logsSdk().StartQueryCommand)({
           logGroupNames: [...groups],
           startTime: request.startTime,
           endTime: request.endTime,
@@ -149,7 +143,7 @@ export async function runInsightsQuery(client: CloudWatchLogsClient, request: In
 
   const stop = async () => {
     try {
-      await client.send(new StopQueryCommand({ queryId }));
+      await client.send(new (logsSdk().StopQueryCommand)({ queryId }));
     } catch {
       // The query may have finished meanwhile; nothing more to stop.
     }
@@ -166,7 +160,7 @@ export async function runInsightsQuery(client: CloudWatchLogsClient, request: In
     interval = Math.min(maxInterval, Math.round(interval * 1.5));
     let response;
     try {
-      response = await client.send(new GetQueryResultsCommand({ queryId }));
+      response = await client.send(new (logsSdk().GetQueryResultsCommand)({ queryId }));
     } catch (error) {
       if (request.signal?.aborted) {
         await stop();

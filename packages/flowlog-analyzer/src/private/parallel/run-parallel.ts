@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Query } from '../query/ast.js';
 import { planQuery } from '../query/plan.js';
 import { RecordFormat } from '../record-format.js';
+import { checkHeaderAgainstFormat } from '../header-check.js';
 import { FlowLogError, type FlowLogErrorCode } from '../errors.js';
 import { emptyInfo, mergeInfo, type ParseInfo } from '../record-parser.js';
 import type { QueryExecutor } from '../engine/execute.js';
@@ -44,7 +45,9 @@ async function planFile(file: string, format: RecordFormat | undefined): Promise
     const firstNewline = head.indexOf(10);
     const firstLine = head.subarray(0, firstNewline < 0 ? head.length : firstNewline).toString('utf8');
     if (RecordFormat.isHeaderLine(firstLine)) {
-      return { file, size, dataStart: firstNewline + 1, formatFields: RecordFormat.fromHeader(firstLine).fields.map((f) => f.name), headerLines: 1 };
+      const header = RecordFormat.fromHeader(firstLine);
+      if (format) checkHeaderAgainstFormat(header, format, file, 1);
+      return { file, size, dataStart: firstNewline + 1, formatFields: header.fields.map((f) => f.name), headerLines: 1 };
     }
     return { file, size, dataStart: 0, formatFields: format?.fields.map((f) => f.name), headerLines: 0 };
   } finally {
