@@ -90,7 +90,9 @@ function withWorkspaceDependencies(packageDir: string): string[] {
 }
 
 export function packPackage(packageDir: string, destination: string): PackedPackage {
-  const result = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', destination], packageDir)) as [{ name: string; filename: string; files: { path: string }[] }];
+  const result = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', destination], packageDir)) as [
+    { name: string; filename: string; files: { path: string }[] },
+  ];
   const entry = result[0];
   return { name: entry.name, tarball: join(destination, entry.filename), files: entry.files.map((f) => f.path) };
 }

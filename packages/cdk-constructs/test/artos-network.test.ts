@@ -5,7 +5,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnSecurityGroup } from 'aws-cdk-lib/aws-ec2';
-import { PLACEHOLDER_BASTION_SECURITY_GROUP_ID, PRESET_NAMES, preset, securityGroupCatalog, validateSpec, type GroupRole, type NetworkSpecInput } from '@artos/model';
+import {
+  PLACEHOLDER_BASTION_SECURITY_GROUP_ID,
+  PRESET_NAMES,
+  preset,
+  securityGroupCatalog,
+  validateSpec,
+  type GroupRole,
+  type NetworkSpecInput,
+} from '@artos/model';
 import { ArtosNetwork, withExistingIds } from '../src/index.js';
 import { rulesFromTemplate, type TemplateRule } from './template-rules.js';
 
@@ -70,8 +78,18 @@ function catalogRules(spec: NetworkSpecInput): string[] {
         group: g.role,
         direction: r.direction,
         protocol: r.protocol === 'all' ? 'All' : r.protocol.toUpperCase(),
-        ports: r.protocol === 'all' || (r.fromPort === 0 && r.toPort === 65535) ? 'All' : r.fromPort === r.toPort ? String(r.fromPort) : `${r.fromPort}-${r.toPort}`,
-        peer: r.peer.kind === 'self' ? 'self' : r.peer.kind === 'group' ? `group ${r.peer.role}` : r.peer.kind === 'external-group' ? `external ${r.peer.groupId}` : r.peer.kind === 'prefix-list' ? `prefix list ${r.peer.service}` : r.peer.cidr,
+        ports:
+          r.protocol === 'all' || (r.fromPort === 0 && r.toPort === 65535) ? 'All' : r.fromPort === r.toPort ? String(r.fromPort) : `${r.fromPort}-${r.toPort}`,
+        peer:
+          r.peer.kind === 'self'
+            ? 'self'
+            : r.peer.kind === 'group'
+              ? `group ${r.peer.role}`
+              : r.peer.kind === 'external-group'
+                ? `external ${r.peer.groupId}`
+                : r.peer.kind === 'prefix-list'
+                  ? `prefix list ${r.peer.service}`
+                  : r.peer.cidr,
         description: r.description,
       }),
     ),
@@ -79,10 +97,50 @@ function catalogRules(spec: NetworkSpecInput): string[] {
 }
 
 const EXPECTED_COUNTS: Record<string, Record<string, number>> = {
-  basic: { 'AWS::EC2::VPC': 1, 'AWS::EC2::Subnet': 4, 'AWS::EC2::RouteTable': 2, 'AWS::EC2::SubnetRouteTableAssociation': 4, 'AWS::EC2::SecurityGroup': 6, 'AWS::EC2::VPCEndpoint': 11, 'AWS::EC2::FlowLog': 1, 'AWS::Logs::LogGroup': 1, 'AWS::RDS::DBSubnetGroup': 1 },
-  production: { 'AWS::EC2::VPC': 1, 'AWS::EC2::Subnet': 6, 'AWS::EC2::RouteTable': 2, 'AWS::EC2::SubnetRouteTableAssociation': 6, 'AWS::EC2::SecurityGroup': 6, 'AWS::EC2::VPCEndpoint': 11, 'AWS::EC2::FlowLog': 1, 'AWS::Logs::LogGroup': 1, 'AWS::RDS::DBSubnetGroup': 1 },
-  development: { 'AWS::EC2::VPC': 1, 'AWS::EC2::Subnet': 2, 'AWS::EC2::RouteTable': 2, 'AWS::EC2::SubnetRouteTableAssociation': 2, 'AWS::EC2::SecurityGroup': 6, 'AWS::EC2::VPCEndpoint': 11, 'AWS::EC2::FlowLog': 1, 'AWS::Logs::LogGroup': 1, 'AWS::RDS::DBSubnetGroup': 0 },
-  'existing-vpc': { 'AWS::EC2::VPC': 0, 'AWS::EC2::Subnet': 0, 'AWS::EC2::RouteTable': 0, 'AWS::EC2::SubnetRouteTableAssociation': 0, 'AWS::EC2::SecurityGroup': 6, 'AWS::EC2::VPCEndpoint': 10, 'AWS::EC2::FlowLog': 1, 'AWS::Logs::LogGroup': 1, 'AWS::RDS::DBSubnetGroup': 1 },
+  basic: {
+    'AWS::EC2::VPC': 1,
+    'AWS::EC2::Subnet': 4,
+    'AWS::EC2::RouteTable': 2,
+    'AWS::EC2::SubnetRouteTableAssociation': 4,
+    'AWS::EC2::SecurityGroup': 6,
+    'AWS::EC2::VPCEndpoint': 11,
+    'AWS::EC2::FlowLog': 1,
+    'AWS::Logs::LogGroup': 1,
+    'AWS::RDS::DBSubnetGroup': 1,
+  },
+  production: {
+    'AWS::EC2::VPC': 1,
+    'AWS::EC2::Subnet': 6,
+    'AWS::EC2::RouteTable': 2,
+    'AWS::EC2::SubnetRouteTableAssociation': 6,
+    'AWS::EC2::SecurityGroup': 6,
+    'AWS::EC2::VPCEndpoint': 11,
+    'AWS::EC2::FlowLog': 1,
+    'AWS::Logs::LogGroup': 1,
+    'AWS::RDS::DBSubnetGroup': 1,
+  },
+  development: {
+    'AWS::EC2::VPC': 1,
+    'AWS::EC2::Subnet': 2,
+    'AWS::EC2::RouteTable': 2,
+    'AWS::EC2::SubnetRouteTableAssociation': 2,
+    'AWS::EC2::SecurityGroup': 6,
+    'AWS::EC2::VPCEndpoint': 11,
+    'AWS::EC2::FlowLog': 1,
+    'AWS::Logs::LogGroup': 1,
+    'AWS::RDS::DBSubnetGroup': 0,
+  },
+  'existing-vpc': {
+    'AWS::EC2::VPC': 0,
+    'AWS::EC2::Subnet': 0,
+    'AWS::EC2::RouteTable': 0,
+    'AWS::EC2::SubnetRouteTableAssociation': 0,
+    'AWS::EC2::SecurityGroup': 6,
+    'AWS::EC2::VPCEndpoint': 10,
+    'AWS::EC2::FlowLog': 1,
+    'AWS::Logs::LogGroup': 1,
+    'AWS::RDS::DBSubnetGroup': 1,
+  },
 };
 
 describe.each(PRESET_NAMES)('preset %s', (name) => {
@@ -90,7 +148,15 @@ describe.each(PRESET_NAMES)('preset %s', (name) => {
 
   it('has the expected resources and nothing that reaches the internet', () => {
     for (const [type, count] of Object.entries(EXPECTED_COUNTS[name]!)) template.resourceCountIs(type, count);
-    for (const type of ['AWS::EC2::InternetGateway', 'AWS::EC2::NatGateway', 'AWS::EC2::EgressOnlyInternetGateway', 'AWS::EC2::Route', 'AWS::EC2::VPCGatewayAttachment', 'AWS::EC2::EIP']) template.resourceCountIs(type, 0);
+    for (const type of [
+      'AWS::EC2::InternetGateway',
+      'AWS::EC2::NatGateway',
+      'AWS::EC2::EgressOnlyInternetGateway',
+      'AWS::EC2::Route',
+      'AWS::EC2::VPCGatewayAttachment',
+      'AWS::EC2::EIP',
+    ])
+      template.resourceCountIs(type, 0);
   });
 
   it("gives each group exactly the catalog's rules", () => {
@@ -114,11 +180,19 @@ describe.each(PRESET_NAMES)('preset %s', (name) => {
   });
 
   it('logs ALL traffic every 60 s to /vpc/{vpc_id}/flow-logs, kept 14 days and retained', () => {
-    template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL', MaxAggregationInterval: 60, ResourceType: 'VPC', LogDestinationType: 'cloud-watch-logs' });
+    template.hasResourceProperties('AWS::EC2::FlowLog', {
+      TrafficType: 'ALL',
+      MaxAggregationInterval: 60,
+      ResourceType: 'VPC',
+      LogDestinationType: 'cloud-watch-logs',
+    });
     const vpcRef = stack.resolve(network.vpc.vpcId);
     template.hasResource('AWS::Logs::LogGroup', {
       // A new VPC's id is resolved at deploy time; an existing VPC's id is known and folded in.
-      Properties: { LogGroupName: typeof vpcRef === 'string' ? `/vpc/${vpcRef}/flow-logs` : { 'Fn::Join': ['', ['/vpc/', vpcRef, '/flow-logs']] }, RetentionInDays: 14 },
+      Properties: {
+        LogGroupName: typeof vpcRef === 'string' ? `/vpc/${vpcRef}/flow-logs` : { 'Fn::Join': ['', ['/vpc/', vpcRef, '/flow-logs']] },
+        RetentionInDays: 14,
+      },
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
     });
@@ -137,13 +211,19 @@ describe.each(PRESET_NAMES)('preset %s', (name) => {
             Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
             Condition: {
               StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-              ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':vpc-flow-log/*']] } },
+              ArnLike: {
+                'aws:SourceArn': {
+                  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':vpc-flow-log/*']],
+                },
+              },
             },
           }),
         ],
       },
     });
-    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }[];
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as {
+      Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } };
+    }[];
     const logGroupArn = stack.resolve(network.flowLogGroup!.logGroupArn);
     const flowStatements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement).filter((s) => [s.Action].flat().some((a) => a.startsWith('logs:')));
     // The page's list less CreateLogGroup and DescribeLogGroups: the stack makes the group itself.
@@ -162,19 +242,28 @@ describe('routes, subnets and endpoints', () => {
     const [endpoint] = Object.values(s3) as { Properties: { RouteTableIds: unknown[]; ServiceName: unknown } }[];
     expect(endpoint!.Properties.RouteTableIds).toEqual([stack.resolve(network.privateRouteTable!.ref)]);
     expect(JSON.stringify(endpoint!.Properties.ServiceName)).toContain('.s3');
-    const dbAssociations = Object.values(template.findResources('AWS::EC2::SubnetRouteTableAssociation')).filter(
-      (a) => JSON.stringify((a as { Properties: unknown }).Properties).includes(stack.getLogicalId(network.databaseRouteTable!)),
+    const dbAssociations = Object.values(template.findResources('AWS::EC2::SubnetRouteTableAssociation')).filter((a) =>
+      JSON.stringify((a as { Properties: unknown }).Properties).includes(stack.getLogicalId(network.databaseRouteTable!)),
     );
     expect(dbAssociations).toHaveLength(3);
   });
 
   it('spreads the production subnets over three distinct AZ selections, with no public IPs', () => {
-    const subnets = Object.values(production.template.findResources('AWS::EC2::Subnet')) as { Properties: { AvailabilityZone: unknown; MapPublicIpOnLaunch: boolean; CidrBlock: string } }[];
+    const subnets = Object.values(production.template.findResources('AWS::EC2::Subnet')) as {
+      Properties: { AvailabilityZone: unknown; MapPublicIpOnLaunch: boolean; CidrBlock: string };
+    }[];
     const azs = new Set(subnets.map((s) => JSON.stringify(s.Properties.AvailabilityZone)));
     expect(azs.size).toBe(3);
     expect([...azs].every((az) => az.includes('Fn::GetAZs'))).toBe(true);
     expect(subnets.every((s) => s.Properties.MapPublicIpOnLaunch === false)).toBe(true);
-    expect(subnets.map((s) => s.Properties.CidrBlock).sort()).toEqual(['10.0.10.0/24', '10.0.100.0/24', '10.0.20.0/24', '10.0.200.0/24', '10.0.210.0/24', '10.0.30.0/24']);
+    expect(subnets.map((s) => s.Properties.CidrBlock).sort()).toEqual([
+      '10.0.10.0/24',
+      '10.0.100.0/24',
+      '10.0.20.0/24',
+      '10.0.200.0/24',
+      '10.0.210.0/24',
+      '10.0.30.0/24',
+    ]);
   });
 
   it('turns on DNS, restricts the default security group and tags everything', () => {
@@ -182,18 +271,43 @@ describe('routes, subnets and endpoints', () => {
     production.template.resourceCountIs('Custom::VpcRestrictDefaultSG', 1);
     production.template.hasResourceProperties('AWS::EC2::SecurityGroup', {
       GroupName: 'artos-production-rds-sg',
-      Tags: Match.arrayWith([{ Key: 'artos:role', Value: 'rds' }, { Key: 'Environment', Value: 'production' }]),
+      Tags: Match.arrayWith([
+        { Key: 'artos:role', Value: 'rds' },
+        { Key: 'Environment', Value: 'production' },
+      ]),
     });
-    production.template.hasResourceProperties('AWS::EC2::Subnet', { Tags: Match.arrayWith([{ Key: 'artos:tier', Value: 'database' }, { Key: 'Name', Value: 'artos-production-database-3' }]) });
+    production.template.hasResourceProperties('AWS::EC2::Subnet', {
+      Tags: Match.arrayWith([
+        { Key: 'artos:tier', Value: 'database' },
+        { Key: 'Name', Value: 'artos-production-database-3' },
+      ]),
+    });
   });
 
   it('exports the ids other stacks need', () => {
     const outputs = production.template.findOutputs('*');
-    expect(Object.values(outputs).map((o) => (o as { Export: { Name: string } }).Export.Name).sort()).toEqual(
+    expect(
+      Object.values(outputs)
+        .map((o) => (o as { Export: { Name: string } }).Export.Name)
+        .sort(),
+    ).toEqual(
       [
-        'VpcId', 'PrivateSubnetIds', 'DatabaseSubnetIds', 'PrivateRouteTableId', 'DatabaseRouteTableId', 'EksClusterSecurityGroupId', 'EksNodesSecurityGroupId',
-        'RdsSecurityGroupId', 'AlbInternalSecurityGroupId', 'AlbFrontendSecurityGroupId', 'VpcEndpointsSecurityGroupId', 'DbSubnetGroupName', 'FlowLogGroupName',
-      ].map((n) => `artos-production-${n}`).sort(),
+        'VpcId',
+        'PrivateSubnetIds',
+        'DatabaseSubnetIds',
+        'PrivateRouteTableId',
+        'DatabaseRouteTableId',
+        'EksClusterSecurityGroupId',
+        'EksNodesSecurityGroupId',
+        'RdsSecurityGroupId',
+        'AlbInternalSecurityGroupId',
+        'AlbFrontendSecurityGroupId',
+        'VpcEndpointsSecurityGroupId',
+        'DbSubnetGroupName',
+        'FlowLogGroupName',
+      ]
+        .map((n) => `artos-production-${n}`)
+        .sort(),
     );
   });
 
@@ -208,9 +322,15 @@ describe('options', () => {
   });
 
   it('adds enterprise routes to the private route table only', () => {
-    const { template, network, stack } = synth(preset('basic'), { enterpriseRoutes: [{ destinationCidr: '192.168.0.0/16', transitGatewayId: 'tgw-0123456789abcdef0' }] });
+    const { template, network, stack } = synth(preset('basic'), {
+      enterpriseRoutes: [{ destinationCidr: '192.168.0.0/16', transitGatewayId: 'tgw-0123456789abcdef0' }],
+    });
     template.resourceCountIs('AWS::EC2::Route', 1);
-    template.hasResourceProperties('AWS::EC2::Route', { RouteTableId: stack.resolve(network.privateRouteTable!.ref), DestinationCidrBlock: '192.168.0.0/16', TransitGatewayId: 'tgw-0123456789abcdef0' });
+    template.hasResourceProperties('AWS::EC2::Route', {
+      RouteTableId: stack.resolve(network.privateRouteTable!.ref),
+      DestinationCidrBlock: '192.168.0.0/16',
+      TransitGatewayId: 'tgw-0123456789abcdef0',
+    });
   });
 
   it('writes a custom record format from the spec', () => {
@@ -228,7 +348,9 @@ describe('options', () => {
   });
 
   it('stops synthesis with the model messages on an invalid spec', () => {
-    expect(() => synth({ namePrefix: 'artos-x', vpcCidr: '10.0.0.0/16', databaseSubnetCidrs: ['10.0.100.7/24', '10.0.200.0/24'] })).toThrowError(/databaseSubnetCidrs\[0\]: 10\.0\.100\.7\/24 is not a network address[\s\S]*use 10\.0\.100\.0\/24/);
+    expect(() => synth({ namePrefix: 'artos-x', vpcCidr: '10.0.0.0/16', databaseSubnetCidrs: ['10.0.100.7/24', '10.0.200.0/24'] })).toThrowError(
+      /databaseSubnetCidrs\[0\]: 10\.0\.100\.7\/24 is not a network address[\s\S]*use 10\.0\.100\.0\/24/,
+    );
   });
 
   it('makes no DB subnet group for a single-AZ database tier, and says why', () => {

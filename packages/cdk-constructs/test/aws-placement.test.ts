@@ -20,7 +20,9 @@ function synth(spec: NetworkSpecInput, env?: Environment, props: Partial<Constru
 }
 
 const serviceNames = (template: Template, type: 'Interface' | 'Gateway') =>
-  Object.values(template.findResources('AWS::EC2::VPCEndpoint', { Properties: { VpcEndpointType: type } })).map((r) => (r as { Properties: { ServiceName: unknown } }).Properties.ServiceName);
+  Object.values(template.findResources('AWS::EC2::VPCEndpoint', { Properties: { VpcEndpointType: type } })).map(
+    (r) => (r as { Properties: { ServiceName: unknown } }).Properties.ServiceName,
+  );
 
 describe('availability zones by ID', () => {
   it('places each subnet with AvailabilityZoneId, not a name or Fn::GetAZs', () => {
@@ -89,10 +91,15 @@ describe('secondary blocks and pod subnets', () => {
     expect(Object.values(pods).map((r) => (r as { DependsOn?: string[] }).DependsOn?.length)).toEqual([1, 1]);
     expect(network.podSubnets).toHaveLength(2);
     template.resourceCountIs('AWS::EC2::SubnetRouteTableAssociation', 6);
-    template.hasResourceProperties('AWS::EC2::Subnet', { CidrBlock: '100.64.0.0/17', Tags: Match.arrayWith([{ Key: 'Name', Value: 'artos-production-pod-subnet-1' }]) });
+    template.hasResourceProperties('AWS::EC2::Subnet', {
+      CidrBlock: '100.64.0.0/17',
+      Tags: Match.arrayWith([{ Key: 'Name', Value: 'artos-production-pod-subnet-1' }]),
+    });
     // Each pod subnet's association names the private route table, not the database one.
     const privateTable = stack.resolve(network.privateRouteTable!.ref) as unknown;
-    const associations = Object.values(template.findResources('AWS::EC2::SubnetRouteTableAssociation')).map((r) => (r as { Properties: { SubnetId: unknown; RouteTableId: unknown } }).Properties);
+    const associations = Object.values(template.findResources('AWS::EC2::SubnetRouteTableAssociation')).map(
+      (r) => (r as { Properties: { SubnetId: unknown; RouteTableId: unknown } }).Properties,
+    );
     const podSubnetIds = network.podSubnets.map((s) => JSON.stringify(stack.resolve(s.subnetId)));
     const podTables = associations.filter((a) => podSubnetIds.includes(JSON.stringify(a.SubnetId))).map((a) => a.RouteTableId);
     expect(podTables).toEqual([privateTable, privateTable]);

@@ -13,7 +13,14 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('npx cdk synth', () => {
   it('synthesizes the production preset offline', () => {
-    const env = { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', AWS_EC2_METADATA_DISABLED: 'true' };
+    const env = {
+      ...process.env,
+      CDK_DISABLE_CLI_TELEMETRY: 'true',
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_PROFILE: '',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
     execFileSync('npx', ['cdk', 'synth', '--no-notices', '-q', '-c', 'preset=production', '-o', out], { cwd: packageDir, env, stdio: 'pipe' });
     const template = JSON.parse(readFileSync(join(out, 'artos-production-network.template.json'), 'utf8')) as { Resources: Record<string, { Type: string }> };
     const types = Object.values(template.Resources).map((r) => r.Type);

@@ -24,7 +24,8 @@ interface Finding {
  * aws-cdk-lib itself generates (the default-security-group restriction and AwsCustomResource's
  * singleton). Their templates are aws-cdk-lib's, not ours; the warning is harmless.
  */
-const ACCEPTED = (f: Finding) => f.Rule.Id === 'W3005' && /^(CustomVpcRestrictDefaultSGCustomResourceProviderHandler|AWS679f53fac002430cb0da5b7982bd2287)/.test(String(f.Location.Path[1]));
+const ACCEPTED = (f: Finding) =>
+  f.Rule.Id === 'W3005' && /^(CustomVpcRestrictDefaultSGCustomResourceProviderHandler|AWS679f53fac002430cb0da5b7982bd2287)/.test(String(f.Location.Path[1]));
 
 const skip = process.env.ARTOS_NO_CFN_LINT === '1';
 

@@ -21,8 +21,16 @@ const context = { '@aws-cdk/core:validateAgainstDefaultRules': true };
 describe('cdk-nag AwsSolutions and CloudFormation rules', () => {
   // The only acknowledgements: the S3 prefix-list lookup's function (the nodes' S3 egress needs the
   // region's list id). Each must carry its reason; nothing else may be suppressed.
-  const LOOKUP_ACKNOWLEDGED = ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'AwsSolutions-IAM5[Resource::*]'];
-  type Report = { pluginReports: Array<{ violations: unknown[]; suppressedViolations?: Array<{ ruleName: string; reason: string; violatingConstructs: Array<{ constructPath: string }> }> }> };
+  const LOOKUP_ACKNOWLEDGED = [
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    'AwsSolutions-IAM5[Resource::*]',
+  ];
+  type Report = {
+    pluginReports: Array<{
+      violations: unknown[];
+      suppressedViolations?: Array<{ ruleName: string; reason: string; violatingConstructs: Array<{ constructPath: string }> }>;
+    }>;
+  };
 
   it.each(PRESET_NAMES)('%s synthesizes with no finding, acknowledging only the S3 prefix-list lookup', async (name) => {
     const dir = outdir();
@@ -60,7 +68,13 @@ describe('cdk-nag AwsSolutions and CloudFormation rules', () => {
     const dir = outdir();
     const { app, stack } = await createArtosApp({ preset: 'basic', outdir: dir, context });
     const rds = stack.network.securityGroups.get('rds')!;
-    new CfnSecurityGroupIngress(stack, 'Odd', { groupId: rds.securityGroupId, ipProtocol: 'tcp', fromPort: 443, toPort: 443, sourceSecurityGroupId: 'sg-bastion' });
+    new CfnSecurityGroupIngress(stack, 'Odd', {
+      groupId: rds.securityGroupId,
+      ipProtocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      sourceSecurityGroupId: 'sg-bastion',
+    });
     expect(() => app.synth()).toThrow();
     const violations = (JSON.parse(readFileSync(join(dir, 'validation-report.json'), 'utf8')) as Report).pluginReports.flatMap((r) => r.violations);
     expect(JSON.stringify(violations)).toMatch(/E1150[\s\S]*sg-bastion|sg-bastion[\s\S]*E1150/);

@@ -42,19 +42,39 @@ export function rulesFromTemplate(template: Template, groupByLogicalId: Readonly
   for (const [logicalId, resource] of Object.entries(template.findResources('AWS::EC2::SecurityGroup'))) {
     const group = groupByLogicalId.get(logicalId) ?? logicalId;
     const props = (resource as { Properties: Json }).Properties;
-    for (const [key, direction] of [['SecurityGroupIngress', 'ingress'], ['SecurityGroupEgress', 'egress']] as const) {
+    for (const [key, direction] of [
+      ['SecurityGroupIngress', 'ingress'],
+      ['SecurityGroupEgress', 'egress'],
+    ] as const) {
       for (const p of (props[key] as Json[] | undefined) ?? []) {
         if (p['CidrIp'] === '255.255.255.255/32' && p['IpProtocol'] === 'icmp') continue;
-        out.push({ group, direction, protocol: protocol(p), ports: portsOf(p), peer: peerOf(p, groupByLogicalId, group), description: String(p['Description']) });
+        out.push({
+          group,
+          direction,
+          protocol: protocol(p),
+          ports: portsOf(p),
+          peer: peerOf(p, groupByLogicalId, group),
+          description: String(p['Description']),
+        });
       }
     }
   }
-  for (const [type, direction] of [['AWS::EC2::SecurityGroupIngress', 'ingress'], ['AWS::EC2::SecurityGroupEgress', 'egress']] as const) {
+  for (const [type, direction] of [
+    ['AWS::EC2::SecurityGroupIngress', 'ingress'],
+    ['AWS::EC2::SecurityGroupEgress', 'egress'],
+  ] as const) {
     for (const resource of Object.values(template.findResources(type))) {
       const props = (resource as { Properties: Json }).Properties;
       const owner = ((props['GroupId'] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'] ?? [])[0]!;
       const group = groupByLogicalId.get(owner) ?? owner;
-      out.push({ group, direction, protocol: protocol(props), ports: portsOf(props), peer: peerOf(props, groupByLogicalId, group), description: String(props['Description']) });
+      out.push({
+        group,
+        direction,
+        protocol: protocol(props),
+        ports: portsOf(props),
+        peer: peerOf(props, groupByLogicalId, group),
+        description: String(props['Description']),
+      });
     }
   }
   return out;

@@ -45,7 +45,12 @@ function firstFree(container: Block, prefix: number, ranges: RangeColumns, place
 }
 
 /** Pairwise planning: each candidate position in turn against the whole list (stops at a hit). */
-export function pairwisePlan(ranges: RangeColumns, tiers: readonly { prefix: number }[], slotsPerTier: number, givenVpc?: Block): { vpc: string; subnets: string[] } {
+export function pairwisePlan(
+  ranges: RangeColumns,
+  tiers: readonly { prefix: number }[],
+  slotsPerTier: number,
+  givenVpc?: Block,
+): { vpc: string; subnets: string[] } {
   let vpc = givenVpc;
   for (const range of RFC1918_BLOCKS) if (!vpc) vpc = firstFree(block(range), 16, ranges, []);
   if (!vpc) throw new Error('no space');

@@ -18,7 +18,32 @@ if (!goFile || !commit) {
 }
 
 /** The families EKS users run most: general purpose, compute and memory optimized, burstable, plus multi-card examples. */
-const FAMILIES = ['t3', 't3a', 'm5', 'm5a', 'm6i', 'm6a', 'm6g', 'm7i', 'm7a', 'm7g', 'c5', 'c6i', 'c6a', 'c6g', 'c7i', 'c7g', 'r5', 'r6i', 'r6a', 'r6g', 'r7i', 'r7g', 'c6in', 'p5'];
+const FAMILIES = [
+  't3',
+  't3a',
+  'm5',
+  'm5a',
+  'm6i',
+  'm6a',
+  'm6g',
+  'm7i',
+  'm7a',
+  'm7g',
+  'c5',
+  'c6i',
+  'c6a',
+  'c6g',
+  'c7i',
+  'c7g',
+  'r5',
+  'r6i',
+  'r6a',
+  'r6g',
+  'r7i',
+  'r7g',
+  'c6in',
+  'p5',
+];
 
 function vcpus(type: string): number | undefined {
   const [family, size] = type.split('.') as [string, string];

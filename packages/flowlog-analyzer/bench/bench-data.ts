@@ -32,7 +32,10 @@ export async function ensureBenchData(records: number): Promise<{ plain: string;
   const plain = join(dataDir, `flow-${records}.log`);
   const gz = `${plain}.gz`;
   mkdirSync(dataDir, { recursive: true });
-  for (const [path, gzip] of [[plain, false], [gz, true]] as const) {
+  for (const [path, gzip] of [
+    [plain, false],
+    [gz, true],
+  ] as const) {
     if (!existsSync(path)) {
       const t = performance.now();
       process.stderr.write(`generating ${path} ...\n`);

@@ -21,17 +21,57 @@ if (!existsSync(cli)) throw new Error(`${cli} is missing: build first (npx nx ru
 
 /** Each query in Insights syntax and the same question in DuckDB SQL. */
 const QUERIES: ReadonlyArray<{ name: string; insights: string; sql: string }> = [
-  { name: "seed: top 20 rejected", insights: 'filter action = "REJECT" | stats count() as n by srcAddr, dstPort | sort n desc | limit 20', sql: "SELECT srcaddr, dstport, count(*) n FROM {src} WHERE action = 'REJECT' GROUP BY ALL ORDER BY n DESC LIMIT 20" },
-  { name: 'AWS: top 15 packet transfers', insights: 'stats sum(packets) as packetsTransferred by srcAddr, dstAddr | sort packetsTransferred desc | limit 15', sql: 'SELECT srcaddr, dstaddr, sum(packets) p FROM {src} GROUP BY ALL ORDER BY p DESC NULLS LAST LIMIT 15' },
-  { name: 'top talkers by bytes', insights: 'filter ispresent(bytes) | stats sum(bytes) as b by srcAddr | sort b desc | limit 10', sql: 'SELECT srcaddr, sum(bytes) b FROM {src} WHERE bytes IS NOT NULL GROUP BY ALL ORDER BY b DESC LIMIT 10' },
-  { name: 'subnet filter', insights: 'filter isIpv4InSubnet(srcAddr, "10.0.20.0/24") | stats count() as n by dstPort | sort n desc | limit 10', sql: "SELECT dstport, count(*) n FROM {src} WHERE srcaddr LIKE '10.0.20.%' GROUP BY ALL ORDER BY n DESC LIMIT 10" },
-  { name: 'bin(5m) series of rejects', insights: 'filter action = "REJECT" | stats count() as n by bin(5m)', sql: "SELECT start // 300 * 300 t, count(*) n FROM {src} WHERE action = 'REJECT' GROUP BY ALL" },
-  { name: 'count_distinct ports per source', insights: 'filter action = "REJECT" | stats count_distinct(dstPort) as ports by srcAddr | sort ports desc | limit 10', sql: "SELECT srcaddr, count(DISTINCT dstport) ports FROM {src} WHERE action = 'REJECT' GROUP BY ALL ORDER BY ports DESC LIMIT 10" },
-  { name: 'fields | limit', insights: 'fields @timestamp, srcAddr, dstAddr, dstPort | filter dstPort = 22 | limit 20', sql: 'SELECT start, srcaddr, dstaddr, dstport FROM {src} WHERE dstport = 22 ORDER BY start DESC LIMIT 20' },
+  {
+    name: 'seed: top 20 rejected',
+    insights: 'filter action = "REJECT" | stats count() as n by srcAddr, dstPort | sort n desc | limit 20',
+    sql: "SELECT srcaddr, dstport, count(*) n FROM {src} WHERE action = 'REJECT' GROUP BY ALL ORDER BY n DESC LIMIT 20",
+  },
+  {
+    name: 'AWS: top 15 packet transfers',
+    insights: 'stats sum(packets) as packetsTransferred by srcAddr, dstAddr | sort packetsTransferred desc | limit 15',
+    sql: 'SELECT srcaddr, dstaddr, sum(packets) p FROM {src} GROUP BY ALL ORDER BY p DESC NULLS LAST LIMIT 15',
+  },
+  {
+    name: 'top talkers by bytes',
+    insights: 'filter ispresent(bytes) | stats sum(bytes) as b by srcAddr | sort b desc | limit 10',
+    sql: 'SELECT srcaddr, sum(bytes) b FROM {src} WHERE bytes IS NOT NULL GROUP BY ALL ORDER BY b DESC LIMIT 10',
+  },
+  {
+    name: 'subnet filter',
+    insights: 'filter isIpv4InSubnet(srcAddr, "10.0.20.0/24") | stats count() as n by dstPort | sort n desc | limit 10',
+    sql: "SELECT dstport, count(*) n FROM {src} WHERE srcaddr LIKE '10.0.20.%' GROUP BY ALL ORDER BY n DESC LIMIT 10",
+  },
+  {
+    name: 'bin(5m) series of rejects',
+    insights: 'filter action = "REJECT" | stats count() as n by bin(5m)',
+    sql: "SELECT start // 300 * 300 t, count(*) n FROM {src} WHERE action = 'REJECT' GROUP BY ALL",
+  },
+  {
+    name: 'count_distinct ports per source',
+    insights: 'filter action = "REJECT" | stats count_distinct(dstPort) as ports by srcAddr | sort ports desc | limit 10',
+    sql: "SELECT srcaddr, count(DISTINCT dstport) ports FROM {src} WHERE action = 'REJECT' GROUP BY ALL ORDER BY ports DESC LIMIT 10",
+  },
+  {
+    name: 'fields | limit',
+    insights: 'fields @timestamp, srcAddr, dstAddr, dstPort | filter dstPort = 22 | limit 20',
+    sql: 'SELECT start, srcaddr, dstaddr, dstport FROM {src} WHERE dstport = 22 ORDER BY start DESC LIMIT 20',
+  },
   { name: 'bytes by action', insights: 'stats sum(bytes) as b, count() as n by action', sql: 'SELECT action, sum(bytes), count(*) FROM {src} GROUP BY ALL' },
-  { name: 'NODATA/SKIPDATA', insights: 'filter logStatus != "OK" | stats count() as n by logStatus, interfaceId', sql: "SELECT log_status, interface_id, count(*) FROM {src} WHERE log_status <> 'OK' GROUP BY ALL" },
-  { name: 'bytes stats by protocol', insights: 'stats avg(bytes) as mean, max(bytes) as top, pct(bytes, 95) as p95 by protocol', sql: 'SELECT protocol, avg(bytes), max(bytes), quantile_disc(bytes, 0.95) FROM {src} GROUP BY ALL' },
-  { name: 'rejected SSH and RDP', insights: 'filter action = "REJECT" and dstPort in [22, 3389] | stats count() as n by srcAddr | sort n desc | limit 10', sql: "SELECT srcaddr, count(*) n FROM {src} WHERE action = 'REJECT' AND dstport IN (22, 3389) GROUP BY ALL ORDER BY n DESC LIMIT 10" },
+  {
+    name: 'NODATA/SKIPDATA',
+    insights: 'filter logStatus != "OK" | stats count() as n by logStatus, interfaceId',
+    sql: "SELECT log_status, interface_id, count(*) FROM {src} WHERE log_status <> 'OK' GROUP BY ALL",
+  },
+  {
+    name: 'bytes stats by protocol',
+    insights: 'stats avg(bytes) as mean, max(bytes) as top, pct(bytes, 95) as p95 by protocol',
+    sql: 'SELECT protocol, avg(bytes), max(bytes), quantile_disc(bytes, 0.95) FROM {src} GROUP BY ALL',
+  },
+  {
+    name: 'rejected SSH and RDP',
+    insights: 'filter action = "REJECT" and dstPort in [22, 3389] | stats count() as n by srcAddr | sort n desc | limit 10',
+    sql: "SELECT srcaddr, count(*) n FROM {src} WHERE action = 'REJECT' AND dstport IN (22, 3389) GROUP BY ALL ORDER BY n DESC LIMIT 10",
+  },
 ];
 
 interface Run {
@@ -50,7 +90,11 @@ function best(args: string[]): Run {
 /** Runs a command under /usr/bin/time; its stderr's last line is the peak RSS in KiB. */
 function timed(args: string[]): Run {
   const started = performance.now();
-  const out = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  const out = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
   const seconds = (performance.now() - started) / 1000;
   if (out.status !== 0) throw new Error(`${args.join(' ')} failed (${out.status}):\n${out.stderr}`);
   const rssKiB = Number(out.stderr.trim().split('\n').pop());
@@ -59,10 +103,22 @@ function timed(args: string[]): Run {
 }
 
 const { plain, gz } = await ensureBenchData(RECORDS);
-const inputs = INPUTS === 'both' ? ([['plain', plain], ['gzip', gz]] as const) : INPUTS === 'plain' ? ([['plain', plain]] as const) : ([['gzip', gz]] as const);
-console.log(`flowlog-analyzer: ${QUERIES.length} queries through \`artos-net flowlogs query --file --json\` vs DuckDB, ${RECORDS.toLocaleString('en-US')} records (${(statSync(plain).size / 1e9).toFixed(2)} GB plain), best of ${RUNS}`);
+const inputs =
+  INPUTS === 'both'
+    ? ([
+        ['plain', plain],
+        ['gzip', gz],
+      ] as const)
+    : INPUTS === 'plain'
+      ? ([['plain', plain]] as const)
+      : ([['gzip', gz]] as const);
+console.log(
+  `flowlog-analyzer: ${QUERIES.length} queries through \`artos-net flowlogs query --file --json\` vs DuckDB, ${RECORDS.toLocaleString('en-US')} records (${(statSync(plain).size / 1e9).toFixed(2)} GB plain), best of ${RUNS}`,
+);
 for (const [label, file] of inputs) {
-  console.log(`\n${label}: ${'query'.padEnd(34)}${'artos-net'.padStart(11)}${'RSS'.padStart(9)}${'DuckDB'.padStart(10)}${'RSS'.padStart(9)}${'ratio'.padStart(8)}`);
+  console.log(
+    `\n${label}: ${'query'.padEnd(34)}${'artos-net'.padStart(11)}${'RSS'.padStart(9)}${'DuckDB'.padStart(10)}${'RSS'.padStart(9)}${'ratio'.padStart(8)}`,
+  );
   const ratios: number[] = [];
   let maxRss = 0;
   for (const q of QUERIES) {
@@ -71,7 +127,9 @@ for (const [label, file] of inputs) {
     if (ours.rows !== duck.rows) console.log(`  ${q.name}: artos-net returned ${ours.rows} rows, DuckDB ${duck.rows}`);
     ratios.push(ours.seconds / duck.seconds);
     maxRss = Math.max(maxRss, ours.rssMiB);
-    console.log(`${''.padEnd(label.length + 2)}${q.name.padEnd(34)}${`${ours.seconds.toFixed(2)} s`.padStart(11)}${`${ours.rssMiB.toFixed(0)} MiB`.padStart(9)}${`${duck.seconds.toFixed(2)} s`.padStart(10)}${`${duck.rssMiB.toFixed(0)} MiB`.padStart(9)}${`${(ours.seconds / duck.seconds).toFixed(2)}x`.padStart(8)}`);
+    console.log(
+      `${''.padEnd(label.length + 2)}${q.name.padEnd(34)}${`${ours.seconds.toFixed(2)} s`.padStart(11)}${`${ours.rssMiB.toFixed(0)} MiB`.padStart(9)}${`${duck.seconds.toFixed(2)} s`.padStart(10)}${`${duck.rssMiB.toFixed(0)} MiB`.padStart(9)}${`${(ours.seconds / duck.seconds).toFixed(2)}x`.padStart(8)}`,
+    );
   }
   const geomean = Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length);
   console.log(`${''.padEnd(label.length + 2)}geometric mean of artos-net / DuckDB: ${geomean.toFixed(2)}x; artos-net peak RSS ${maxRss.toFixed(0)} MiB`);

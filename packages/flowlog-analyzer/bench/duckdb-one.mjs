@@ -5,7 +5,8 @@ const [file, sql] = process.argv.slice(2);
 const { DuckDBInstance } = await import('@duckdb/node-api');
 const db = await DuckDBInstance.create(':memory:', { threads: '2' });
 const connection = await db.connect();
-const columns = "{'version':'INTEGER','account_id':'VARCHAR','interface_id':'VARCHAR','srcaddr':'VARCHAR','dstaddr':'VARCHAR','srcport':'INTEGER','dstport':'INTEGER','protocol':'INTEGER','packets':'BIGINT','bytes':'BIGINT','start':'BIGINT','end':'BIGINT','action':'VARCHAR','log_status':'VARCHAR'}";
+const columns =
+  "{'version':'INTEGER','account_id':'VARCHAR','interface_id':'VARCHAR','srcaddr':'VARCHAR','dstaddr':'VARCHAR','srcport':'INTEGER','dstport':'INTEGER','protocol':'INTEGER','packets':'BIGINT','bytes':'BIGINT','start':'BIGINT','end':'BIGINT','action':'VARCHAR','log_status':'VARCHAR'}";
 const src = `read_csv('${file.replace(/'/g, "''")}', delim=' ', header=false, nullstr='-', columns=${columns}${file.endsWith('.gz') ? ", compression='gzip'" : ''})`;
 const reader = await connection.runAndReadAll(sql.replaceAll('{src}', src));
 process.stdout.write(JSON.stringify({ rows: reader.getRows().length }));

@@ -19,7 +19,8 @@ async function duckdb(file: string): Promise<Row[]> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const db = await DuckDBInstance.create(':memory:', { threads: '2' });
   const connection = await db.connect();
-  const columns = "{'version':'INTEGER','account_id':'VARCHAR','interface_id':'VARCHAR','srcaddr':'VARCHAR','dstaddr':'VARCHAR','srcport':'INTEGER','dstport':'INTEGER','protocol':'INTEGER','packets':'BIGINT','bytes':'BIGINT','start':'BIGINT','end':'BIGINT','action':'VARCHAR','log_status':'VARCHAR'}";
+  const columns =
+    "{'version':'INTEGER','account_id':'VARCHAR','interface_id':'VARCHAR','srcaddr':'VARCHAR','dstaddr':'VARCHAR','srcport':'INTEGER','dstport':'INTEGER','protocol':'INTEGER','packets':'BIGINT','bytes':'BIGINT','start':'BIGINT','end':'BIGINT','action':'VARCHAR','log_status':'VARCHAR'}";
   const reader = await connection.runAndReadAll(
     `SELECT srcaddr, dstport, count(*) AS n FROM read_csv('${file.replace(/'/g, "''")}', delim=' ', header=false, nullstr='-', columns=${columns}${file.endsWith('.gz') ? ", compression='gzip'" : ''})
      WHERE action = 'REJECT' GROUP BY srcaddr, dstport ORDER BY n DESC, srcaddr ASC, dstport ASC LIMIT 20`,

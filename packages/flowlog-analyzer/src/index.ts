@@ -44,7 +44,14 @@ export { planQuery, type QueryPlan } from './private/query/plan.js';
 export { FUNCTIONS, findFunction } from './private/query/functions/catalog.js';
 export type { FunctionDef, ScalarFunction, AggregateFunction } from './private/query/functions/function-def.js';
 export { CANNED_QUERIES, findCannedQuery, endpointUsageFilter, type CannedQuery, type CannedQueryParameter } from './private/canned-queries.js';
-export { DETECTORS, SEED_DETECTORS, RICH_FIELD_DETECTORS, runDetectors, type DetectorRun, type RunDetectorsOptions } from './private/detectors/run-detectors.js';
+export {
+  DETECTORS,
+  SEED_DETECTORS,
+  RICH_FIELD_DETECTORS,
+  runDetectors,
+  type DetectorRun,
+  type RunDetectorsOptions,
+} from './private/detectors/run-detectors.js';
 export type { Detector, ThreatFinding, ThreatSeverity } from './private/detectors/threat-finding.js';
 export { createAnnotator, type Annotator, type AddressAnnotation, type ExplainableRecord, type FlowExplanation } from './private/explain.js';
 export { auditRules, acceptedFlowsFromRows, type AcceptedFlow, type RuleAudit, type RuleUsage } from './private/rule-audit.js';

@@ -17,16 +17,17 @@ export { ModelError, isModelError, formatIssues, type SpecIssue, type SpecIssueC
 export { validateSpec, assertValidSpec, AWS_MIN_PREFIX, AWS_MAX_PREFIX, type ValidationResult } from './private/validate-spec.js';
 export { ADDRESS_CHECKS, checkAddresses } from './private/address-checks.js';
 export { boundText } from './private/bounded-text.js';
-export { addressContext, type AddressPlan, type AddressTier, type AddressContext, type AddressCheck, type PlacedCidr, type PlacedSubnet } from './private/address-checks/address-plan.js';
-export { associationRestriction, DEFAULT_SECONDARY_CIDR_QUOTA } from './private/address-checks/secondary-cidrs.js';
 export {
-  RFC1918_BLOCKS,
-  SHARED_ADDRESS_SPACE,
-  AWS_SERVICES_RANGE,
-  LINK_LOCAL_RANGE,
-  BENCHMARK_RANGE,
-  isRfc1918,
-} from './private/address-checks/aws-ranges.js';
+  addressContext,
+  type AddressPlan,
+  type AddressTier,
+  type AddressContext,
+  type AddressCheck,
+  type PlacedCidr,
+  type PlacedSubnet,
+} from './private/address-checks/address-plan.js';
+export { associationRestriction, DEFAULT_SECONDARY_CIDR_QUOTA } from './private/address-checks/secondary-cidrs.js';
+export { RFC1918_BLOCKS, SHARED_ADDRESS_SPACE, AWS_SERVICES_RANGE, LINK_LOCAL_RANGE, BENCHMARK_RANGE, isRfc1918 } from './private/address-checks/aws-ranges.js';
 export { AZ_ID_PATTERN } from './private/az-ids.js';
 export { networkSpecSchema, networkSpecJsonSchema } from './private/spec-schema.js';
 export { parseSpecText, readSpecFile, loadSpecFile, type SpecFormat } from './private/spec-file.js';
@@ -78,13 +79,7 @@ export {
   type EndpointCatalogEntry,
   type EndpointType,
 } from './private/endpoint-catalog.js';
-export {
-  FLOW_LOG_FIELDS,
-  DEFAULT_FLOW_LOG_FORMAT_FIELDS,
-  findFlowLogField,
-  flowLogFormatString,
-  type FlowLogFieldInfo,
-} from './private/flow-log-fields.js';
+export { FLOW_LOG_FIELDS, DEFAULT_FLOW_LOG_FORMAT_FIELDS, findFlowLogField, flowLogFormatString, type FlowLogFieldInfo } from './private/flow-log-fields.js';
 export {
   NETWORK_TAG_KEY,
   ROLE_TAG_KEY,
@@ -122,7 +117,13 @@ export type {
 export type { FlowEnd, FlowQuestion, FlowVerdict, Hop, HopStep, HopStatus } from './private/network/verdict-types.js';
 export { evaluateFlow, routesTo } from './private/network/evaluate-flow.js';
 export { modelFromSpec, plannedGroupId, PLANNED_S3_PREFIX_LIST_ID, type ModelFromSpecOptions } from './private/network/model-from-spec.js';
-export { modelFromTemplate, shortServiceName, type CloudFormationTemplate, type TemplateResource, type ModelFromTemplateOptions } from './private/network/model-from-template.js';
+export {
+  modelFromTemplate,
+  shortServiceName,
+  type CloudFormationTemplate,
+  type TemplateResource,
+  type ModelFromTemplateOptions,
+} from './private/network/model-from-template.js';
 export { resolveEnd, memberOf, END_FORMS, type EndResolution } from './private/network/resolve-end.js';
 export { whoCanReach, type ReachingSource } from './private/network/who-can-reach.js';
 export { recordDirection, TCP_FLAGS, type RecordPorts } from './private/network/flow-direction.js';

@@ -42,7 +42,23 @@ async function expectWellBehaved(argv: readonly string[]): Promise<void> {
 // ---- specs -------------------------------------------------------------------------------------
 
 const oddValue = fc.oneof(
-  fc.constantFrom(null, true, 42, -3, 1e308, '', '10.0.0.1/16', '10.0.0.0/33', '300.0.0.0/16', 'sg-123', 'vpc-0123456789abcdef0', ['10.0.0.0/24'], {}, [], [1, 2]),
+  fc.constantFrom(
+    null,
+    true,
+    42,
+    -3,
+    1e308,
+    '',
+    '10.0.0.1/16',
+    '10.0.0.0/33',
+    '300.0.0.0/16',
+    'sg-123',
+    'vpc-0123456789abcdef0',
+    ['10.0.0.0/24'],
+    {},
+    [],
+    [1, 2],
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: fc.constantFrom('\u001b', '[', '2', 'J', '\u0007', '\u0000', '\r', '\n', 'a'), maxLength: 20 }),
   fc.integer({ min: 1, max: 3 }).map((n) => 'x'.repeat(n * 400_000)), // over a megabyte of text
@@ -53,7 +69,23 @@ const oddValue = fc.oneof(
 const mutatedSpec = fc
   .record({
     base: fc.constantFrom(...PRESET_NAMES),
-    key: fc.constantFrom('namePrefix', 'vpcCidr', 'vpcId', 'privateSubnetCidrs', 'databaseSubnetCidrs', 'privateSubnetIds', 'availabilityZoneCount', 'availabilityZoneNames', 'interfaceEndpointServices', 'bastionSecurityGroupId', 'additionalSecurityGroupIds', 'tags', 'flowLogs', 'enableVpcEndpoints', 'noSuchKey'),
+    key: fc.constantFrom(
+      'namePrefix',
+      'vpcCidr',
+      'vpcId',
+      'privateSubnetCidrs',
+      'databaseSubnetCidrs',
+      'privateSubnetIds',
+      'availabilityZoneCount',
+      'availabilityZoneNames',
+      'interfaceEndpointServices',
+      'bastionSecurityGroupId',
+      'additionalSecurityGroupIds',
+      'tags',
+      'flowLogs',
+      'enableVpcEndpoints',
+      'noSuchKey',
+    ),
     value: fc.option(oddValue, { nil: undefined }),
   })
   .map(({ base, key, value }) => {
@@ -89,7 +121,10 @@ const specFile = fc
       case 'duplicate':
         return writeInput('spec.json', `{"namePrefix": "a", ${json.slice(1)}`);
       default:
-        return writeInput('spec.yaml', Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + Math.floor(cut * 255)) % 256));
+        return writeInput(
+          'spec.yaml',
+          Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + Math.floor(cut * 255)) % 256),
+        );
     }
   });
 
@@ -114,7 +149,11 @@ const flowLogFile = fc
     const text = `${sample.map((l, i) => damages[i % damages.length]!(l)).join('\n')}\n`;
     if (form === 'gzip') return writeInput('flows.log.gz', gzipSync(text));
     if (form === 'broken-gzip') return writeInput('flows.log.gz', gzipSync(text).subarray(0, 40));
-    if (form === 'header') return writeInput('flows.log', `version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n${text}`);
+    if (form === 'header')
+      return writeInput(
+        'flows.log',
+        `version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n${text}`,
+      );
     return writeInput('flows.log', text);
   });
 
@@ -131,13 +170,60 @@ const queryText = fc.oneof(
     '| | |',
   ),
   fc.string({ maxLength: 60 }),
-  fc.array(fc.constantFrom('fields', 'filter', 'stats', 'sort', 'limit', 'dedup', 'parse', 'display', '|', 'count()', 'by', 'srcAddr', '=', '"x"', '/a+/', '(', ')', '1', '-1', 'desc', 'as', 'n', ','), { maxLength: 12 }).map((w) => w.join(' ')),
+  fc
+    .array(
+      fc.constantFrom(
+        'fields',
+        'filter',
+        'stats',
+        'sort',
+        'limit',
+        'dedup',
+        'parse',
+        'display',
+        '|',
+        'count()',
+        'by',
+        'srcAddr',
+        '=',
+        '"x"',
+        '/a+/',
+        '(',
+        ')',
+        '1',
+        '-1',
+        'desc',
+        'as',
+        'n',
+        ',',
+      ),
+      { maxLength: 12 },
+    )
+    .map((w) => w.join(' ')),
 );
 
 // ---- flags ---------------------------------------------------------------------------------------
 
 const oddFlag = fc.oneof(
-  fc.constantFrom('', '-1', '0', 'abc', '1e3', '99999999999999999999', '3.5', 'NaN', '10.0.0.0/8', '10.0.0.1/33', 'private:500', 'x:/99', '/dev/null', '\u001b[2J', 'eks-nodes', 'rds', 'sg-0123456789abcdef0'),
+  fc.constantFrom(
+    '',
+    '-1',
+    '0',
+    'abc',
+    '1e3',
+    '99999999999999999999',
+    '3.5',
+    'NaN',
+    '10.0.0.0/8',
+    '10.0.0.1/33',
+    'private:500',
+    'x:/99',
+    '/dev/null',
+    '\u001b[2J',
+    'eks-nodes',
+    'rds',
+    'sg-0123456789abcdef0',
+  ),
   fc.constant(aFolder),
   fc.constant(join(dir, 'no-such-folder', 'out.txt')),
   fc.string({ maxLength: 12 }),
@@ -147,7 +233,18 @@ const oddFlag = fc.oneof(
 const outPath = (a: string) => (a.startsWith('/') || a === '' ? a : join(dir, a));
 
 const commands: fc.Arbitrary<readonly string[]> = fc.oneof(
-  specFile.chain((spec) => fc.constantFrom<string[]>(['spec', 'validate', '--spec', spec], ['spec', 'show', '--spec', spec], ['overview', '--spec', spec], ['cidr', 'check', '--spec', spec], ['cidr', 'map', '--spec', spec], ['cidr', 'capacity', '--spec', spec], ['doctor', 'all', '--spec', spec], ['doctor', 'reach', '--spec', spec, '--from', 'eks-nodes', '--to', 'rds', '--port', '5432'])),
+  specFile.chain((spec) =>
+    fc.constantFrom<string[]>(
+      ['spec', 'validate', '--spec', spec],
+      ['spec', 'show', '--spec', spec],
+      ['overview', '--spec', spec],
+      ['cidr', 'check', '--spec', spec],
+      ['cidr', 'map', '--spec', spec],
+      ['cidr', 'capacity', '--spec', spec],
+      ['doctor', 'all', '--spec', spec],
+      ['doctor', 'reach', '--spec', spec, '--from', 'eks-nodes', '--to', 'rds', '--port', '5432'],
+    ),
+  ),
   fc.tuple(oddFlag, oddFlag, oddFlag).map(([a, b, c]) => ['cidr', 'plan', '--tier', `private:${a}`, '--reserve', b, '--azs', c]),
   fc.tuple(oddFlag, oddFlag).map(([a, b]) => ['cidr', 'plan', '--vpc', a, '--spec-out', outPath(b)]),
   oddFlag.map((a) => ['cidr', 'map', '--out', outPath(a)]),

@@ -58,9 +58,15 @@ describe('a fresh clone', () => {
     // npm 11 skips and warns about install scripts not covered by the root allowScripts field.
     const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
     const root = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> };
-    const withScripts = Object.entries(lock.packages).filter(([, p]) => p.hasInstallScript).map(([path]) => path.replace(/^.*node_modules\//, ''));
+    const withScripts = Object.entries(lock.packages)
+      .filter(([, p]) => p.hasInstallScript)
+      .map(([path]) => path.replace(/^.*node_modules\//, ''));
     expect(withScripts.length).toBeGreaterThan(0);
-    for (const name of withScripts) expect(Object.keys(root.allowScripts ?? {}).some((k) => k === name || k.startsWith(`${name}@`)), name).toBe(true);
+    for (const name of withScripts)
+      expect(
+        Object.keys(root.allowScripts ?? {}).some((k) => k === name || k.startsWith(`${name}@`)),
+        name,
+      ).toBe(true);
   });
 
   it("the README's links point at files inside the repository", () => {

@@ -35,11 +35,13 @@ export async function resolveAppSpec(options: { preset?: string | undefined; spe
       );
     }
     const result = validateSpec(read);
-    if (!result.spec) throw new ArtosAppInputError('invalid-spec', input, `the spec is invalid: ${issuesInOneLine(result.issues)}`, 'fix the file as each problem says');
+    if (!result.spec)
+      throw new ArtosAppInputError('invalid-spec', input, `the spec is invalid: ${issuesInOneLine(result.issues)}`, 'fix the file as each problem says');
     return read as NetworkSpecInput;
   }
   const name = options.preset ?? 'basic';
-  if (!isPresetName(name)) throw new ArtosAppInputError('unknown-preset', `-c preset=${name}`, 'no such preset', `use -c preset=${PRESET_NAMES.join('|')} or -c spec=FILE`);
+  if (!isPresetName(name))
+    throw new ArtosAppInputError('unknown-preset', `-c preset=${name}`, 'no such preset', `use -c preset=${PRESET_NAMES.join('|')} or -c spec=FILE`);
   return preset(name);
 }
 
@@ -73,7 +75,14 @@ export function withExistingIds(spec: NetworkSpecInput, context: (key: string) =
   const previous = spec.bastionSecurityGroupId;
   const out: NetworkSpecInput = {
     ...spec,
-    ...(bastion !== undefined ? { bastionSecurityGroupId: bastion, additionalSecurityGroupIds: [...new Set((spec.additionalSecurityGroupIds ?? []).map((id) => (id === previous ? bastion : id)).concat(previous === undefined ? [bastion] : []))] } : {}),
+    ...(bastion !== undefined
+      ? {
+          bastionSecurityGroupId: bastion,
+          additionalSecurityGroupIds: [
+            ...new Set((spec.additionalSecurityGroupIds ?? []).map((id) => (id === previous ? bastion : id)).concat(previous === undefined ? [bastion] : [])),
+          ],
+        }
+      : {}),
     ...(vpcId !== undefined ? { vpcId: fix('vpc', vpcId) } : {}),
     ...(privateIds !== undefined ? { privateSubnetIds: privateIds.map((id) => fix('subnet', id)) } : {}),
     ...(databaseIds !== undefined ? { databaseSubnetIds: databaseIds.map((id) => fix('subnet', id)) } : {}),

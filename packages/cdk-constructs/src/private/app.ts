@@ -24,7 +24,12 @@ async function addNagChecks(app: App): Promise<void> {
   try {
     nag = await import('cdk-nag');
   } catch {
-    throw new ArtosAppInputError('missing-cdk-nag', 'the Artos CDK app', 'it runs cdk-nag at synth, and cdk-nag is not installed', 'npm install --save-dev cdk-nag@^3, or create the app with { nag: false }');
+    throw new ArtosAppInputError(
+      'missing-cdk-nag',
+      'the Artos CDK app',
+      'it runs cdk-nag at synth, and cdk-nag is not installed',
+      'npm install --save-dev cdk-nag@^3, or create the app with { nag: false }',
+    );
   }
   Validations.of(app).addPlugins(new nag.AwsSolutionsChecks(app));
 }
@@ -48,7 +53,12 @@ export async function createArtosApp(options: ArtosAppOptions = {}): Promise<{ a
   const checked = validateSpec(spec);
   if (!checked.spec) {
     const source = specFile ? `-c spec=${specFile}` : `-c preset=${presetName ?? 'basic'}`;
-    throw new ArtosAppInputError('invalid-context', `${source} with the ids given by -c`, `the spec is invalid: ${issuesInOneLine(checked.issues)}`, 'fix the -c values as each problem says');
+    throw new ArtosAppInputError(
+      'invalid-context',
+      `${source} with the ids given by -c`,
+      `the spec is invalid: ${issuesInOneLine(checked.issues)}`,
+      'fix the -c values as each problem says',
+    );
   }
   // -c region=cn-north-1 (and -c account=…) pin the environment: endpoint service names then follow
   // the region's partition (cn.com.amazonaws in China); without them the stack is environment-agnostic.

@@ -69,11 +69,16 @@ export class ArtosNetwork extends Construct {
       throw new ValidationError(INVALID_SPEC, `the network spec is invalid:\n${formatIssues(result.issues)}`, this);
     }
     const spec = (this.spec = result.spec);
-    for (const issue of result.issues) Annotations.of(this).addWarningV2(`@artos/model:${issue.code}:${issue.path}`, `${issue.path || 'spec'}: ${issue.message} (fix: ${issue.hint})`);
+    for (const issue of result.issues)
+      Annotations.of(this).addWarningV2(`@artos/model:${issue.code}:${issue.path}`, `${issue.path || 'spec'}: ${issue.message} (fix: ${issue.hint})`);
     for (const [key, value] of Object.entries(spec.tags)) Tags.of(this).add(key, value);
 
     this.vpc = spec.vpcId
-      ? Vpc.fromVpcAttributes(this, 'Vpc', { vpcId: spec.vpcId, vpcCidrBlock: spec.vpcCidr, availabilityZones: spec.availabilityZoneNames ? [...spec.availabilityZoneNames] : Stack.of(this).availabilityZones })
+      ? Vpc.fromVpcAttributes(this, 'Vpc', {
+          vpcId: spec.vpcId,
+          vpcCidrBlock: spec.vpcCidr,
+          availabilityZones: spec.availabilityZoneNames ? [...spec.availabilityZoneNames] : Stack.of(this).availabilityZones,
+        })
       : new Vpc(this, 'Vpc', {
           vpcName: resourceIdentity(spec, 'vpc').name,
           ipAddresses: IpAddresses.cidr(spec.vpcCidr),
@@ -96,7 +101,10 @@ export class ArtosNetwork extends Construct {
     this.privateRouteTable = privateTier.routeTable;
     this.databaseRouteTable = databaseTier.routeTable;
     if (spec.podSubnetCidrs.length > 0 && !privateTier.routeTable) {
-      Annotations.of(this).addWarningV2('@artos/cdk:pod-subnets-no-route-table', 'the private subnets exist already: the pod subnets get no route-table association here, so they use the VPC main route table; associate them with the private route table');
+      Annotations.of(this).addWarningV2(
+        '@artos/cdk:pod-subnets-no-route-table',
+        'the private subnets exist already: the pod subnets get no route-table association here, so they use the VPC main route table; associate them with the private route table',
+      );
     }
     this.podSubnets = createPodSubnets(this, spec, vpcId, privateTier.routeTable).subnets;
 
@@ -121,7 +129,14 @@ export class ArtosNetwork extends Construct {
           'the private subnets exist already and no existingPrivateRouteTableIds were given: the S3 gateway endpoint is NOT created (it would route nothing); give the private route tables (-c privateRouteTableIds=rtb-…) to create it — without it, ECR image layers (served from S3) need another path',
         );
       }
-      const endpoints = createEndpoints(this, spec, vpcId, privateRouteTableIds, this.privateSubnets.map((s) => s.subnetId), groups.get('vpc-endpoints')!);
+      const endpoints = createEndpoints(
+        this,
+        spec,
+        vpcId,
+        privateRouteTableIds,
+        this.privateSubnets.map((s) => s.subnetId),
+        groups.get('vpc-endpoints')!,
+      );
       this.s3GatewayEndpoint = endpoints.s3Gateway;
       this.interfaceEndpoints = endpoints.interfaces;
     } else {
@@ -137,7 +152,8 @@ export class ArtosNetwork extends Construct {
     output('VpcId', this.vpc.vpcId, 'The VPC');
     output('PrivateSubnetIds', this.privateSubnets.map((s) => s.subnetId).join(','), 'Private subnets, comma-separated, AZ order');
     output('DatabaseSubnetIds', this.databaseSubnets.map((s) => s.subnetId).join(','), 'Database subnets, comma-separated, AZ order');
-    if (this.podSubnets.length > 0) output('PodSubnetIds', this.podSubnets.map((s) => s.subnetId).join(','), 'EKS custom-networking pod subnets, comma-separated, AZ order');
+    if (this.podSubnets.length > 0)
+      output('PodSubnetIds', this.podSubnets.map((s) => s.subnetId).join(','), 'EKS custom-networking pod subnets, comma-separated, AZ order');
     if (this.privateRouteTable) output('PrivateRouteTableId', this.privateRouteTable.ref, 'Private route table');
     if (this.databaseRouteTable) output('DatabaseRouteTableId', this.databaseRouteTable.ref, 'Database route table');
     for (const [role, group] of this.securityGroups) {

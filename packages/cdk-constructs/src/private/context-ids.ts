@@ -35,10 +35,21 @@ export function contextIds(key: ContextIdKey, value: unknown): string[] | undefi
   const shown = `-c ${key}=${boundText(String(given), 120)}`;
   const fix = `give the real ${rule.what}${rule.list ? 's, comma-separated' : ''}, e.g. -c ${key}=${rule.example}`;
   const ids = typeof value === 'string' ? (rule.list ? listContext(value) : value === '' ? undefined : [value.trim()]) : undefined;
-  if (!ids) throw new ArtosAppInputError('invalid-context', shown, `expected ${rule.list ? 'a comma-separated list of' : 'an'} AWS ${rule.what}${rule.list ? 's' : ''}`, fix);
+  if (!ids)
+    throw new ArtosAppInputError(
+      'invalid-context',
+      shown,
+      `expected ${rule.list ? 'a comma-separated list of' : 'an'} AWS ${rule.what}${rule.list ? 's' : ''}`,
+      fix,
+    );
   const bad = ids.find((id) => !isIdOf(rule.kind, id));
   if (bad !== undefined) {
-    throw new ArtosAppInputError('invalid-context', shown, `"${boundText(bad, 80)}" is not an AWS ${rule.what} (${rule.kind}- and 8 or 17 lowercase hex digits), AWS would reject it`, fix);
+    throw new ArtosAppInputError(
+      'invalid-context',
+      shown,
+      `"${boundText(bad, 80)}" is not an AWS ${rule.what} (${rule.kind}- and 8 or 17 lowercase hex digits), AWS would reject it`,
+      fix,
+    );
   }
   return ids;
 }

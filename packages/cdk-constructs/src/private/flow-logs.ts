@@ -1,15 +1,7 @@
 import type { Construct } from 'constructs';
 import { Aws, Fn, RemovalPolicy, Tags } from 'aws-cdk-lib';
-import type {
-  FlowLogTrafficType} from 'aws-cdk-lib/aws-ec2';
-import {
-  FlowLog,
-  FlowLogDestination,
-  FlowLogMaxAggregationInterval,
-  FlowLogResourceType,
-  LogFormat,
-  type IVpc,
-} from 'aws-cdk-lib/aws-ec2';
+import type { FlowLogTrafficType } from 'aws-cdk-lib/aws-ec2';
+import { FlowLog, FlowLogDestination, FlowLogMaxAggregationInterval, FlowLogResourceType, LogFormat, type IVpc } from 'aws-cdk-lib/aws-ec2';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { VPC_ID_PLACEHOLDER, flowLogFormatString, resourceIdentity, type NetworkSpec } from '@artos/model';
@@ -30,7 +22,13 @@ export interface FlowLogs {
 export function createFlowLogs(scope: Construct, spec: NetworkSpec, vpc: IVpc): FlowLogs {
   const settings = spec.flowLogs;
   const parts = settings.logGroupNamePattern.split(VPC_ID_PLACEHOLDER);
-  const logGroupName = parts.length === 1 ? parts[0]! : Fn.join('', parts.flatMap((p, i) => (i === 0 ? [p] : [vpc.vpcId, p])));
+  const logGroupName =
+    parts.length === 1
+      ? parts[0]!
+      : Fn.join(
+          '',
+          parts.flatMap((p, i) => (i === 0 ? [p] : [vpc.vpcId, p])),
+        );
   const logGroup = new LogGroup(scope, 'FlowLogGroup', {
     logGroupName,
     retention: settings.retentionDays as RetentionDays,
@@ -58,10 +56,15 @@ export function createFlowLogs(scope: Construct, spec: NetworkSpec, vpc: IVpc): 
     resourceType: FlowLogResourceType.fromVpc(vpc),
     destination: FlowLogDestination.toCloudWatchLogs(logGroup, role),
     trafficType: settings.trafficType as unknown as FlowLogTrafficType,
-    maxAggregationInterval: settings.maxAggregationIntervalSeconds === 60 ? FlowLogMaxAggregationInterval.ONE_MINUTE : FlowLogMaxAggregationInterval.TEN_MINUTES,
+    maxAggregationInterval:
+      settings.maxAggregationIntervalSeconds === 60 ? FlowLogMaxAggregationInterval.ONE_MINUTE : FlowLogMaxAggregationInterval.TEN_MINUTES,
     ...(settings.logFormatFields ? { logFormat: [LogFormat.custom(flowLogFormatString(settings.logFormatFields))] } : {}),
   });
-  for (const [construct, role_] of [[logGroup, 'flow-log-group'], [role, 'flow-log-role'], [flowLog, 'flow-log']] as const) {
+  for (const [construct, role_] of [
+    [logGroup, 'flow-log-group'],
+    [role, 'flow-log-role'],
+    [flowLog, 'flow-log'],
+  ] as const) {
     for (const [key, value] of Object.entries(resourceIdentity(spec, role_).tags)) Tags.of(construct).add(key, value);
   }
   return { logGroup, flowLog, role };

@@ -25,8 +25,14 @@ export function s3PrefixListId(scope: Construct, given: string | undefined): str
   // The lookup's function is a stack-level singleton: its findings are acknowledged on the stack,
   // each with the reason, so cdk-nag passes and the audit trail says why.
   Validations.of(stack).acknowledge(
-    { id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: 'ec2:DescribeManagedPrefixLists supports no resource-level permissions: AWS requires Resource "*" (Service Authorization Reference, Amazon EC2)' },
-    { id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: "aws-cdk-lib's AwsCustomResource function logs through AWSLambdaBasicExecutionRole; it only reads the S3 prefix list id at deploy time" },
+    {
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason: 'ec2:DescribeManagedPrefixLists supports no resource-level permissions: AWS requires Resource "*" (Service Authorization Reference, Amazon EC2)',
+    },
+    {
+      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: "aws-cdk-lib's AwsCustomResource function logs through AWSLambdaBasicExecutionRole; it only reads the S3 prefix list id at deploy time",
+    },
   );
   return lookup.getResponseField('PrefixLists.0.PrefixListId');
 }

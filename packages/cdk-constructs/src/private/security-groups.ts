@@ -50,7 +50,8 @@ export function createSecurityGroups(scope: Construct, vpc: IVpc, spec: NetworkS
   for (const definition of catalog) {
     const group = groups.get(definition.role)!;
     for (const rule of definition.ingress) group.addIngressRule(peerOf(rule, groups, prefixListId), portOf(rule), rule.description);
-    for (const rule of definition.egress.filter((r) => !isAllOutbound(r))) group.addEgressRule(peerOf(rule, groups, prefixListId), portOf(rule), rule.description);
+    for (const rule of definition.egress.filter((r) => !isAllOutbound(r)))
+      group.addEgressRule(peerOf(rule, groups, prefixListId), portOf(rule), rule.description);
   }
   return groups;
 }

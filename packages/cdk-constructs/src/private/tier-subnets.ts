@@ -58,12 +58,21 @@ export function createTier(scope: Construct, spec: NetworkSpec, vpcId: string, t
     // An imported subnet's AZ is only used for selection; a zone ID stands in for the name there.
     const az = placement.availabilityZone ?? placement.availabilityZoneId!;
     if (s.id !== undefined) {
-      return Subnet.fromSubnetAttributes(scope, `${label}Subnet${s.index + 1}`, { subnetId: s.id, ...(s.cidr ? { ipv4CidrBlock: s.cidr } : {}), availabilityZone: az });
+      return Subnet.fromSubnetAttributes(scope, `${label}Subnet${s.index + 1}`, {
+        subnetId: s.id,
+        ...(s.cidr ? { ipv4CidrBlock: s.cidr } : {}),
+        availabilityZone: az,
+      });
     }
     const subnet = new CfnSubnet(scope, `${label}Subnet${s.index + 1}`, { vpcId, cidrBlock: s.cidr!, ...placement, mapPublicIpOnLaunch: false });
     for (const [key, value] of Object.entries(resourceIdentity(spec, subnetRole(tier), s.index).tags)) Tags.of(subnet).add(key, value);
     new CfnSubnetRouteTableAssociation(scope, `${label}Subnet${s.index + 1}RouteTableAssociation`, { subnetId: subnet.ref, routeTableId: routeTable!.ref });
-    return Subnet.fromSubnetAttributes(scope, `${label}Subnet${s.index + 1}Ref`, { subnetId: subnet.ref, ipv4CidrBlock: s.cidr!, availabilityZone: az, routeTableId: routeTable!.ref });
+    return Subnet.fromSubnetAttributes(scope, `${label}Subnet${s.index + 1}Ref`, {
+      subnetId: subnet.ref,
+      ipv4CidrBlock: s.cidr!,
+      availabilityZone: az,
+      routeTableId: routeTable!.ref,
+    });
   });
   return { subnets, routeTable };
 }
@@ -72,7 +81,12 @@ export function createTier(scope: Construct, spec: NetworkSpec, vpcId: string, t
  * The VPC's secondary blocks and the EKS custom-networking pod subnets inside them, one per AZ,
  * associated with the private route table (pods reach what the nodes reach).
  */
-export function createPodSubnets(scope: Construct, spec: NetworkSpec, vpcId: string, privateRouteTable: CfnRouteTable | undefined): { cidrBlocks: readonly CfnVPCCidrBlock[]; subnets: readonly ISubnet[] } {
+export function createPodSubnets(
+  scope: Construct,
+  spec: NetworkSpec,
+  vpcId: string,
+  privateRouteTable: CfnRouteTable | undefined,
+): { cidrBlocks: readonly CfnVPCCidrBlock[]; subnets: readonly ISubnet[] } {
   const cidrBlocks = spec.secondaryCidrs.map((cidrBlock, i) => new CfnVPCCidrBlock(scope, `SecondaryCidr${i + 1}`, { vpcId, cidrBlock }));
   const subnets = spec.podSubnetCidrs.map((cidrBlock, i) => {
     const placement = subnetPlacement(spec, i);
@@ -81,8 +95,13 @@ export function createPodSubnets(scope: Construct, spec: NetworkSpec, vpcId: str
     for (const block of cidrBlocks) subnet.addDependency(block);
     for (const [key, value] of Object.entries(resourceIdentity(spec, subnetRole('private'), i).tags)) Tags.of(subnet).add(key, value);
     Tags.of(subnet).add('Name', `${spec.namePrefix}-pod-subnet-${i + 1}`);
-    if (privateRouteTable) new CfnSubnetRouteTableAssociation(scope, `PodSubnet${i + 1}RouteTableAssociation`, { subnetId: subnet.ref, routeTableId: privateRouteTable.ref });
-    return Subnet.fromSubnetAttributes(scope, `PodSubnet${i + 1}Ref`, { subnetId: subnet.ref, ipv4CidrBlock: cidrBlock, availabilityZone: placement.availabilityZone ?? placement.availabilityZoneId! });
+    if (privateRouteTable)
+      new CfnSubnetRouteTableAssociation(scope, `PodSubnet${i + 1}RouteTableAssociation`, { subnetId: subnet.ref, routeTableId: privateRouteTable.ref });
+    return Subnet.fromSubnetAttributes(scope, `PodSubnet${i + 1}Ref`, {
+      subnetId: subnet.ref,
+      ipv4CidrBlock: cidrBlock,
+      availabilityZone: placement.availabilityZone ?? placement.availabilityZoneId!,
+    });
   });
   return { cidrBlocks, subnets };
 }

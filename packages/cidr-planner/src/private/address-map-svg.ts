@@ -33,7 +33,9 @@ export function renderAddressMapSvg(input: AllocationInput, width = 960): string
     const size = Number(blockSize(block));
     const x = (address: bigint) => left + (Number(address - block.first) / size) * inner;
     const w = (first: bigint, last: bigint) => Math.max(1, (Number(last - first + 1n) / size) * inner);
-    parts.push(`<text x="${left}" y="${y}" font-size="14">${i === 0 ? 'VPC' : 'secondary block'} ${escapeXml(block.text)} (${formatCount(size)} addresses)</text>`);
+    parts.push(
+      `<text x="${left}" y="${y}" font-size="14">${i === 0 ? 'VPC' : 'secondary block'} ${escapeXml(block.text)} (${formatCount(size)} addresses)</text>`,
+    );
     y += 12;
     if (i === 0) {
       const plans = (input.blockPlan ?? []).flatMap((plan) => {
@@ -41,7 +43,9 @@ export function renderAddressMapSvg(input: AllocationInput, width = 960): string
         return b && b.family === block.family && b.first >= block.first && b.last <= block.last ? [{ plan, b }] : [];
       });
       for (const { plan, b } of plans) {
-        parts.push(`<rect x="${x(b.first).toFixed(2)}" y="${y}" width="${w(b.first, b.last).toFixed(2)}" height="16" fill="none" stroke="${PLAN_STROKE}" stroke-dasharray="3 2"><title>${escapeXml(`${plan.name} ${b.text}`)}</title></rect>`);
+        parts.push(
+          `<rect x="${x(b.first).toFixed(2)}" y="${y}" width="${w(b.first, b.last).toFixed(2)}" height="16" fill="none" stroke="${PLAN_STROKE}" stroke-dasharray="3 2"><title>${escapeXml(`${plan.name} ${b.text}`)}</title></rect>`,
+        );
       }
       if (plans.length > 0) {
         planDrawn = true;
@@ -52,14 +56,25 @@ export function renderAddressMapSvg(input: AllocationInput, width = 960): string
     for (const s of ctx.subnets) {
       if (!s.block || s.block.family !== block.family || s.block.first < block.first || s.block.last > block.last) continue;
       drawnTiers.add(s.tier);
-      parts.push(`<rect x="${x(s.block.first).toFixed(2)}" y="${y}" width="${w(s.block.first, s.block.last).toFixed(2)}" height="${STRIP_HEIGHT}" fill="${colourOf.get(s.tier)}"><title>${escapeXml(`${s.tier} AZ${s.index + 1} ${s.block.text}`)}</title></rect>`);
+      parts.push(
+        `<rect x="${x(s.block.first).toFixed(2)}" y="${y}" width="${w(s.block.first, s.block.last).toFixed(2)}" height="${STRIP_HEIGHT}" fill="${colourOf.get(s.tier)}"><title>${escapeXml(`${s.tier} AZ${s.index + 1} ${s.block.text}`)}</title></rect>`,
+      );
     }
     y += STRIP_HEIGHT + 24;
   });
   const legend: { swatch: (top: number) => string; label: string }[] = [
-    ...marks.filter((m) => drawnTiers.has(m.tier)).map((m) => ({ swatch: (top: number) => `<rect x="${left}" y="${top}" width="12" height="12" fill="${m.colour}"/>`, label: `${m.tier} subnets` })),
+    ...marks
+      .filter((m) => drawnTiers.has(m.tier))
+      .map((m) => ({ swatch: (top: number) => `<rect x="${left}" y="${top}" width="12" height="12" fill="${m.colour}"/>`, label: `${m.tier} subnets` })),
     { swatch: (top: number) => `<rect x="${left}" y="${top}" width="12" height="12" fill="${FREE_FILL}" stroke="#a0aec0"/>`, label: 'free' },
-    ...(planDrawn ? [{ swatch: (top: number) => `<rect x="${left}" y="${top}" width="12" height="12" fill="none" stroke="${PLAN_STROKE}" stroke-dasharray="3 2"/>`, label: 'plan block' }] : []),
+    ...(planDrawn
+      ? [
+          {
+            swatch: (top: number) => `<rect x="${left}" y="${top}" width="12" height="12" fill="none" stroke="${PLAN_STROKE}" stroke-dasharray="3 2"/>`,
+            label: 'plan block',
+          },
+        ]
+      : []),
   ];
   parts.push(`<g class="legend">`);
   for (const entry of legend) {

@@ -46,15 +46,30 @@ describe('address map', () => {
   });
 
   it('text legend: a character covering two tiers is drawn as * and explained', () => {
-    const lines = layoutStrips({ vpcCidr: '10.0.0.0/24', tiers: [{ name: 'private', cidrs: ['10.0.0.0/28'] }, { name: 'public', cidrs: ['10.0.0.16/28'] }] }, 8);
+    const lines = layoutStrips(
+      {
+        vpcCidr: '10.0.0.0/24',
+        tiers: [
+          { name: 'private', cidrs: ['10.0.0.0/28'] },
+          { name: 'public', cidrs: ['10.0.0.16/28'] },
+        ],
+      },
+      8,
+    );
     expect(lines[1]).toBe('  |*.......|');
     expect(legendOf(lines)).toEqual(['  *  subnets of more than one tier', '  .  free']);
     // A VPC smaller than the width is drawn one character per address, never zero addresses per character.
-    expect(layoutStrips({ vpcCidr: '10.0.0.0/28', tiers: [{ name: 'private', cidrs: ['10.0.0.0/28'] }] }, 64)[0]).toBe('layout of the VPC 10.0.0.0/28, one character = 1 addresses:');
+    expect(layoutStrips({ vpcCidr: '10.0.0.0/28', tiers: [{ name: 'private', cidrs: ['10.0.0.0/28'] }] }, 64)[0]).toBe(
+      'layout of the VPC 10.0.0.0/28, one character = 1 addresses:',
+    );
   });
 
   it('SVG legend: one row per colour drawn (tiers on the map, free, plan blocks), swatches and names in columns', () => {
-    const legendRows = (svg: string) => [...svg.slice(svg.indexOf('<g class="legend">')).matchAll(/<rect x="(\d+)" y="\d+" width="12" height="12" fill="([^"]+)"[^>]*\/><text x="(\d+)"[^>]*>([^<]+)<\/text>/g)];
+    const legendRows = (svg: string) => [
+      ...svg
+        .slice(svg.indexOf('<g class="legend">'))
+        .matchAll(/<rect x="(\d+)" y="\d+" width="12" height="12" fill="([^"]+)"[^>]*\/><text x="(\d+)"[^>]*>([^<]+)<\/text>/g),
+    ];
     const basic = legendRows(renderAddressMapSvg(allocationFromSpec(preset('basic'))));
     expect(basic.map((m) => m[4])).toEqual(['private subnets', 'database subnets', 'free']);
     expect(new Set(basic.map((m) => m[1]))).toEqual(new Set(['10']));

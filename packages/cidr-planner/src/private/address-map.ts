@@ -106,8 +106,16 @@ export function renderAddressMapText(input: AllocationInput, options: { width?: 
   };
   walk(root.children, '');
   const ctx = checkContext(input);
-  const free = freeBlocks(ctx.vpc!, ctx.subnets.flatMap((s) => (s.block ? [s.block] : [])));
-  lines.push(`free: ${free.slice(0, 5).map((b) => b.text).join(', ')}${free.length > 5 ? `, … (${free.length} blocks)` : ''}`);
+  const free = freeBlocks(
+    ctx.vpc!,
+    ctx.subnets.flatMap((s) => (s.block ? [s.block] : [])),
+  );
+  lines.push(
+    `free: ${free
+      .slice(0, 5)
+      .map((b) => b.text)
+      .join(', ')}${free.length > 5 ? `, … (${free.length} blocks)` : ''}`,
+  );
   lines.push(...layoutStrips(input, options.width ?? 64));
   return `${lines.join('\n')}\n`;
 }
@@ -122,7 +130,12 @@ export function drawnBlocks(ctx: CheckContext): Block[] {
 }
 
 /** One character per slice of a block: the tier's glyph there, `*` where tiers share it, `.` where free. */
-function strip(block: Block, subnets: CheckContext['subnets'], glyphOf: ReadonlyMap<string, string>, width: number): { text: string; slice: bigint; exact: boolean } {
+function strip(
+  block: Block,
+  subnets: CheckContext['subnets'],
+  glyphOf: ReadonlyMap<string, string>,
+  width: number,
+): { text: string; slice: bigint; exact: boolean } {
   const size = blockSize(block);
   const chars = Number(size < BigInt(width) ? size : BigInt(width));
   const inside = subnets.filter((s) => s.block && s.block.family === block.family && s.block.first <= block.last && block.first <= s.block.last);

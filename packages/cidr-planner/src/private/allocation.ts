@@ -95,7 +95,13 @@ export function checkContext(input: AllocationInput): CheckContext {
   const address = addressContext({
     vpcCidr: input.vpcCidr,
     secondaryCidrs: input.secondaryCidrs ?? [],
-    tiers: input.tiers.map((t) => ({ name: t.name, key: tierKey(t), cidrs: t.cidrs, ...(t.size !== undefined ? { size: t.size } : {}), ...(t.optional ? { optional: true } : {}) })),
+    tiers: input.tiers.map((t) => ({
+      name: t.name,
+      key: tierKey(t),
+      cidrs: t.cidrs,
+      ...(t.size !== undefined ? { size: t.size } : {}),
+      ...(t.optional ? { optional: true } : {}),
+    })),
     ...(input.azCount !== undefined ? { azCount: input.azCount } : {}),
     ...(input.databaseTier !== undefined ? { databaseTier: input.databaseTier } : {}),
     ...(input.requireDbSubnetGroup ? { requireDbSubnetGroup: true } : {}),

@@ -17,7 +17,17 @@ const v4 = fc.tuple(fc.nat(0xffffffff), fc.integer({ min: 0, max: 32 })).map(([v
   const base = Math.floor(value / size) * size;
   return blockAt(4, BigInt(base), prefix).text;
 });
-const edges = fc.constantFrom('0.0.0.0/0', '255.255.255.255/32', '0.0.0.0/32', '10.0.0.0/16', '10.1.0.0/16', '10.0.255.255/32', '10.0.0.0/8', '10.0.128.0/17', '10.0.0.0/17');
+const edges = fc.constantFrom(
+  '0.0.0.0/0',
+  '255.255.255.255/32',
+  '0.0.0.0/32',
+  '10.0.0.0/16',
+  '10.1.0.0/16',
+  '10.0.255.255/32',
+  '10.0.0.0/8',
+  '10.0.128.0/17',
+  '10.0.0.0/17',
+);
 
 describe('block', () => {
   it('agrees with BigInt arithmetic and Node BlockList on thousands of pairs, edge cases included', () => {
@@ -58,7 +68,12 @@ describe('block', () => {
   });
 
   it('explains bad text: a host address with a prefix, a bare address, garbage', () => {
-    expect(parseBlock('10.0.10.7/24')).toEqual({ ok: false, reason: 'host-bits', message: '10.0.10.7/24 is not a network address (host bits are set)', suggestion: '10.0.10.0/24' });
+    expect(parseBlock('10.0.10.7/24')).toEqual({
+      ok: false,
+      reason: 'host-bits',
+      message: '10.0.10.7/24 is not a network address (host bits are set)',
+      suggestion: '10.0.10.0/24',
+    });
     expect(parseBlock('10.0.10.7')).toMatchObject({ ok: false, suggestion: '10.0.10.7/32' });
     expect(parseBlock('ten/8')).toMatchObject({ ok: false, reason: 'syntax' });
   });

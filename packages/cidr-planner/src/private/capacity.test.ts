@@ -16,7 +16,9 @@ describe('eksCapacity', () => {
 
   it("warns when the seed's /24 private subnets run out for a stated cluster", () => {
     const report = eksCapacity({ subnets: SEED_PRIVATE, mode: 'secondary-ip', ...M5_LARGE, cluster: { nodes: 20, pods: 300 } });
-    expect(report.findings.map((f) => f.message)).toEqual(['20 nodes do not fit: the private subnets hold 16 nodes (secondary-ip, 3 ENIs × 10 addresses per node)']);
+    expect(report.findings.map((f) => f.message)).toEqual([
+      '20 nodes do not fit: the private subnets hold 16 nodes (secondary-ip, 3 ENIs × 10 addresses per node)',
+    ]);
     const fits = eksCapacity({ subnets: SEED_PRIVATE, mode: 'secondary-ip', ...M5_LARGE, cluster: { nodes: 10, pods: 200 } });
     expect(fits.findings).toEqual([]);
   });
@@ -43,7 +45,11 @@ describe('eksCapacity', () => {
     ['prefix-delegation', 'c5.9xlarge'],
     ['prefix-delegation', 'm7g.16xlarge'],
   ] as const)('%s on %s: each row is its nodes × the per-node max pods the header states', (mode, instanceType) => {
-    for (const subnets of [['10.0.10.0/24', '10.0.20.0/24'], ['10.0.0.0/20', '10.0.16.0/20'], ['10.0.0.0/18', '10.0.64.0/18']]) {
+    for (const subnets of [
+      ['10.0.10.0/24', '10.0.20.0/24'],
+      ['10.0.0.0/20', '10.0.16.0/20'],
+      ['10.0.0.0/18', '10.0.64.0/18'],
+    ]) {
       for (const interfaceEndpointsPerSubnet of [0, 10]) {
         const r = eksCapacity({ subnets, mode, instanceType, interfaceEndpointsPerSubnet });
         for (const row of r.subnets) expect(row.maxPods).toBe(row.maxNodes * r.maxPodsPerNode);

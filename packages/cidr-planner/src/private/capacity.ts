@@ -127,12 +127,22 @@ function subnetCapacity(b: Block, mode: CniMode, node: NodeFootprint, maxPodsPer
 function nodeShape(input: CapacityInput): { info: InstanceTypeInfo | undefined; enis: number; ips: number; vCpus: number | undefined } {
   const info = input.instanceType !== undefined ? findInstanceType(input.instanceType) : undefined;
   if (input.instanceType !== undefined && !info) {
-    throw new PlannerError('bad-request', `instance type ${input.instanceType} is not in the planner's table`, 'give its limits instead: --enis N --ips-per-eni N --vcpus N (aws ec2 describe-instance-types)', 'instanceType');
+    throw new PlannerError(
+      'bad-request',
+      `instance type ${input.instanceType} is not in the planner's table`,
+      'give its limits instead: --enis N --ips-per-eni N --vcpus N (aws ec2 describe-instance-types)',
+      'instanceType',
+    );
   }
   const enis = input.enisPerNode ?? info?.enis;
   const ips = input.ipsPerEni ?? info?.ipv4PerEni;
   if (enis === undefined || ips === undefined || !Number.isInteger(enis) || enis < 1 || !Number.isInteger(ips) || ips < 2) {
-    throw new PlannerError('bad-request', 'give an instance type, or its ENI limits: whole numbers, at least 1 ENI and 2 addresses per ENI', 'e.g. --instance-type m5.large, or --enis 3 --ips-per-eni 10', 'enisPerNode');
+    throw new PlannerError(
+      'bad-request',
+      'give an instance type, or its ENI limits: whole numbers, at least 1 ENI and 2 addresses per ENI',
+      'e.g. --instance-type m5.large, or --enis 3 --ips-per-eni 10',
+      'enisPerNode',
+    );
   }
   return { info, enis, ips, vCpus: input.vCpus ?? info?.vCpus };
 }
@@ -141,11 +151,22 @@ function nodeShape(input: CapacityInput): { info: InstanceTypeInfo | undefined; 
 export function eksCapacity(input: CapacityInput): CapacityReport {
   const { info, enis, ips, vCpus } = nodeShape(input);
   if (input.mode === 'prefix-delegation' && info && info.hypervisor !== 'nitro') {
-    throw new PlannerError('bad-request', `${info.instanceType} is not built on Nitro: prefix delegation needs a Nitro instance type`, 'use --mode secondary-ip or a Nitro type (m5, c6i, ...)', 'mode');
+    throw new PlannerError(
+      'bad-request',
+      `${info.instanceType} is not built on Nitro: prefix delegation needs a Nitro instance type`,
+      'use --mode secondary-ip or a Nitro type (m5, c6i, ...)',
+      'mode',
+    );
   }
   const blocks = input.subnets.map((text, i) => {
     const parsed = parseBlock(text);
-    if (!parsed.ok || parsed.block.family !== 4) throw new PlannerError('bad-input', `subnet ${text}: ${parsed.ok ? 'IPv6 subnets give every pod an address; no IPv4 limit applies' : parsed.message}`, 'give IPv4 private subnet CIDRs', `subnets[${i}]`);
+    if (!parsed.ok || parsed.block.family !== 4)
+      throw new PlannerError(
+        'bad-input',
+        `subnet ${text}: ${parsed.ok ? 'IPv6 subnets give every pod an address; no IPv4 limit applies' : parsed.message}`,
+        'give IPv4 private subnet CIDRs',
+        `subnets[${i}]`,
+      );
     return parsed.block;
   });
   const perNode = nodeMaxPods({ enis, ipv4PerEni: ips, vCpus }, { prefixDelegation: input.mode === 'prefix-delegation', maxPodsCap: input.maxPodsCap });
@@ -160,23 +181,73 @@ export function eksCapacity(input: CapacityInput): CapacityReport {
   const shape = `${info ? `${info.instanceType}: ` : ''}${enis} ENIs × ${ips} addresses per node`;
   if (blocks.length < 2) {
     // "Amazon EKS networking requirements for VPC and subnets": the subnets given to a cluster must be in at least two AZs.
-    findings.push(finding('capacity', 'warning', 'eks-single-az', cidrs, `the nodes' subnets are in ${blocks.length} AZ: an EKS cluster needs subnets in at least two AZs, so this network cannot host one as it stands`, 'add a private subnet in a second AZ (availabilityZoneCount 2 or more)'));
+    findings.push(
+      finding(
+        'capacity',
+        'warning',
+        'eks-single-az',
+        cidrs,
+        `the nodes' subnets are in ${blocks.length} AZ: an EKS cluster needs subnets in at least two AZs, so this network cannot host one as it stands`,
+        'add a private subnet in a second AZ (availabilityZoneCount 2 or more)',
+      ),
+    );
   }
   const cluster = input.cluster;
   if (cluster?.nodes !== undefined && cluster.nodes > maxNodes) {
-    findings.push(finding('capacity', 'warning', 'capacity', cidrs, `${cluster.nodes} nodes do not fit: the private subnets hold ${maxNodes} nodes (${input.mode}, ${shape})`, input.mode === 'secondary-ip' ? 'enable prefix delegation, use larger private subnets (e.g. /20), or move pods to a secondary block (artos-net cidr plan --pods)' : 'use larger private subnets or move pods to a secondary block (artos-net cidr plan --pods)'));
+    findings.push(
+      finding(
+        'capacity',
+        'warning',
+        'capacity',
+        cidrs,
+        `${cluster.nodes} nodes do not fit: the private subnets hold ${maxNodes} nodes (${input.mode}, ${shape})`,
+        input.mode === 'secondary-ip'
+          ? 'enable prefix delegation, use larger private subnets (e.g. /20), or move pods to a secondary block (artos-net cidr plan --pods)'
+          : 'use larger private subnets or move pods to a secondary block (artos-net cidr plan --pods)',
+      ),
+    );
   }
   if (maxNodes === 0 && blocks.length > 0 && cluster?.nodes === undefined) {
-    const holds = input.mode === 'prefix-delegation' ? `${node.prefixes} /28 prefixes and ${node.enis} more address${node.enis === 1 ? '' : 'es'}` : `${node.addresses} addresses`;
+    const holds =
+      input.mode === 'prefix-delegation'
+        ? `${node.prefixes} /28 prefixes and ${node.enis} more address${node.enis === 1 ? '' : 'es'}`
+        : `${node.addresses} addresses`;
     findings.push(
-      finding('capacity', 'warning', 'capacity', cidrs, `the private subnets hold no node at ${maxPodsPerNode} pods per node: one needs ${holds} of its subnet (${input.mode}, ${shape})`, input.mode === 'prefix-delegation' ? 'use larger private subnets (a /22 holds 7 nodes at 110 pods), a lower max pods per node (maxPodsCap, --max-pods), or move pods to a secondary block (artos-net cidr plan --pods)' : 'use larger private subnets or move pods to a secondary block (artos-net cidr plan --pods)'),
+      finding(
+        'capacity',
+        'warning',
+        'capacity',
+        cidrs,
+        `the private subnets hold no node at ${maxPodsPerNode} pods per node: one needs ${holds} of its subnet (${input.mode}, ${shape})`,
+        input.mode === 'prefix-delegation'
+          ? 'use larger private subnets (a /22 holds 7 nodes at 110 pods), a lower max pods per node (maxPodsCap, --max-pods), or move pods to a secondary block (artos-net cidr plan --pods)'
+          : 'use larger private subnets or move pods to a secondary block (artos-net cidr plan --pods)',
+      ),
     );
   }
   if (cluster?.pods !== undefined && cluster.pods > maxPods) {
-    findings.push(finding('capacity', 'warning', 'capacity', cidrs, `${cluster.pods} pods do not fit: the private subnets hold ${maxPods} pods at most (${maxPodsPerNode} per node)`, 'use larger private subnets (e.g. /20) or prefix delegation'));
+    findings.push(
+      finding(
+        'capacity',
+        'warning',
+        'capacity',
+        cidrs,
+        `${cluster.pods} pods do not fit: the private subnets hold ${maxPods} pods at most (${maxPodsPerNode} per node)`,
+        'use larger private subnets (e.g. /20) or prefix delegation',
+      ),
+    );
   }
   if (cluster?.nodes !== undefined && cluster.pods !== undefined && cluster.pods > cluster.nodes * maxPodsPerNode) {
-    findings.push(finding('capacity', 'warning', 'capacity', [], `${cluster.pods} pods on ${cluster.nodes} nodes exceed ${maxPodsPerNode} pods per node`, 'add nodes or use prefix delegation'));
+    findings.push(
+      finding(
+        'capacity',
+        'warning',
+        'capacity',
+        [],
+        `${cluster.pods} pods on ${cluster.nodes} nodes exceed ${maxPodsPerNode} pods per node`,
+        'add nodes or use prefix delegation',
+      ),
+    );
   }
   return {
     mode: input.mode,

@@ -26,7 +26,10 @@ describe('checkAllocation on the presets', () => {
   it('reports 251 usable addresses per /24, and that the seed says 254', () => {
     const report = checkAllocation(allocationFromSpec(preset('production')));
     const usable = report.findings.filter((f) => f.code === 'usable-addresses');
-    expect(usable.map((f) => f.message.split(' — ')[0])).toEqual(['private tier: 753 usable addresses in 3 subnet(s)', 'database tier: 753 usable addresses in 3 subnet(s)']);
+    expect(usable.map((f) => f.message.split(' — ')[0])).toEqual([
+      'private tier: 753 usable addresses in 3 subnet(s)',
+      'database tier: 753 usable addresses in 3 subnet(s)',
+    ]);
     expect(usable[0]!.message).toContain('10.0.10.0/24: 251 of 256');
     expect(usable[0]!.message).toContain('the seed states 254 per /24');
   });
@@ -44,23 +47,50 @@ describe('checkAllocation on the presets', () => {
   it('says whether each tier can gain an AZ', () => {
     const report = checkAllocation(allocationFromSpec(preset('basic')));
     expect(report.findings.filter((f) => f.code === 'tier-growth').map((f) => f.severity)).toEqual(['info', 'info']);
-    const full = checkAllocation({ vpcCidr: '10.0.0.0/24', tiers: [{ name: 'private', cidrs: ['10.0.0.0/25'] }, { name: 'database', cidrs: ['10.0.0.128/25'] }] });
+    const full = checkAllocation({
+      vpcCidr: '10.0.0.0/24',
+      tiers: [
+        { name: 'private', cidrs: ['10.0.0.0/25'] },
+        { name: 'database', cidrs: ['10.0.0.128/25'] },
+      ],
+    });
     expect(full.findings.filter((f) => f.code === 'tier-growth').map((f) => f.severity)).toEqual(['warning', 'warning']);
     expect(full.findings.some((f) => f.code === 'growth' && f.severity === 'warning' && /\/24/.test(f.message))).toBe(true);
   });
 
   // Issue 15: both tiers of the basic preset were offered 10.0.0.0/24.
   it('offers each tier a block of its own, taken in turn from the free space', () => {
-    const offered = (input: Parameters<typeof checkAllocation>[0]) => checkAllocation(input).findings.filter((f) => f.code === 'tier-growth' && f.severity === 'info').map((f) => f.cidrs[0]);
+    const offered = (input: Parameters<typeof checkAllocation>[0]) =>
+      checkAllocation(input)
+        .findings.filter((f) => f.code === 'tier-growth' && f.severity === 'info')
+        .map((f) => f.cidrs[0]);
     expect(offered(allocationFromSpec(preset('basic')))).toEqual(['10.0.0.0/24', '10.0.1.0/24']);
     expect(offered(allocationFromSpec(preset('production')))).toEqual(['10.0.0.0/24', '10.0.1.0/24']);
     // Larger subnets are placed first (a /20 before the /24s), whatever the order of the tiers.
-    const mixed = { vpcCidr: '10.0.0.0/16', tiers: [{ name: 'database', cidrs: ['10.0.100.0/24'] }, { name: 'cache', cidrs: ['10.0.101.0/24'] }, { name: 'private', cidrs: ['10.0.16.0/20'] }] };
+    const mixed = {
+      vpcCidr: '10.0.0.0/16',
+      tiers: [
+        { name: 'database', cidrs: ['10.0.100.0/24'] },
+        { name: 'cache', cidrs: ['10.0.101.0/24'] },
+        { name: 'private', cidrs: ['10.0.16.0/20'] },
+      ],
+    };
     expect(offered(mixed)).toEqual(['10.0.32.0/24', '10.0.33.0/24', '10.0.0.0/20']);
     // Room for one /26 only: the first tier gets it, the others are told they cannot grow.
-    const tight = checkAllocation({ vpcCidr: '10.0.0.0/24', tiers: [{ name: 'private', cidrs: ['10.0.0.0/26'] }, { name: 'database', cidrs: ['10.0.0.64/26'] }, { name: 'cache', cidrs: ['10.0.0.128/27'] }] });
+    const tight = checkAllocation({
+      vpcCidr: '10.0.0.0/24',
+      tiers: [
+        { name: 'private', cidrs: ['10.0.0.0/26'] },
+        { name: 'database', cidrs: ['10.0.0.64/26'] },
+        { name: 'cache', cidrs: ['10.0.0.128/27'] },
+      ],
+    });
     const growth = tight.findings.filter((f) => f.code === 'tier-growth');
-    expect(growth.map((f) => [f.severity, f.cidrs[0]])).toEqual([['info', '10.0.0.192/26'], ['warning', '10.0.0.64/26'], ['info', '10.0.0.160/27']]);
+    expect(growth.map((f) => [f.severity, f.cidrs[0]])).toEqual([
+      ['info', '10.0.0.192/26'],
+      ['warning', '10.0.0.64/26'],
+      ['info', '10.0.0.160/27'],
+    ]);
     expect(growth[1]!.message).toBe('the database tier cannot gain an AZ: no free /26 is left in 10.0.0.0/24 beside the blocks offered to the other tiers');
   });
 });
@@ -105,12 +135,22 @@ describe('checkAllocation on bad allocations', () => {
     const corporate = parseCorporateList('# HQ\n10.0.20.0/22 hq\n192.168.0.0/16\n10.0.200.128/25\n').blocks;
     const report = checkAllocation({ ...allocationFromSpec(preset('basic')), corporate });
     const overlaps = report.findings.filter((f) => f.code === 'corporate-overlap').map((f) => f.cidrs.join(' ~ '));
-    expect(overlaps.sort()).toEqual(['10.0.0.0/16 ~ 10.0.20.0/22', '10.0.0.0/16 ~ 10.0.200.128/25', '10.0.20.0/24 ~ 10.0.20.0/22', '10.0.200.0/24 ~ 10.0.200.128/25']);
+    expect(overlaps.sort()).toEqual([
+      '10.0.0.0/16 ~ 10.0.20.0/22',
+      '10.0.0.0/16 ~ 10.0.200.128/25',
+      '10.0.20.0/24 ~ 10.0.20.0/22',
+      '10.0.200.0/24 ~ 10.0.200.128/25',
+    ]);
   });
 
   it('turns a check that throws into a finding, and runs the others', () => {
     const report = checkAllocation({ vpcCidr: '10.0.0.0/16', tiers: [{ name: 'private', cidrs: ['10.0.1.0/24'] }] }, [
-      ['boom', () => { throw new Error('kaput'); }],
+      [
+        'boom',
+        () => {
+          throw new Error('kaput');
+        },
+      ],
       ['ok', () => [{ severity: 'info', code: 'growth', check: 'ok', cidrs: [], message: 'ran', fix: '', path: '' }]],
     ]);
     expect(report.findings.map((f) => f.code)).toEqual(['check-crashed', 'growth']);
@@ -125,7 +165,11 @@ describe('cidr check and spec validate say the same things', () => {
     'outside and overlapping': { privateSubnetCidrs: ['10.0.10.0/24', '10.1.0.0/24'], databaseSubnetCidrs: ['10.0.10.128/25', '10.0.200.0/24'] },
     'fewer subnets than AZs': { availabilityZoneCount: 3 },
     'single-AZ database': { privateSubnetCidrs: ['10.0.10.0/24'], databaseSubnetCidrs: ['10.0.100.0/24'] },
-    '172.17.0.0/16': { vpcCidr: '172.17.0.0/16', privateSubnetCidrs: ['172.17.1.0/24', '172.17.2.0/24'], databaseSubnetCidrs: ['172.17.3.0/24', '172.17.4.0/24'] },
+    '172.17.0.0/16': {
+      vpcCidr: '172.17.0.0/16',
+      privateSubnetCidrs: ['172.17.1.0/24', '172.17.2.0/24'],
+      databaseSubnetCidrs: ['172.17.3.0/24', '172.17.4.0/24'],
+    },
     'refused secondary': { secondaryCidrs: ['192.168.0.0/16'] },
     'pod subnets': { secondaryCidrs: ['100.64.0.0/16'], podSubnetCidrs: ['100.64.0.0/17'] },
     'a very long bad CIDR (messages kept short the same way)': { privateSubnetCidrs: [`10.0.${'9'.repeat(500)}.0/24`, '10.0.20.0/24'] },

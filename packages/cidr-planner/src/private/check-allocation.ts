@@ -44,7 +44,16 @@ export function checkAllocation(input: AllocationInput, checks = ALLOCATION_CHEC
     try {
       findings.push(...check(ctx));
     } catch (error) {
-      findings.push(finding(name, 'error', 'check-crashed', [], `the ${name} check failed: ${(error as Error).message}`, 'this is a bug in the planner; please report it with the input'));
+      findings.push(
+        finding(
+          name,
+          'error',
+          'check-crashed',
+          [],
+          `the ${name} check failed: ${(error as Error).message}`,
+          'this is a bug in the planner; please report it with the input',
+        ),
+      );
     }
   }
   return {

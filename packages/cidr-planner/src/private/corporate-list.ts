@@ -31,7 +31,8 @@ export function parseCorporateList(text: string): CorporateList {
     const end = content.search(FIELD_END);
     const parsed = parseBlock(end < 0 ? content : content.slice(0, end));
     if (parsed.ok) blocks.push(parsed.block);
-    else errors.push({ line: i + 1, text: raw.replace(/\r$/, ''), message: parsed.suggestion ? `${parsed.message}; use ${parsed.suggestion}` : parsed.message });
+    else
+      errors.push({ line: i + 1, text: raw.replace(/\r$/, ''), message: parsed.suggestion ? `${parsed.message}; use ${parsed.suggestion}` : parsed.message });
   });
   return { blocks, errors, lines: rows.length };
 }

@@ -5,15 +5,7 @@ export type FindingSeverity = 'error' | 'warning' | 'info';
 
 /** The model's address-check codes (shared with `spec validate`) and the planner's own. */
 export type FindingCode =
-  | SpecIssueCode
-  | 'usable-addresses'
-  | 'corporate-overlap'
-  | 'eks-single-az'
-  | 'growth'
-  | 'tier-growth'
-  | 'block-plan'
-  | 'capacity'
-  | 'check-crashed';
+  SpecIssueCode | 'usable-addresses' | 'corporate-overlap' | 'eks-single-az' | 'growth' | 'tier-growth' | 'block-plan' | 'capacity' | 'check-crashed';
 
 export interface Finding {
   readonly severity: FindingSeverity;

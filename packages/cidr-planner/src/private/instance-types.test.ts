@@ -69,9 +69,14 @@ describe('capacity around interface endpoints and AZs', () => {
   it('counts one address per interface endpoint in each subnet', () => {
     // /24: 256 − 5 = 251; ten endpoints leave 241; m5.large holds 30 addresses: 8 nodes either way.
     const r = eksCapacity({ subnets: ['10.0.10.0/24', '10.0.20.0/24'], mode: 'secondary-ip', instanceType: 'm5.large', interfaceEndpointsPerSubnet: 10 });
-    expect(r.subnets.map((s) => [s.usable, s.endpointAddresses, s.maxNodes])).toEqual([[241, 10, 8], [241, 10, 8]]);
+    expect(r.subnets.map((s) => [s.usable, s.endpointAddresses, s.maxNodes])).toEqual([
+      [241, 10, 8],
+      [241, 10, 8],
+    ]);
     // /26: 64 − 5 = 59 → 1 node of 30; 59 − 10 = 49 → still 1; with 30 endpoints 29 → 0.
-    expect(eksCapacity({ subnets: ['10.0.0.0/26', '10.0.0.64/26'], mode: 'secondary-ip', instanceType: 'm5.large', interfaceEndpointsPerSubnet: 30 }).maxNodes).toBe(0);
+    expect(
+      eksCapacity({ subnets: ['10.0.0.0/26', '10.0.0.64/26'], mode: 'secondary-ip', instanceType: 'm5.large', interfaceEndpointsPerSubnet: 30 }).maxNodes,
+    ).toBe(0);
   });
 
   it('takes a /28 out of delegation for each endpoint ENI, at worst', () => {
@@ -79,9 +84,17 @@ describe('capacity around interface endpoints and AZs', () => {
     // 7 /28s (and a /28 for primaries) an m5.large at 110 pods holds → no node.
     const r = eksCapacity({ subnets: ['10.0.10.0/24', '10.0.20.0/24'], mode: 'prefix-delegation', instanceType: 'm5.large', interfaceEndpointsPerSubnet: 10 });
     expect(r.subnets[0]).toMatchObject({ maxNodes: 0, maxPods: 0 });
-    expect(r.findings.map((f) => f.message)).toEqual(['the private subnets hold no node at 110 pods per node: one needs 7 /28 prefixes and 1 more address of its subnet (prefix-delegation, m5.large: 3 ENIs × 10 addresses per node)']);
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'the private subnets hold no node at 110 pods per node: one needs 7 /28 prefixes and 1 more address of its subnet (prefix-delegation, m5.large: 3 ENIs × 10 addresses per node)',
+    ]);
     // A lower max pods per node (kubelet maxPods) takes fewer /28s: 16 pods, one /28 each.
-    const capped = eksCapacity({ subnets: ['10.0.10.0/24', '10.0.20.0/24'], mode: 'prefix-delegation', instanceType: 'm5.large', interfaceEndpointsPerSubnet: 10, maxPodsCap: 16 });
+    const capped = eksCapacity({
+      subnets: ['10.0.10.0/24', '10.0.20.0/24'],
+      mode: 'prefix-delegation',
+      instanceType: 'm5.large',
+      interfaceEndpointsPerSubnet: 10,
+      maxPodsCap: 16,
+    });
     expect([capped.maxPodsPerNode, capped.subnets[0]!.maxNodes, capped.findings.length]).toEqual([16, 3, 0]);
     // /22: 64 − 2 − 10 = 52 /28s → 7 nodes (49 /28s + 1 for primaries; 8 would need 57); without endpoints 62 → 8 (9 would need 64).
     const wide = eksCapacity({ subnets: ['10.0.0.0/22', '10.0.4.0/22'], mode: 'prefix-delegation', instanceType: 'm5.large', interfaceEndpointsPerSubnet: 10 });
@@ -95,6 +108,8 @@ describe('capacity around interface endpoints and AZs', () => {
   });
 
   it('names an unknown instance type and asks for its limits', () => {
-    expect(() => eksCapacity({ subnets: ['10.0.0.0/24', '10.0.1.0/24'], mode: 'secondary-ip', instanceType: 'm99.large' })).toThrowError(/not in the planner's table/);
+    expect(() => eksCapacity({ subnets: ['10.0.0.0/24', '10.0.1.0/24'], mode: 'secondary-ip', instanceType: 'm99.large' })).toThrowError(
+      /not in the planner's table/,
+    );
   });
 });

@@ -17,7 +17,10 @@ export interface InstanceTypeInfo {
 }
 
 const BY_NAME: ReadonlyMap<string, InstanceTypeInfo> = new Map(
-  INSTANCE_TYPE_ROWS.map(([instanceType, vCpus, enis, ipv4PerEni, networkCards, hypervisor]) => [instanceType, { instanceType, vCpus, enis, ipv4PerEni, networkCards, hypervisor }]),
+  INSTANCE_TYPE_ROWS.map(([instanceType, vCpus, enis, ipv4PerEni, networkCards, hypervisor]) => [
+    instanceType,
+    { instanceType, vCpus, enis, ipv4PerEni, networkCards, hypervisor },
+  ]),
 );
 
 /** Every instance type in the table, by name. */

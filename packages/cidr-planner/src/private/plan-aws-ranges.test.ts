@@ -6,7 +6,10 @@ import { block } from './block.js';
 // "VPC CIDR blocks", Amazon VPC User Guide (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html):
 // "Some AWS services use the 172.17.0.0/16 CIDR range. To avoid future conflicts, don't use this
 // range when creating your VPC." 100.64.0.0/10 may be associated beside any primary block.
-const tiers = [{ name: 'private', prefix: 24 }, { name: 'database', prefix: 24 }];
+const tiers = [
+  { name: 'private', prefix: 24 },
+  { name: 'database', prefix: 24 },
+];
 
 describe('planAllocation by AWS rules', () => {
   it('never proposes 172.17.0.0/16: with 10/8 and 172.16/16 taken it goes on to 172.18.0.0/16', () => {

@@ -9,7 +9,14 @@ import { isPlannerError } from './errors.js';
 
 describe('planAllocation', () => {
   it('places largest first at the lowest aligned free position, deterministically', () => {
-    const request = { vpcCidr: '10.0.0.0/16', tiers: [{ name: 'private', hosts: 4000 }, { name: 'database', prefix: 24 }], azCount: 3 };
+    const request = {
+      vpcCidr: '10.0.0.0/16',
+      tiers: [
+        { name: 'private', hosts: 4000 },
+        { name: 'database', prefix: 24 },
+      ],
+      azCount: 3,
+    };
     const plan = planAllocation(request);
     expect(plan.subnets.map((s) => `${s.tier}${s.az + 1} ${s.cidr}`)).toEqual([
       'private1 10.0.0.0/20',
@@ -68,24 +75,39 @@ describe('planAllocation', () => {
   it('round-trips: plan, then spec, then check gives no error (property)', () => {
     const tier = fc.record({ hosts: fc.integer({ min: 1, max: 3000 }) });
     fc.assert(
-      fc.property(fc.integer({ min: 16, max: 20 }), fc.integer({ min: 1, max: 3 }), tier, tier, fc.integer({ min: 0, max: 2 }), (vpcPrefix, azCount, p, d, reserveAzs) => {
-        let plan;
-        try {
-          plan = planAllocation({ vpcPrefix, tiers: [{ name: 'private', ...p }, { name: 'database', ...d }], azCount, reserveAzs });
-        } catch (error) {
-          if (isPlannerError(error) && error.code === 'no-space') return;
-          throw error;
-        }
-        const all = [...plan.subnets, ...plan.reserved].map((s) => block(s.cidr));
-        for (let i = 0; i < all.length; i++) {
-          expect(contains(block(plan.vpcCidr), all[i]!)).toBe(true);
-          for (let j = 0; j < i; j++) expect(overlaps(all[i]!, all[j]!)).toBe(false);
-        }
-        const spec = { namePrefix: 'artos-plan', ...planToSpecFields(plan) };
-        const validated = validateSpec(spec);
-        expect(validated.issues.filter((i) => i.severity === 'error')).toEqual([]);
-        expect(checkAllocation(allocationFromSpec(spec)).errors).toBe(0);
-      }),
+      fc.property(
+        fc.integer({ min: 16, max: 20 }),
+        fc.integer({ min: 1, max: 3 }),
+        tier,
+        tier,
+        fc.integer({ min: 0, max: 2 }),
+        (vpcPrefix, azCount, p, d, reserveAzs) => {
+          let plan;
+          try {
+            plan = planAllocation({
+              vpcPrefix,
+              tiers: [
+                { name: 'private', ...p },
+                { name: 'database', ...d },
+              ],
+              azCount,
+              reserveAzs,
+            });
+          } catch (error) {
+            if (isPlannerError(error) && error.code === 'no-space') return;
+            throw error;
+          }
+          const all = [...plan.subnets, ...plan.reserved].map((s) => block(s.cidr));
+          for (let i = 0; i < all.length; i++) {
+            expect(contains(block(plan.vpcCidr), all[i]!)).toBe(true);
+            for (let j = 0; j < i; j++) expect(overlaps(all[i]!, all[j]!)).toBe(false);
+          }
+          const spec = { namePrefix: 'artos-plan', ...planToSpecFields(plan) };
+          const validated = validateSpec(spec);
+          expect(validated.issues.filter((i) => i.severity === 'error')).toEqual([]);
+          expect(checkAllocation(allocationFromSpec(spec)).errors).toBe(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });

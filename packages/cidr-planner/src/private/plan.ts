@@ -87,7 +87,12 @@ function tierPrefix(tier: TierRequest, index: number): number {
   const path = `tiers[${index}]`;
   if (tier.prefix !== undefined) {
     if (!Number.isInteger(tier.prefix) || tier.prefix < AWS_MIN_PREFIX || tier.prefix > AWS_MAX_PREFIX) {
-      throw new PlannerError('bad-request', `tier ${tier.name}: /${tier.prefix} is outside AWS's subnet sizes /16 to /28`, 'give a prefix from 16 to 28', `${path}.prefix`);
+      throw new PlannerError(
+        'bad-request',
+        `tier ${tier.name}: /${tier.prefix} is outside AWS's subnet sizes /16 to /28`,
+        'give a prefix from 16 to 28',
+        `${path}.prefix`,
+      );
     }
     return tier.prefix;
   }
@@ -96,7 +101,12 @@ function tierPrefix(tier: TierRequest, index: number): number {
   }
   const prefix = prefixForHosts(tier.hosts);
   if (prefix < AWS_MIN_PREFIX) {
-    throw new PlannerError('bad-request', `tier ${tier.name}: ${formatCount(tier.hosts)} hosts need more than a /16 subnet, AWS's largest`, 'split the tier or lower the host count', `${path}.hosts`);
+    throw new PlannerError(
+      'bad-request',
+      `tier ${tier.name}: ${formatCount(tier.hosts)} hosts need more than a /16 subnet, AWS's largest`,
+      'split the tier or lower the host count',
+      `${path}.hosts`,
+    );
   }
   return prefix;
 }
@@ -117,17 +127,28 @@ function proposableRanges(): Block[] {
 function chooseVpc(request: PlanRequest, avoid: RangeIndex): Block {
   if (request.vpcCidr !== undefined) {
     const parsed = parseBlock(request.vpcCidr);
-    if (!parsed.ok) throw new PlannerError('bad-request', `VPC ${parsed.message}`, parsed.suggestion ? `use ${parsed.suggestion}` : 'give a CIDR such as 10.0.0.0/16', 'vpcCidr');
+    if (!parsed.ok)
+      throw new PlannerError(
+        'bad-request',
+        `VPC ${parsed.message}`,
+        parsed.suggestion ? `use ${parsed.suggestion}` : 'give a CIDR such as 10.0.0.0/16',
+        'vpcCidr',
+      );
     return parsed.block;
   }
   const prefix = request.vpcPrefix ?? 16;
-  if (prefix < AWS_MIN_PREFIX || prefix > AWS_MAX_PREFIX) throw new PlannerError('bad-request', `a /${prefix} VPC is outside AWS's /16 to /28`, 'give a VPC size from /16 to /28', 'vpcPrefix');
+  if (prefix < AWS_MIN_PREFIX || prefix > AWS_MAX_PREFIX)
+    throw new PlannerError('bad-request', `a /${prefix} VPC is outside AWS's /16 to /28`, 'give a VPC size from /16 to /28', 'vpcPrefix');
   for (const container of proposableRanges()) {
     if (container.prefix > prefix) continue;
     const found = avoid.lowestFree(container, prefix);
     if (found) return found;
   }
-  throw new PlannerError('no-space', `no free /${prefix} is left in the RFC 1918 ranges around the ranges to avoid`, 'ask for a smaller VPC or avoid fewer ranges');
+  throw new PlannerError(
+    'no-space',
+    `no free /${prefix} is left in the RFC 1918 ranges around the ranges to avoid`,
+    'ask for a smaller VPC or avoid fewer ranges',
+  );
 }
 
 /**
@@ -156,7 +177,11 @@ export function planAllocation(request: PlanRequest): PlanResult {
   for (const slot of slots) {
     const found = lowestFreeBlock(vpc, slot.prefix, occupied);
     if (!found) {
-      throw new PlannerError('no-space', `${vpc.text} has no free /${slot.prefix} left for the ${slot.tier} tier${slot.reserve ? "'s growth reserve" : ` in AZ ${slot.az + 1}`}`, 'use a larger VPC, smaller subnets, fewer AZs or a smaller reserve (--reserve 0)');
+      throw new PlannerError(
+        'no-space',
+        `${vpc.text} has no free /${slot.prefix} left for the ${slot.tier} tier${slot.reserve ? "'s growth reserve" : ` in AZ ${slot.az + 1}`}`,
+        'use a larger VPC, smaller subnets, fewer AZs or a smaller reserve (--reserve 0)',
+      );
     }
     occupied = insertInterval(occupied, found);
     placed.push({ tier: slot.tier, az: slot.az, cidr: found.text, usable: Number(awsUsable(found)), reserve: slot.reserve });
@@ -189,15 +214,30 @@ export function planAllocation(request: PlanRequest): PlanResult {
 function planPods(vpc: Block, pods: PodRangeRequest, azCount: number, avoid: RangeIndex): { secondary: Block; subnets: PlannedSubnet[] } {
   const prefix = pods.prefix ?? 16;
   if (!Number.isInteger(prefix) || prefix < AWS_MIN_PREFIX || prefix > AWS_MAX_PREFIX) {
-    throw new PlannerError('bad-request', `a /${prefix} pod range is outside AWS's VPC block sizes /16 to /28`, 'give a pod range size from /16 to /28, e.g. --pods /16', 'pods.prefix');
+    throw new PlannerError(
+      'bad-request',
+      `a /${prefix} pod range is outside AWS's VPC block sizes /16 to /28`,
+      'give a pod range size from /16 to /28, e.g. --pods /16',
+      'pods.prefix',
+    );
   }
   const secondary = avoid.lowestFree(block(SHARED_ADDRESS_SPACE), prefix);
-  if (!secondary) throw new PlannerError('no-space', `no free /${prefix} is left in ${SHARED_ADDRESS_SPACE} around the ranges to avoid`, 'ask for a smaller pod range or avoid fewer ranges');
+  if (!secondary)
+    throw new PlannerError(
+      'no-space',
+      `no free /${prefix} is left in ${SHARED_ADDRESS_SPACE} around the ranges to avoid`,
+      'ask for a smaller pod range or avoid fewer ranges',
+    );
   const refused = associationRestriction(vpc, secondary, [vpc]);
   if (refused) throw new PlannerError('bad-request', `AWS refuses to associate ${secondary.text} with ${vpc.text}: ${refused}`, 'give a VPC in RFC 1918 space');
   const subnetPrefix = pods.subnetPrefix ?? prefix + Math.ceil(Math.log2(azCount));
   if (!Number.isInteger(subnetPrefix) || subnetPrefix < prefix || subnetPrefix > AWS_MAX_PREFIX || 2 ** (subnetPrefix - prefix) < azCount) {
-    throw new PlannerError('bad-request', `/${subnetPrefix} pod subnets: ${azCount} of them must fit in the /${prefix} pod range and be /28 or larger`, `give a pod subnet size from /${prefix + Math.ceil(Math.log2(azCount))} to /28`, 'pods.subnetPrefix');
+    throw new PlannerError(
+      'bad-request',
+      `/${subnetPrefix} pod subnets: ${azCount} of them must fit in the /${prefix} pod range and be /28 or larger`,
+      `give a pod subnet size from /${prefix + Math.ceil(Math.log2(azCount))} to /28`,
+      'pods.subnetPrefix',
+    );
   }
   let occupied: Interval[] = [];
   const subnets: PlannedSubnet[] = [];
@@ -210,7 +250,9 @@ function planPods(vpc: Block, pods: PodRangeRequest, azCount: number, avoid: Ran
 }
 
 /** The spec fields a plan fills in (for tiers named `private` and `database`, and the pod range). */
-export function planToSpecFields(plan: PlanResult): Pick<NetworkSpecInput, 'vpcCidr' | 'privateSubnetCidrs' | 'databaseSubnetCidrs' | 'secondaryCidrs' | 'podSubnetCidrs'> {
+export function planToSpecFields(
+  plan: PlanResult,
+): Pick<NetworkSpecInput, 'vpcCidr' | 'privateSubnetCidrs' | 'databaseSubnetCidrs' | 'secondaryCidrs' | 'podSubnetCidrs'> {
   const of = (tier: string) => plan.subnets.filter((s) => s.tier === tier).map((s) => s.cidr);
   return {
     vpcCidr: plan.vpcCidr,

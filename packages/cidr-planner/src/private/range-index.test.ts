@@ -13,7 +13,7 @@ const v4 = fc.tuple(fc.nat(0xffff), fc.integer({ min: 12, max: 32 })).map(([v, p
 /** IPv6 blocks crowded into 2001:db8::/112. */
 const v6 = fc.tuple(fc.nat(0xffff), fc.integer({ min: 100, max: 128 })).map(([v, prefix]) => {
   const size = 1n << BigInt(128 - prefix);
-  return blockAt(6, ((0x20010db8n << 96n) + BigInt(v)) / size * size, prefix);
+  return blockAt(6, (((0x20010db8n << 96n) + BigInt(v)) / size) * size, prefix);
 });
 const anyBlock = fc.oneof(v4, v6);
 const texts = (blocks: readonly Block[]) => [...blocks].sort(compareBlocks).map((b) => b.text);

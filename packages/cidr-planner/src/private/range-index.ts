@@ -131,7 +131,11 @@ function buildV4(blocks: readonly Block[]): FamilyTable<number> {
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   let spare = new Uint32Array(n);
-  for (const [buckets, digits] of [[33, rawPrefixes], [0x10000, lows], [0x10000, highs]] as const) {
+  for (const [buckets, digits] of [
+    [33, rawPrefixes],
+    [0x10000, lows],
+    [0x10000, highs],
+  ] as const) {
     countingSort(order, spare, buckets, digits);
     [order, spare] = [spare, order];
   }

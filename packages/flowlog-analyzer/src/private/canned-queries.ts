@@ -57,7 +57,11 @@ export const CANNED_QUERIES: readonly CannedQuery[] = [
     'port-scan-candidates',
     'Port-scan candidates',
     'One source trying many distinct destination ports or addresses within a window.',
-    [window, { name: 'minPorts', description: 'distinct ports in one window', default: '20' }, { name: 'minTargets', description: 'distinct addresses in one window', default: '20' }],
+    [
+      window,
+      { name: 'minPorts', description: 'distinct ports in one window', default: '20' },
+      { name: 'minTargets', description: 'distinct addresses in one window', default: '20' },
+    ],
     'filter action = "REJECT" | stats count_distinct(dstPort) as ports, count_distinct(dstAddr) as targets, count() as attempts by srcAddr, bin({window}) as window | filter ports >= {minPorts} or targets >= {minTargets} | sort ports desc',
   ),
   canned(
@@ -74,7 +78,13 @@ export const CANNED_QUERIES: readonly CannedQuery[] = [
     [{ name: 'minBytes', description: 'bytes from one source to one destination on one ENI', default: '1000000000' }],
     'filter action = "ACCEPT" and ispresent(dstAddr) | stats sum(bytes) as bytes, count() as records, min(startTime) as first, max(endTime) as last by srcAddr, dstAddr, interfaceId | filter bytes >= {minBytes} | sort bytes desc',
   ),
-  canned('top-talkers', 'Top talkers', 'The pairs that move the most bytes.', [limit], 'filter ispresent(bytes) | stats sum(bytes) as bytes, count() as records by srcAddr, dstAddr | sort bytes desc | limit {limit}'),
+  canned(
+    'top-talkers',
+    'Top talkers',
+    'The pairs that move the most bytes.',
+    [limit],
+    'filter ispresent(bytes) | stats sum(bytes) as bytes, count() as records by srcAddr, dstAddr | sort bytes desc | limit {limit}',
+  ),
   canned(
     'endpoint-usage',
     'VPC endpoint usage',

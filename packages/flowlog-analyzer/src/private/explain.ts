@@ -74,7 +74,8 @@ export function createAnnotator(model: NetworkModel): Annotator {
 
   const endOf = (address: string, assumptions: string[]): FlowEnd => {
     const groups = inferredGroupIds(model, address);
-    if (groups?.inferred) assumptions.push(`${address} has no known interface; taken to carry ${groups.groupIds.join(', ')} like every interface of its subnet`);
+    if (groups?.inferred)
+      assumptions.push(`${address} has no known interface; taken to carry ${groups.groupIds.join(', ')} like every interface of its subnet`);
     return { address, ...(groups ? { groupIds: groups.groupIds } : {}) };
   };
 
@@ -84,7 +85,10 @@ export function createAnnotator(model: NetworkModel): Annotator {
       const source = annotate(record.srcAddr);
       const destination = annotate(record.dstAddr);
       const assumptions: string[] = [];
-      const direction = record.srcPort === undefined ? 'request' : recordDirection({ srcPort: record.srcPort, dstPort: record.dstPort, ...(record.tcpFlags !== undefined ? { tcpFlags: record.tcpFlags } : {}) });
+      const direction =
+        record.srcPort === undefined
+          ? 'request'
+          : recordDirection({ srcPort: record.srcPort, dstPort: record.dstPort, ...(record.tcpFlags !== undefined ? { tcpFlags: record.tcpFlags } : {}) });
       const verdict = evaluateFlow(model, {
         source: endOf(record.srcAddr, assumptions),
         destination: endOf(record.dstAddr, assumptions),
@@ -93,14 +97,17 @@ export function createAnnotator(model: NetworkModel): Annotator {
         ...(record.srcPort !== undefined ? { sourcePort: record.srcPort } : {}),
         direction,
       });
-      const where = (a: AddressAnnotation) => (a.subnet ? `${a.tier} subnet ${a.subnet}` : a.tier === 'outside-vpc' ? 'outside the VPC' : 'in the VPC but in no known subnet');
+      const where = (a: AddressAnnotation) =>
+        a.subnet ? `${a.tier} subnet ${a.subnet}` : a.tier === 'outside-vpc' ? 'outside the VPC' : 'in the VPC but in no known subnet';
       const flow = `${record.srcAddr} (${where(source)}) → ${record.dstAddr}:${record.dstPort} (${where(destination)})${direction === 'reply' ? ', a reply' : ''}`;
       const blocked = verdict.blocking.map((h) => h.reason).join('; ');
       // A flow log's action is what groups and ACLs decided: the route is no part of it.
       const unknownHops = verdict.hops.filter((h) => h.status === 'unknown' && h.step !== 'route');
       // For a REJECT, the destination's conditional admission is the telling part; the source's own
       // unknown egress (no interface known) only repeats that the model lacks its groups.
-      const telling = unknownHops.some((h) => h.step === 'destination-security-group') ? unknownHops.filter((h) => h.step !== 'source-security-group') : unknownHops;
+      const telling = unknownHops.some((h) => h.step === 'destination-security-group')
+        ? unknownHops.filter((h) => h.step !== 'source-security-group')
+        : unknownHops;
       const unknown = telling.map((h) => h.reason).join('; ');
       const fix = verdict.blocking[0]?.fix;
       let text: string;
@@ -108,11 +115,18 @@ export function createAnnotator(model: NetworkModel): Annotator {
       if (record.action === 'REJECT') {
         agrees = verdict.action === 'REJECT' ? true : verdict.action === 'ACCEPT' ? false : undefined;
         if (verdict.action === 'REJECT') text = `${flow} rejected: ${blocked}${fix ? ` (fix: ${fix})` : ''}`;
-        else if (verdict.action === 'ACCEPT') text = `${flow} was rejected although the model admits it (${verdict.summary}): the interface may carry other groups than the model knows, or an ACL outside the model refused it`;
-        else text = /admits it if/.test(unknown) ? `${flow} rejected: ${unknown}; the REJECT says it is not` : `${flow} rejected; the model cannot say which hop refused it: ${unknown}`;
+        else if (verdict.action === 'ACCEPT')
+          text = `${flow} was rejected although the model admits it (${verdict.summary}): the interface may carry other groups than the model knows, or an ACL outside the model refused it`;
+        else
+          text = /admits it if/.test(unknown)
+            ? `${flow} rejected: ${unknown}; the REJECT says it is not`
+            : `${flow} rejected; the model cannot say which hop refused it: ${unknown}`;
       } else if (record.action === 'ACCEPT') {
         agrees = verdict.action === 'ACCEPT' ? true : verdict.action === 'REJECT' ? false : undefined;
-        text = verdict.action === 'REJECT' ? `${flow} was accepted although the model blocks it (${blocked}): the deployed network differs from the model (see doctor drift)` : `${flow}: ${verdict.summary}`;
+        text =
+          verdict.action === 'REJECT'
+            ? `${flow} was accepted although the model blocks it (${blocked}): the deployed network differs from the model (see doctor drift)`
+            : `${flow}: ${verdict.summary}`;
       } else {
         agrees = undefined;
         text = `${flow}: ${verdict.summary}`;

@@ -11,7 +11,11 @@ import { isFlowLogError } from './errors.js';
 // Guide, "Flow log files" / "Publish flow logs to Amazon S3": "the first line ... is the header").
 function parse(text: string, format: RecordFormat) {
   const records: Record<string, FieldValue>[] = [];
-  const parser = new RecordParser({ format, source: 'f.log', onRecord: (values, ctx) => records.push(Object.fromEntries(ctx.format.fields.map((f, i) => [f.insights, values[i]!]))) });
+  const parser = new RecordParser({
+    format,
+    source: 'f.log',
+    onRecord: (values, ctx) => records.push(Object.fromEntries(ctx.format.fields.map((f, i) => [f.insights, values[i]!]))),
+  });
   parser.push(text);
   parser.close();
   return { records, info: parser.info };
@@ -55,15 +59,22 @@ describe('a custom-format file with a header line, and --format', () => {
       const query = 'stats count() as n by dstPort | sort dstPort asc';
       const one = await runLocalQuery(query, [file], { format: INT_FORMAT, parallel: false });
       const many = await runLocalQuery(query, [file], { format: INT_FORMAT, parallel: { workers: 2, minBytes: 0 } });
-      expect(one.rows).toEqual([{ dstPort: '22', n: '1667' }, { dstPort: '443', n: '3333' }]);
+      expect(one.rows).toEqual([
+        { dstPort: '22', n: '1667' },
+        { dstPort: '443', n: '3333' },
+      ]);
       expect(many.rows).toEqual(one.rows);
       expect(many.statistics.info).toMatchObject({ headers: 1, records: 5000, skipped: 0 });
     }, 60_000);
 
     it('refuses a header that differs from --format', async () => {
       const other = RecordFormat.fromFormatString('${version} ${dstaddr} ${dstport}');
-      await expect(runLocalQuery('stats count() as n', [file], { format: other, parallel: { workers: 2, minBytes: 0 } })).rejects.toThrow(/"version srcaddr dstport".*"version dstaddr dstport"/);
-      await expect(runLocalQuery('stats count() as n', [file], { format: other, parallel: false })).rejects.toThrow(/"version srcaddr dstport".*"version dstaddr dstport"/);
+      await expect(runLocalQuery('stats count() as n', [file], { format: other, parallel: { workers: 2, minBytes: 0 } })).rejects.toThrow(
+        /"version srcaddr dstport".*"version dstaddr dstport"/,
+      );
+      await expect(runLocalQuery('stats count() as n', [file], { format: other, parallel: false })).rejects.toThrow(
+        /"version srcaddr dstport".*"version dstaddr dstport"/,
+      );
     }, 60_000);
   });
 });

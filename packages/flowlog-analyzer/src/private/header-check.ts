@@ -10,9 +10,13 @@ import type { RecordFormat } from './record-format.js';
 export function checkHeaderAgainstFormat(header: RecordFormat, given: RecordFormat, source: string, line: number): void {
   const names = (f: RecordFormat) => f.fields.map((x) => x.name).join(' ');
   if (names(header) === names(given)) return;
-  throw new FlowLogError('bad-format', `${source}: line ${line} is a header naming the fields "${names(header)}", but the format given names "${names(given)}"`, {
-    source,
-    line,
-    hint: 'drop --format to read the file by its header, or give the format the file was written in',
-  });
+  throw new FlowLogError(
+    'bad-format',
+    `${source}: line ${line} is a header naming the fields "${names(header)}", but the format given names "${names(given)}"`,
+    {
+      source,
+      line,
+      hint: 'drop --format to read the file by its header, or give the format the file was written in',
+    },
+  );
 }

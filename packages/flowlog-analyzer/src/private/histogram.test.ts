@@ -26,12 +26,26 @@ describe('histogram', () => {
       else e.accepted++;
       tally.set(t, e);
     }
-    expect(buckets.map((b) => ({ t: Date.parse(b.start), accepted: b.accepted, rejected: b.rejected, nodata: b.nodata, skipdata: b.skipdata }))).toEqual([...tally].sort((a, b) => a[0] - b[0]).map(([t, e]) => ({ t, ...e })));
+    expect(buckets.map((b) => ({ t: Date.parse(b.start), accepted: b.accepted, rejected: b.rejected, nodata: b.nodata, skipdata: b.skipdata }))).toEqual(
+      [...tally].sort((a, b) => a[0] - b[0]).map(([t, e]) => ({ t, ...e })),
+    );
   });
 
   it('marks the buckets a finding overlaps', () => {
-    const rows = [{ t: '2023-11-14 22:10:00.000', action: 'ACCEPT', logStatus: 'OK', records: '5' }, { t: '2023-11-14 22:20:00.000', action: 'REJECT', logStatus: 'OK', records: '2' }];
-    const buckets = buildHistogram(rows, 300_000, [{ detector: 'port-scan', severity: 'high', title: '', window: { start: '2023-11-14T22:16:00.000Z', end: '2023-11-14T22:21:00.000Z' }, evidence: [], action: '' }]);
+    const rows = [
+      { t: '2023-11-14 22:10:00.000', action: 'ACCEPT', logStatus: 'OK', records: '5' },
+      { t: '2023-11-14 22:20:00.000', action: 'REJECT', logStatus: 'OK', records: '2' },
+    ];
+    const buckets = buildHistogram(rows, 300_000, [
+      {
+        detector: 'port-scan',
+        severity: 'high',
+        title: '',
+        window: { start: '2023-11-14T22:16:00.000Z', end: '2023-11-14T22:21:00.000Z' },
+        evidence: [],
+        action: '',
+      },
+    ]);
     expect(buckets.map((b) => [b.start.slice(11, 16), b.findings])).toEqual([
       ['22:10', []],
       ['22:15', ['port-scan']],

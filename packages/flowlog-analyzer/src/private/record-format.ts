@@ -14,7 +14,10 @@ export class RecordFormat {
     const tokens = text.trim().split(/\s+/);
     const names = tokens.map((t) => {
       const match = /^\$\{([a-z0-9-]+)\}$/.exec(t);
-      if (!match) throw new FlowLogError('bad-format', `format token ${JSON.stringify(t)} is not of the form \${field-name}`, { hint: 'write the format as AWS does, e.g. "${version} ${srcaddr} ${dstaddr}"' });
+      if (!match)
+        throw new FlowLogError('bad-format', `format token ${JSON.stringify(t)} is not of the form \${field-name}`, {
+          hint: 'write the format as AWS does, e.g. "${version} ${srcaddr} ${dstaddr}"',
+        });
       return match[1]!;
     });
     return RecordFormat.custom(names);
@@ -31,7 +34,10 @@ export class RecordFormat {
     return new RecordFormat(
       awsNames.map((name) => {
         const field = fieldByAwsName(name);
-        if (!field) throw new FlowLogError('bad-format', `${JSON.stringify(name)} is not a flow-log field AWS documents`, { hint: 'use AWS field names such as srcaddr, dstport, tcp-flags' });
+        if (!field)
+          throw new FlowLogError('bad-format', `${JSON.stringify(name)} is not a flow-log field AWS documents`, {
+            hint: 'use AWS field names such as srcaddr, dstport, tcp-flags',
+          });
         if (seen.has(name)) throw new FlowLogError('bad-format', `field ${name} appears twice in the format`);
         seen.add(name);
         return field;

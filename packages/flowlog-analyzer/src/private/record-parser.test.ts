@@ -25,8 +25,20 @@ describe('RecordParser', () => {
   it('types the default format as AWS documents it', () => {
     const { records } = parse(`${AWS_ACCEPTED}\n${AWS_REJECTED}\n`);
     expect(records[0]).toEqual({
-      version: 2, accountId: '123456789010', interfaceId: 'eni-1235b8ca123456789', srcAddr: '172.31.16.139', dstAddr: '172.31.16.21',
-      srcPort: 20641, dstPort: 22, protocol: 6, packets: 20, bytes: 4249, startTime: 1418530010, endTime: 1418530070, action: 'ACCEPT', logStatus: 'OK',
+      version: 2,
+      accountId: '123456789010',
+      interfaceId: 'eni-1235b8ca123456789',
+      srcAddr: '172.31.16.139',
+      dstAddr: '172.31.16.21',
+      srcPort: 20641,
+      dstPort: 22,
+      protocol: 6,
+      packets: 20,
+      bytes: 4249,
+      startTime: 1418530010,
+      endTime: 1418530070,
+      action: 'ACCEPT',
+      logStatus: 'OK',
     });
     expect(records[1]).toMatchObject({ dstPort: 3389, action: 'REJECT' });
   });
@@ -39,9 +51,24 @@ describe('RecordParser', () => {
   });
 
   it('parses a custom format with version 3+ fields', () => {
-    const format = RecordFormat.fromFormatString('${version} ${vpc-id} ${subnet-id} ${instance-id} ${interface-id} ${account-id} ${type} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${pkt-srcaddr} ${pkt-dstaddr} ${protocol} ${bytes} ${packets} ${start} ${end} ${action} ${tcp-flags} ${log-status}');
-    const { records } = parse('3 vpc-12345678 subnet-012345678901234567 i-0123456789abcdef0 eni-1235b8ca123456789 123456789010 IPv4 52.213.180.42 10.0.0.62 43416 5001 52.213.180.42 10.0.0.62 6 568 8 1566848875 1566848933 ACCEPT 2 OK', { format });
-    expect(records[0]).toMatchObject({ version: 3, vpcId: 'vpc-12345678', instanceId: 'i-0123456789abcdef0', type: 'IPv4', pktSrcAddr: '52.213.180.42', pktDstAddr: '10.0.0.62', tcpFlags: 2, bytes: 568, packets: 8 });
+    const format = RecordFormat.fromFormatString(
+      '${version} ${vpc-id} ${subnet-id} ${instance-id} ${interface-id} ${account-id} ${type} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${pkt-srcaddr} ${pkt-dstaddr} ${protocol} ${bytes} ${packets} ${start} ${end} ${action} ${tcp-flags} ${log-status}',
+    );
+    const { records } = parse(
+      '3 vpc-12345678 subnet-012345678901234567 i-0123456789abcdef0 eni-1235b8ca123456789 123456789010 IPv4 52.213.180.42 10.0.0.62 43416 5001 52.213.180.42 10.0.0.62 6 568 8 1566848875 1566848933 ACCEPT 2 OK',
+      { format },
+    );
+    expect(records[0]).toMatchObject({
+      version: 3,
+      vpcId: 'vpc-12345678',
+      instanceId: 'i-0123456789abcdef0',
+      type: 'IPv4',
+      pktSrcAddr: '52.213.180.42',
+      pktDstAddr: '10.0.0.62',
+      tcpFlags: 2,
+      bytes: 568,
+      packets: 8,
+    });
   });
 
   it('keeps each address as written when it shares address texts between records', () => {
@@ -59,11 +86,20 @@ describe('RecordParser', () => {
   it('takes the format from a header line, as in files delivered to S3', () => {
     const { records, info } = parse('version srcaddr dstaddr dstport action flow-direction reject-reason\n8 10.0.10.5 10.0.100.20 5432 REJECT ingress -\n');
     expect(info.headers).toBe(1);
-    expect(records).toEqual([{ version: 8, srcAddr: '10.0.10.5', dstAddr: '10.0.100.20', dstPort: 5432, action: 'REJECT', flowDirection: 'ingress', rejectReason: null }]);
+    expect(records).toEqual([
+      { version: 8, srcAddr: '10.0.10.5', dstAddr: '10.0.100.20', dstPort: 5432, action: 'REJECT', flowDirection: 'ingress', rejectReason: null },
+    ]);
   });
 
   it('counts bad lines per reason with their first line numbers, and keeps going', () => {
-    const text = [AWS_ACCEPTED, '2 123 eni-x', AWS_ACCEPTED.replace(' 20641 ', ' twenty '), '', AWS_REJECTED, '2  123456789010 eni-1 a b 1 2 6 1 1 1 1 ACCEPT OK'].join('\n');
+    const text = [
+      AWS_ACCEPTED,
+      '2 123 eni-x',
+      AWS_ACCEPTED.replace(' 20641 ', ' twenty '),
+      '',
+      AWS_REJECTED,
+      '2  123456789010 eni-1 a b 1 2 6 1 1 1 1 ACCEPT OK',
+    ].join('\n');
     const { records, info } = parse(text);
     expect(records).toHaveLength(2);
     expect(info.malformed).toEqual({ 'field-count': { count: 2, firstLines: [2, 6] }, 'bad-number': { count: 1, firstLines: [3] } });
@@ -103,9 +139,19 @@ describe('RecordParser', () => {
     const records: unknown[] = [];
     const parser = new RecordParser({ onRecord: (v) => records.push([...v]) });
     // UTF-8 start, its continuation, a pure-ASCII chunk (the fast path), then UTF-8 again.
-    for (const [a, b] of [[0, cut], [cut, afterCafe], [afterCafe, afterPlain], [afterPlain, bytes.length]] as const) parser.push(bytes.subarray(a, b));
+    for (const [a, b] of [
+      [0, cut],
+      [cut, afterCafe],
+      [afterCafe, afterPlain],
+      [afterPlain, bytes.length],
+    ] as const)
+      parser.push(bytes.subarray(a, b));
     parser.close();
-    expect(records).toEqual([[7, 'café-api', 'ACCEPT'], [7, 'plain', 'ACCEPT'], [7, '日本', 'REJECT']]);
+    expect(records).toEqual([
+      [7, 'café-api', 'ACCEPT'],
+      [7, 'plain', 'ACCEPT'],
+      [7, '日本', 'REJECT'],
+    ]);
   });
 
   it('counts bytes, lines, records and skips, and hands each bad line to onSkip with its raw text', () => {
@@ -116,7 +162,14 @@ describe('RecordParser', () => {
     const bytes = new TextEncoder().encode(text);
     for (let at = 0; at < bytes.length; at += 7) parser.push(bytes.subarray(at, at + 7));
     parser.close();
-    expect(parser.info).toEqual({ bytes: bytes.length, lines: 5, records: 2, headers: 0, skipped: 1, malformed: { 'field-count': { count: 1, firstLines: [3] } } });
+    expect(parser.info).toEqual({
+      bytes: bytes.length,
+      lines: 5,
+      records: 2,
+      headers: 0,
+      skipped: 1,
+      malformed: { 'field-count': { count: 1, firstLines: [3] } },
+    });
     expect(skipped).toEqual([['field-count', '2 123 eni-é']]);
   });
 
@@ -124,7 +177,10 @@ describe('RecordParser', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom(AWS_ACCEPTED, AWS_NODATA, '2 1 2 3'))), (lines) => {
         const { info } = parse(lines.join('\n'));
-        const nonBlank = lines.join('\n').split('\n').filter((l) => l.trim() !== '').length;
+        const nonBlank = lines
+          .join('\n')
+          .split('\n')
+          .filter((l) => l.trim() !== '').length;
         expect(info.records + info.skipped + info.headers).toBe(nonBlank);
       }),
       { numRuns: 500 },

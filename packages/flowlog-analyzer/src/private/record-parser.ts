@@ -122,7 +122,13 @@ function actionAt(bytes: Uint8Array, start: number, end: number): string | undef
   return isWordAt(bytes, start, end, 'ACCEPT') ? 'ACCEPT' : isWordAt(bytes, start, end, 'REJECT') ? 'REJECT' : undefined;
 }
 function logStatusAt(bytes: Uint8Array, start: number, end: number): string | undefined {
-  return isWordAt(bytes, start, end, 'OK') ? 'OK' : isWordAt(bytes, start, end, 'NODATA') ? 'NODATA' : isWordAt(bytes, start, end, 'SKIPDATA') ? 'SKIPDATA' : undefined;
+  return isWordAt(bytes, start, end, 'OK')
+    ? 'OK'
+    : isWordAt(bytes, start, end, 'NODATA')
+      ? 'NODATA'
+      : isWordAt(bytes, start, end, 'SKIPDATA')
+        ? 'SKIPDATA'
+        : undefined;
 }
 
 /** Longest run of digits read as a number (2^64 has 20 digits). */
@@ -320,10 +326,25 @@ export class RecordParser {
   }
 
   /** A field that is not of its type: counted by reason (or, on the first line, maybe a header). */
-  private badField(code: FlowLogErrorCode, what: string, bytes: Buffer & NativeSlices, from: number, to: number, start: number, end: number, index: number, lineNo: number): void {
+  private badField(
+    code: FlowLogErrorCode,
+    what: string,
+    bytes: Buffer & NativeSlices,
+    from: number,
+    to: number,
+    start: number,
+    end: number,
+    index: number,
+    lineNo: number,
+  ): void {
     const raw = bytes.utf8Slice(from, to);
     if (this.info.records === 0 && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
-    return this.skip(code, `line ${lineNo}: ${this.format.fields[index]!.name} is ${JSON.stringify(bytes.utf8Slice(start, end).slice(0, 40))}, ${what}`, raw, lineNo);
+    return this.skip(
+      code,
+      `line ${lineNo}: ${this.format.fields[index]!.name} is ${JSON.stringify(bytes.utf8Slice(start, end).slice(0, 40))}, ${what}`,
+      raw,
+      lineNo,
+    );
   }
 
   private header(raw: string, lineNo: number): void {
@@ -351,7 +372,11 @@ export class RecordParser {
   }
 
   private skip(code: FlowLogErrorCode, message: string, raw: string, lineNo: number): void {
-    const error = new FlowLogError(code, `${this.options.source ?? '<input>'}: ${message}`, { source: this.options.source ?? '<input>', line: lineNo, raw: raw.slice(0, 200) });
+    const error = new FlowLogError(code, `${this.options.source ?? '<input>'}: ${message}`, {
+      source: this.options.source ?? '<input>',
+      line: lineNo,
+      raw: raw.slice(0, 200),
+    });
     if (this.options.strict) throw error;
     recordSkip(this.info, code, lineNo);
     this.options.onSkip?.(error, raw);

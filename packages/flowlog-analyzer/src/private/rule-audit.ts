@@ -35,7 +35,8 @@ export interface RuleAudit {
  */
 export function auditRules(model: NetworkModel, flows: Iterable<AcceptedFlow>): RuleAudit {
   const usage = new Map<ModelRule, { groupId: string; flows: number; last: number | undefined }>();
-  for (const group of model.securityGroups) for (const rule of [...group.ingress, ...group.egress]) usage.set(rule, { groupId: group.id, flows: 0, last: undefined });
+  for (const group of model.securityGroups)
+    for (const rule of [...group.ingress, ...group.egress]) usage.set(rule, { groupId: group.id, flows: 0, last: undefined });
   let considered = 0;
   for (const flow of flows) {
     considered += flow.flows;
@@ -47,7 +48,13 @@ export function auditRules(model: NetworkModel, flows: Iterable<AcceptedFlow>): 
     }
   }
   const groupById = new Map(model.securityGroups.map((g) => [g.id, g]));
-  const rules = [...usage].map(([rule, u]) => ({ groupId: u.groupId, rule, text: `${groupText(groupById.get(u.groupId), u.groupId)}: ${ruleText(undefined, rule)}`, flows: u.flows, lastSeen: u.last }));
+  const rules = [...usage].map(([rule, u]) => ({
+    groupId: u.groupId,
+    rule,
+    text: `${groupText(groupById.get(u.groupId), u.groupId)}: ${ruleText(undefined, rule)}`,
+    flows: u.flows,
+    lastSeen: u.last,
+  }));
   return { rules, unused: rules.filter((r) => r.flows === 0), flowsConsidered: considered };
 }
 
@@ -55,7 +62,16 @@ export function auditRules(model: NetworkModel, flows: Iterable<AcceptedFlow>): 
 export function acceptedFlowsFromRows(rows: readonly Record<string, string>[]): AcceptedFlow[] {
   return rows.flatMap((r) =>
     r['srcAddr'] && r['dstAddr'] && r['dstPort'] && r['protocol']
-      ? [{ srcAddr: r['srcAddr'], dstAddr: r['dstAddr'], dstPort: Number(r['dstPort']), protocol: Number(r['protocol']), flows: Number(r['flows'] ?? 1), ...(r['last'] ? { last: Number(r['last']) } : {}) }]
+      ? [
+          {
+            srcAddr: r['srcAddr'],
+            dstAddr: r['dstAddr'],
+            dstPort: Number(r['dstPort']),
+            protocol: Number(r['protocol']),
+            flows: Number(r['flows'] ?? 1),
+            ...(r['last'] ? { last: Number(r['last']) } : {}),
+          },
+        ]
       : [],
   );
 }

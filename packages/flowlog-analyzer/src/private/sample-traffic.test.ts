@@ -41,7 +41,8 @@ describe('generateSampleTraffic', () => {
     expect(r.statistics.info.skipped).toBe(0);
     expect(r.rows.map((x) => x['logStatus']).sort()).toEqual(['NODATA', 'OK', 'SKIPDATA']);
     // AWS "Flow log record examples": 2 123456789010 eni-… - - - - - - - 1431280876 1431280934 - NODATA
-    for (const line of lines.filter((l) => / (NODATA|SKIPDATA)$/.test(l))) expect(line).toMatch(/^2 \d{12} eni-[0-9a-f]{17} - - - - - - - \d+ \d+ - (NODATA|SKIPDATA)$/);
+    for (const line of lines.filter((l) => / (NODATA|SKIPDATA)$/.test(l)))
+      expect(line).toMatch(/^2 \d{12} eni-[0-9a-f]{17} - - - - - - - \d+ \d+ - (NODATA|SKIPDATA)$/);
   });
 
   it('places pods on secondary addresses of node ENIs and logs them in pkt-srcaddr', () => {
@@ -59,7 +60,9 @@ describe('generateSampleTraffic', () => {
 
   it('logs every admitted TCP connection both ways on both ENIs: SYN|FIN 3 out, SYN-ACK|FIN 19 back', () => {
     // AWS "Flow log records", tcp-flags: "19 for SYN-ACK and FIN, and 3 for SYN and FIN".
-    const records = [...generateSampleTraffic(spec, { records: 4000, format: RICH, incidents: false })].map((l) => read(l)).filter((r) => r['log-status'] === 'OK' && r['protocol'] === '6');
+    const records = [...generateSampleTraffic(spec, { records: 4000, format: RICH, incidents: false })]
+      .map((l) => read(l))
+      .filter((r) => r['log-status'] === 'OK' && r['protocol'] === '6');
     const flags = new Set(records.map((r) => r['tcp-flags']));
     expect(flags).toEqual(new Set(['3', '19']));
     const requests = records.filter((r) => r['tcp-flags'] === '3').length;
@@ -96,7 +99,9 @@ describe('every record agrees with the evaluator', () => {
       // A reply: SYN-ACK or RST set; without SYN (a long transfer's middle) or for UDP, from a service port to an ephemeral one.
       const byPorts = Number(r['srcport']) < 32768 && Number(r['dstport']) >= 32768;
       const reply = r['protocol'] === '6' ? (flags & 18) === 18 || (flags & 4) === 4 || ((flags & 2) === 0 && byPorts) : byPorts;
-      const [client, server, port] = reply ? [r['pkt-dstaddr']!, r['pkt-srcaddr']!, Number(r['srcport'])] : [r['pkt-srcaddr']!, r['pkt-dstaddr']!, Number(r['dstport'])];
+      const [client, server, port] = reply
+        ? [r['pkt-dstaddr']!, r['pkt-srcaddr']!, Number(r['srcport'])]
+        : [r['pkt-srcaddr']!, r['pkt-dstaddr']!, Number(r['dstport'])];
       const request = judge({ source: { address: client }, destination: { address: server }, port, protocol: Number(r['protocol']) });
       let expected: boolean;
       if (!reply && r['flow-direction'] === 'egress') {
@@ -106,7 +111,14 @@ describe('every record agrees with the evaluator', () => {
         expected = request.action === 'ACCEPT';
       } else {
         // A reply exists only for an admitted request, and passes as a reply (stateful groups; ACLs checked both ways).
-        const back = judge({ source: { address: server }, destination: { address: client }, port: Number(r['dstport']), sourcePort: port, protocol: Number(r['protocol']), direction: 'reply' });
+        const back = judge({
+          source: { address: server },
+          destination: { address: client },
+          port: Number(r['dstport']),
+          sourcePort: port,
+          protocol: Number(r['protocol']),
+          direction: 'reply',
+        });
         expected = request.action === 'ACCEPT' && back.action === 'ACCEPT';
       }
       expect({ line: r, action: r['action'] }).toEqual({ line: r, action: expected ? 'ACCEPT' : 'REJECT' });

@@ -8,7 +8,11 @@ import { runLocalQuery } from './run-query.js';
 const dir = mkdtempSync(join(tmpdir(), 'artos-flow-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const LINES = Array.from({ length: 500 }, (_, i) => `2 123456789012 eni-0a ${i % 2 ? '10.0.10.5' : '10.0.20.6'} 10.0.100.20 4${i} 5432 6 1 100 ${1700000000 + i} ${1700000060 + i} ${i % 5 ? 'ACCEPT' : 'REJECT'} OK`);
+const LINES = Array.from(
+  { length: 500 },
+  (_, i) =>
+    `2 123456789012 eni-0a ${i % 2 ? '10.0.10.5' : '10.0.20.6'} 10.0.100.20 4${i} 5432 6 1 100 ${1700000000 + i} ${1700000060 + i} ${i % 5 ? 'ACCEPT' : 'REJECT'} OK`,
+);
 const COUNT = 'stats count() as n';
 
 describe('sources', () => {

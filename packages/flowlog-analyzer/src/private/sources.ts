@@ -49,7 +49,10 @@ export async function parseStream(source: AsyncIterable<Uint8Array>, options: Re
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR') {
       parser.close();
-      parser.fail('truncated-gzip', `${options.source ?? '<input>'}: the gzip stream is cut short or corrupt (${(error as Error).message}); records up to line ${parser.info.lines} were read`);
+      parser.fail(
+        'truncated-gzip',
+        `${options.source ?? '<input>'}: the gzip stream is cut short or corrupt (${(error as Error).message}); records up to line ${parser.info.lines} were read`,
+      );
       return parser.info;
     }
     if (error instanceof FlowLogError) throw error;

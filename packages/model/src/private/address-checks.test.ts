@@ -11,21 +11,41 @@ const issuesAt = (input: object, path: string) => validateSpec(input).issues.fil
 
 describe('address checks in spec validation', () => {
   it('refuses 169.254.0.0/16 for a VPC: AWS cannot assign the link-local range (error)', () => {
-    const r = validateSpec({ ...base, vpcCidr: '169.254.0.0/16', privateSubnetCidrs: ['169.254.10.0/24'], databaseSubnetCidrs: ['169.254.100.0/24', '169.254.200.0/24'] });
+    const r = validateSpec({
+      ...base,
+      vpcCidr: '169.254.0.0/16',
+      privateSubnetCidrs: ['169.254.10.0/24'],
+      databaseSubnetCidrs: ['169.254.100.0/24', '169.254.200.0/24'],
+    });
     expect(r.ok).toBe(false);
     expect(r.issues.find((i) => i.path === 'vpcCidr')).toMatchObject({ severity: 'error', code: 'cidr-reserved' });
   });
 
   it('warns on 172.17.0.0/16: "Some AWS services use the 172.17.0.0/16 CIDR range"', () => {
-    const r = validateSpec({ ...base, vpcCidr: '172.17.0.0/16', privateSubnetCidrs: ['172.17.10.0/24', '172.17.20.0/24'], databaseSubnetCidrs: ['172.17.100.0/24', '172.17.200.0/24'] });
+    const r = validateSpec({
+      ...base,
+      vpcCidr: '172.17.0.0/16',
+      privateSubnetCidrs: ['172.17.10.0/24', '172.17.20.0/24'],
+      databaseSubnetCidrs: ['172.17.100.0/24', '172.17.200.0/24'],
+    });
     expect(r.ok).toBe(true);
     expect(r.issues.map((i) => [i.severity, i.code, i.path])).toEqual([['warning', 'cidr-reserved', 'vpcCidr']]);
   });
 
   it('permits 100.64.0.0/10 without a "public address" warning, and warns for public space', () => {
-    const shared = { ...base, vpcCidr: '100.64.0.0/16', privateSubnetCidrs: ['100.64.10.0/24', '100.64.20.0/24'], databaseSubnetCidrs: ['100.64.100.0/24', '100.64.200.0/24'] };
+    const shared = {
+      ...base,
+      vpcCidr: '100.64.0.0/16',
+      privateSubnetCidrs: ['100.64.10.0/24', '100.64.20.0/24'],
+      databaseSubnetCidrs: ['100.64.100.0/24', '100.64.200.0/24'],
+    };
     expect(validateSpec(shared).issues).toEqual([]);
-    const pub = { ...base, vpcCidr: '203.0.0.0/16', privateSubnetCidrs: ['203.0.10.0/24', '203.0.20.0/24'], databaseSubnetCidrs: ['203.0.100.0/24', '203.0.200.0/24'] };
+    const pub = {
+      ...base,
+      vpcCidr: '203.0.0.0/16',
+      privateSubnetCidrs: ['203.0.10.0/24', '203.0.20.0/24'],
+      databaseSubnetCidrs: ['203.0.100.0/24', '203.0.200.0/24'],
+    };
     expect(issuesAt(pub, 'vpcCidr').map((i) => i.code)).toEqual(['not-rfc1918']);
   });
 
@@ -47,7 +67,8 @@ describe('address checks in spec validation', () => {
 // User Guide (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html#add-cidr-block-restrictions):
 // one case per row of the table (IP address range of the VPC, restricted and permitted associations).
 describe("AWS's association-restriction table, row by row", () => {
-  const refused = (primary: string, candidate: string, associated: string[] = [primary]) => associationRestriction(cidr(primary), cidr(candidate), associated.map(cidr)) !== undefined;
+  const refused = (primary: string, candidate: string, associated: string[] = [primary]) =>
+    associationRestriction(cidr(primary), cidr(candidate), associated.map(cidr)) !== undefined;
   it('row 10.0.0.0/8: no other RFC 1918 range, no 10.0.0.0/16 beside a block in 10.0.0.0/15, no 198.19.0.0/16', () => {
     expect(refused('10.0.0.0/16', '172.16.0.0/16')).toBe(true); // other RFC 1918 range
     expect(refused('10.0.0.0/16', '192.168.0.0/16')).toBe(true);
@@ -110,6 +131,8 @@ describe('availabilityZoneIds', () => {
     expect(validateSpec({ ...base, availabilityZoneIds: ['euw1-az1', 'euw1-az2'] }).spec?.availabilityZoneIds).toEqual(['euw1-az1', 'euw1-az2']);
     expect(issuesAt({ ...base, availabilityZoneIds: ['euw1-az1', 'eu-west-1b'] }, 'availabilityZoneIds[1]').map((i) => i.code)).toEqual(['az-ids']);
     expect(issuesAt({ ...base, availabilityZoneIds: ['euw1-az1', 'use1-az2'] }, 'availabilityZoneIds')[0]!.message).toContain('span regions');
-    expect(issuesAt({ ...base, availabilityZoneIds: ['euw1-az1', 'euw1-az2'], availabilityZoneNames: ['eu-west-1a', 'eu-west-1b'] }, 'availabilityZoneIds')).toHaveLength(1);
+    expect(
+      issuesAt({ ...base, availabilityZoneIds: ['euw1-az1', 'euw1-az2'], availabilityZoneNames: ['eu-west-1a', 'eu-west-1b'] }, 'availabilityZoneIds'),
+    ).toHaveLength(1);
   });
 });

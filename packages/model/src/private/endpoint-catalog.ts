@@ -24,30 +24,15 @@ export const S3_GATEWAY_ENDPOINT: EndpointCatalogEntry = {
   privateDns: false,
   title: 'S3',
   purpose: 'Private access to S3 buckets',
-  useCases: [
-    'Application file storage and retrieval',
-    'ECR image layer storage (ECR uses S3 backend)',
-    'Log archival and backups',
-    'Static asset delivery',
-  ],
+  useCases: ['Application file storage and retrieval', 'ECR image layer storage (ECR uses S3 backend)', 'Log archival and backups', 'Static asset delivery'],
   criticalFor: 'Pulling images from ECR: image layers are served from S3',
 };
 
-function iface(
-  service: string,
-  title: string,
-  purpose: string,
-  useCases: readonly string[],
-  criticalFor?: string,
-): EndpointCatalogEntry {
+function iface(service: string, title: string, purpose: string, useCases: readonly string[], criticalFor?: string): EndpointCatalogEntry {
   return { service, type: 'Interface', privateDns: true, title, purpose, useCases, criticalFor };
 }
 
-const ECR_USES = [
-  'EKS nodes pulling container images',
-  'CI/CD pipelines accessing ECR',
-  'Image scanning and vulnerability checks',
-];
+const ECR_USES = ['EKS nodes pulling container images', 'CI/CD pipelines accessing ECR', 'Image scanning and vulnerability checks'];
 const SSM_USES = [
   'SSH-less bastion host access',
   'Node troubleshooting via Session Manager',
@@ -58,26 +43,40 @@ const SSM_CRITICAL = 'Bastion host connectivity without SSH or public IPs';
 
 /** The seed's ten interface endpoints, in the seed's order. */
 export const INTERFACE_ENDPOINTS: readonly EndpointCatalogEntry[] = Object.freeze([
-  iface('ecr.api', 'ECR API', 'ECR control plane operations (list images, get authorization tokens)', ECR_USES, 'Pulling container images from ECR without internet access'),
-  iface('ecr.dkr', 'ECR Docker registry', 'Docker daemon communicates with ECR registry', ECR_USES, 'Pulling container images from ECR without internet access'),
+  iface(
+    'ecr.api',
+    'ECR API',
+    'ECR control plane operations (list images, get authorization tokens)',
+    ECR_USES,
+    'Pulling container images from ECR without internet access',
+  ),
+  iface(
+    'ecr.dkr',
+    'ECR Docker registry',
+    'Docker daemon communicates with ECR registry',
+    ECR_USES,
+    'Pulling container images from ECR without internet access',
+  ),
   iface('ec2', 'EC2', 'EC2 API operations from private subnets', [
     'EKS node bootstrap scripts calling EC2 APIs',
     'Auto Scaling Group operations',
     'ENI attachment and management',
     'Instance metadata access',
   ]),
-  iface('sts', 'STS', 'AWS Security Token Service for IAM role assumption', [
-    'IRSA (IAM Roles for Service Accounts) in EKS',
-    'Pod service accounts assuming IAM roles',
-    'Temporary credential generation',
-    'Cross-account access',
-  ], 'EKS workloads using IAM roles: without this endpoint, pods cannot assume IAM roles'),
-  iface('eks', 'EKS', 'EKS control plane API access', [
-    'kubectl commands from bastion host',
-    'EKS cluster management operations',
-    'eksctl operations',
-    'Cluster configuration updates',
-  ], 'kubectl from the bastion host'),
+  iface(
+    'sts',
+    'STS',
+    'AWS Security Token Service for IAM role assumption',
+    ['IRSA (IAM Roles for Service Accounts) in EKS', 'Pod service accounts assuming IAM roles', 'Temporary credential generation', 'Cross-account access'],
+    'EKS workloads using IAM roles: without this endpoint, pods cannot assume IAM roles',
+  ),
+  iface(
+    'eks',
+    'EKS',
+    'EKS control plane API access',
+    ['kubectl commands from bastion host', 'EKS cluster management operations', 'eksctl operations', 'Cluster configuration updates'],
+    'kubectl from the bastion host',
+  ),
   iface('elasticloadbalancing', 'Elastic Load Balancing', 'Load balancer management APIs', [
     'AWS Load Balancer Controller creating ALBs',
     'Target group registration',
@@ -95,9 +94,7 @@ export const INTERFACE_ENDPOINTS: readonly EndpointCatalogEntry[] = Object.freez
   iface('ec2messages', 'SSM Agent communication', 'AWS Systems Manager Session Manager connectivity', SSM_USES, SSM_CRITICAL),
 ]);
 
-export const INTERFACE_ENDPOINT_SERVICES: readonly string[] = Object.freeze(
-  INTERFACE_ENDPOINTS.map((e) => e.service),
-);
+export const INTERFACE_ENDPOINT_SERVICES: readonly string[] = Object.freeze(INTERFACE_ENDPOINTS.map((e) => e.service));
 
 /** `com.amazonaws.{region}.<service>`; with a region, the concrete service name. */
 export function endpointServiceName(service: string, region = '{region}'): string {

@@ -65,7 +65,5 @@ export function isModelError(value: unknown): value is ModelError {
 
 /** Formats issues one per line: `error databaseSubnetCidrs[1]: message (hint)`. */
 export function formatIssues(issues: readonly SpecIssue[]): string {
-  return issues
-    .map((i) => `${i.severity} ${i.path || '(spec)'}: ${i.message}${i.hint ? `\n    fix: ${i.hint}` : ''}`)
-    .join('\n');
+  return issues.map((i) => `${i.severity} ${i.path || '(spec)'}: ${i.message}${i.hint ? `\n    fix: ${i.hint}` : ''}`).join('\n');
 }

@@ -59,9 +59,7 @@ export const FLOW_LOG_FIELDS: readonly FlowLogFieldInfo[] = Object.freeze([
   f('encryption-status', 10, 'int'),
 ]);
 
-export const DEFAULT_FLOW_LOG_FORMAT_FIELDS: readonly string[] = Object.freeze(
-  FLOW_LOG_FIELDS.filter((x) => x.version === 2).map((x) => x.name),
-);
+export const DEFAULT_FLOW_LOG_FORMAT_FIELDS: readonly string[] = Object.freeze(FLOW_LOG_FIELDS.filter((x) => x.version === 2).map((x) => x.name));
 
 const BY_NAME = new Map(FLOW_LOG_FIELDS.map((x) => [x.name, x]));
 

@@ -34,7 +34,22 @@ describe('ipv4', () => {
   });
 
   it('rejects malformed text', () => {
-    for (const bad of ['', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '1.2.3.-1', 'a.b.c.d', ' 1.2.3.4', '1..2.3', '.1.2.3', '1.2.3.', '1.2.3.4 ', '1000.1.1.1', '1.2.3.00']) {
+    for (const bad of [
+      '',
+      '1.2.3',
+      '1.2.3.4.5',
+      '256.1.1.1',
+      '01.2.3.4',
+      '1.2.3.-1',
+      'a.b.c.d',
+      ' 1.2.3.4',
+      '1..2.3',
+      '.1.2.3',
+      '1.2.3.',
+      '1.2.3.4 ',
+      '1000.1.1.1',
+      '1.2.3.00',
+    ]) {
       expect(parseIpv4(bad), bad).toBeUndefined();
     }
     expect(parseIpv4Cidr('10.0.0.0/33')).toMatchObject({ ok: false, reason: 'prefix' });
@@ -56,7 +71,8 @@ describe('ipv4', () => {
         expect(cidrContains(A as never, B as never)).toBe(expectedContains);
         const range = new BlockList();
         range.addRange(formatIpv4(A.base), formatIpv4((A.base + 2 ** (32 - A.prefix) - 1) >>> 0), 'ipv4');
-        const expectedOverlap = range.check(formatIpv4(B.base), 'ipv4') || range.check(lastOfB, 'ipv4') || list.check(formatIpv4(B.base)) || cidrContains(B as never, A as never);
+        const expectedOverlap =
+          range.check(formatIpv4(B.base), 'ipv4') || range.check(lastOfB, 'ipv4') || list.check(formatIpv4(B.base)) || cidrContains(B as never, A as never);
         expect(cidrsOverlap(A as never, B as never)).toBe(expectedOverlap);
       }),
       { numRuns: 5000 },

@@ -59,8 +59,7 @@ export function blockSize(prefix: number): number {
 }
 
 export type CidrParse =
-  | { readonly ok: true; readonly cidr: Ipv4Cidr }
-  | { readonly ok: false; readonly reason: 'syntax' | 'prefix' | 'host-bits'; readonly networkText?: string };
+  { readonly ok: true; readonly cidr: Ipv4Cidr } | { readonly ok: false; readonly reason: 'syntax' | 'prefix' | 'host-bits'; readonly networkText?: string };
 
 /**
  * Parses `a.b.c.d/n` strictly: the address must be the network address of its block
@@ -100,7 +99,7 @@ export function cidr(text: string): Ipv4Cidr {
 }
 
 export function cidrContainsAddress(block: Ipv4Cidr, address: number): boolean {
-  return ((address & prefixMask(block.prefix)) >>> 0) === block.base;
+  return (address & prefixMask(block.prefix)) >>> 0 === block.base;
 }
 
 /** True when `inner` lies entirely inside `outer`. */

@@ -11,7 +11,14 @@ describe('names and tags', () => {
   it('derive every name from the prefix and keep the spec tags', () => {
     const vpc = resourceIdentity(spec, 'vpc');
     expect(vpc.name).toBe('artos-production-vpc');
-    expect(vpc.tags).toEqual({ Environment: 'production', ManagedBy: 'terraform', CostCenter: 'engineering', Name: 'artos-production-vpc', [NETWORK_TAG_KEY]: 'artos-production', [ROLE_TAG_KEY]: 'vpc' });
+    expect(vpc.tags).toEqual({
+      Environment: 'production',
+      ManagedBy: 'terraform',
+      CostCenter: 'engineering',
+      Name: 'artos-production-vpc',
+      [NETWORK_TAG_KEY]: 'artos-production',
+      [ROLE_TAG_KEY]: 'vpc',
+    });
   });
 
   it('tag each group with its role, and subnets with their tier', () => {
@@ -34,7 +41,18 @@ describe('names and tags', () => {
 describe('endpoint catalog', () => {
   it('holds the S3 gateway and the ten interface endpoints of the seed, with private DNS', () => {
     expect(S3_GATEWAY_ENDPOINT.type).toBe('Gateway');
-    expect(INTERFACE_ENDPOINTS.map((e) => e.service)).toEqual(['ecr.api', 'ecr.dkr', 'ec2', 'sts', 'eks', 'elasticloadbalancing', 'secretsmanager', 'ssm', 'ssmmessages', 'ec2messages']);
+    expect(INTERFACE_ENDPOINTS.map((e) => e.service)).toEqual([
+      'ecr.api',
+      'ecr.dkr',
+      'ec2',
+      'sts',
+      'eks',
+      'elasticloadbalancing',
+      'secretsmanager',
+      'ssm',
+      'ssmmessages',
+      'ec2messages',
+    ]);
     expect(INTERFACE_ENDPOINTS.every((e) => e.type === 'Interface' && e.privateDns && e.useCases.length >= 3)).toBe(true);
     expect(endpointServiceName('sts', 'eu-west-1')).toBe('com.amazonaws.eu-west-1.sts');
     expect(endpointServiceName('s3')).toBe('com.amazonaws.{region}.s3');

@@ -67,11 +67,7 @@ function nameOf(prefix: string, role: ResourceRole, qualifier: string | number |
  * role tag (plus the tier tag for subnets and route tables). `qualifier` is a subnet's index or
  * an endpoint's service.
  */
-export function resourceIdentity(
-  spec: Pick<NetworkSpec, 'namePrefix' | 'tags'>,
-  role: ResourceRole,
-  qualifier?: string | number,
-): ResourceIdentity {
+export function resourceIdentity(spec: Pick<NetworkSpec, 'namePrefix' | 'tags'>, role: ResourceRole, qualifier?: string | number): ResourceIdentity {
   const name = nameOf(spec.namePrefix, role, qualifier);
   const tier = role.startsWith('private-') ? 'private' : role.startsWith('database-') ? 'database' : undefined;
   return {

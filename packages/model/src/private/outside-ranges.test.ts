@@ -23,7 +23,12 @@ describe('outsideRanges in a spec', () => {
     ['overlaps a secondary block', [{ ...onPrem, cidr: '100.64.0.0/10' }], 'outsideRanges[0].cidr', /overlaps the VPC block 100\.64\.0\.0\/16/],
     ['has host bits', [{ ...onPrem, cidr: '192.168.1.0/16' }], 'outsideRanges[0].cidr', /host bits/],
     ['is not a CIDR', [{ ...onPrem, cidr: 'corp' }], 'outsideRanges[0].cidr', /not an IPv4 CIDR/],
-    ['overlaps another outside range', [onPrem, { name: 'branch', cidr: '192.168.10.0/24', via: 'vpn' }], 'outsideRanges[1].cidr', /overlaps outsideRanges\[0\]/],
+    [
+      'overlaps another outside range',
+      [onPrem, { name: 'branch', cidr: '192.168.10.0/24', via: 'vpn' }],
+      'outsideRanges[1].cidr',
+      /overlaps outsideRanges\[0\]/,
+    ],
     ['is named twice', [onPrem, { ...onPrem, cidr: '172.16.0.0/16' }], 'outsideRanges[1].name', /named twice/],
   ] as const)('an outside range that %s is an error at %s', (_what, ranges, path, message) => {
     const result = validateSpec({ ...base, secondaryCidrs: ['100.64.0.0/16'], outsideRanges: ranges });

@@ -28,19 +28,34 @@ export function outsideRangeIssues(ranges: readonly OutsideRange[], vpcBlocks: r
   const parsed: Array<{ readonly index: number; readonly cidr: Ipv4Cidr }> = [];
   ranges.forEach((range, index) => {
     const path = `outsideRanges[${index}]`;
-    if (!NAME.test(range.name)) error(`${path}.name`, `${JSON.stringify(range.name.slice(0, 64))} is not a range name`, 'use 1 to 64 letters, digits, spaces, dots, dashes or underscores, e.g. "on-premises"');
+    if (!NAME.test(range.name))
+      error(
+        `${path}.name`,
+        `${JSON.stringify(range.name.slice(0, 64))} is not a range name`,
+        'use 1 to 64 letters, digits, spaces, dots, dashes or underscores, e.g. "on-premises"',
+      );
     const first = seen.get(range.name);
     if (first !== undefined) error(`${path}.name`, `${range.name} is named twice (also outsideRanges[${first}])`, 'give each outside range its own name');
     else seen.set(range.name, index);
     const parse = parseIpv4Cidr(range.cidr);
     if (!parse.ok) {
-      error(`${path}.cidr`, `${JSON.stringify(range.cidr.slice(0, 64))} is not an IPv4 CIDR${parse.reason === 'host-bits' ? ' (host bits are set)' : ''}`, parse.networkText ? `use ${parse.networkText}` : 'write it as a.b.c.d/n, e.g. 192.168.0.0/16');
+      error(
+        `${path}.cidr`,
+        `${JSON.stringify(range.cidr.slice(0, 64))} is not an IPv4 CIDR${parse.reason === 'host-bits' ? ' (host bits are set)' : ''}`,
+        parse.networkText ? `use ${parse.networkText}` : 'write it as a.b.c.d/n, e.g. 192.168.0.0/16',
+      );
       return;
     }
     const inside = vpc.find((block) => cidrsOverlap(block, parse.cidr));
-    if (inside) error(`${path}.cidr`, `${range.cidr} (${range.name}) overlaps the VPC block ${inside.text}: AWS routes those addresses locally, so the range cannot be reached`, 'renumber one side, or leave the overlapping part out of the range');
+    if (inside)
+      error(
+        `${path}.cidr`,
+        `${range.cidr} (${range.name}) overlaps the VPC block ${inside.text}: AWS routes those addresses locally, so the range cannot be reached`,
+        'renumber one side, or leave the overlapping part out of the range',
+      );
     const other = parsed.find((p) => cidrsOverlap(p.cidr, parse.cidr));
-    if (other) error(`${path}.cidr`, `${range.cidr} overlaps outsideRanges[${other.index}] (${ranges[other.index]!.cidr})`, 'declare each outside address once');
+    if (other)
+      error(`${path}.cidr`, `${range.cidr} overlaps outsideRanges[${other.index}] (${ranges[other.index]!.cidr})`, 'declare each outside address once');
     parsed.push({ index, cidr: parse.cidr });
   });
   return issues;

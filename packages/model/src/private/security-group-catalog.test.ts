@@ -4,7 +4,12 @@ import type { GroupRole, SecurityGroupRule } from './security-group-types.js';
 
 const BASTION = 'sg-0123456789abcdef0';
 const OTHER = 'sg-0fedcba9876543210';
-const catalog = securityGroupCatalog({ vpcCidr: '10.0.0.0/16', bastionSecurityGroupId: BASTION, additionalSecurityGroupIds: [BASTION, OTHER], enableVpcEndpoints: true });
+const catalog = securityGroupCatalog({
+  vpcCidr: '10.0.0.0/16',
+  bastionSecurityGroupId: BASTION,
+  additionalSecurityGroupIds: [BASTION, OTHER],
+  enableVpcEndpoints: true,
+});
 
 /** A rule as the seed's tables write it: port, protocol, source/destination, description. */
 type SeedRow = readonly [ports: string, protocol: 'TCP' | 'UDP' | 'All', peer: string, description: string];
@@ -61,7 +66,12 @@ const SEED_EGRESS: Record<GroupRole, readonly SeedRow[]> = {
 };
 
 function asSeedRow(rule: SecurityGroupRule): SeedRow {
-  const ports = rule.protocol === 'all' || (rule.fromPort === 0 && rule.toPort === 65535) ? 'All' : rule.fromPort === rule.toPort ? String(rule.fromPort) : `${rule.fromPort}-${rule.toPort}`;
+  const ports =
+    rule.protocol === 'all' || (rule.fromPort === 0 && rule.toPort === 65535)
+      ? 'All'
+      : rule.fromPort === rule.toPort
+        ? String(rule.fromPort)
+        : `${rule.fromPort}-${rule.toPort}`;
   const protocol = rule.protocol === 'all' ? 'All' : (rule.protocol.toUpperCase() as 'TCP' | 'UDP');
   const peer = (() => {
     switch (rule.peer.kind) {
@@ -124,8 +134,17 @@ describe('security-group catalog', () => {
   });
 
   it('adds the S3 egress only with the S3 gateway endpoint, and says why', () => {
-    const without = securityGroupCatalog({ vpcCidr: '10.0.0.0/16', bastionSecurityGroupId: undefined, additionalSecurityGroupIds: [], enableVpcEndpoints: false });
-    expect(findGroup(without, 'eks-nodes').egress.map(asSeedRow).map((r) => r.slice(0, 3))).toEqual([SEED_EGRESS['eks-nodes'][0]!.slice(0, 3)]);
+    const without = securityGroupCatalog({
+      vpcCidr: '10.0.0.0/16',
+      bastionSecurityGroupId: undefined,
+      additionalSecurityGroupIds: [],
+      enableVpcEndpoints: false,
+    });
+    expect(
+      findGroup(without, 'eks-nodes')
+        .egress.map(asSeedRow)
+        .map((r) => r.slice(0, 3)),
+    ).toEqual([SEED_EGRESS['eks-nodes'][0]!.slice(0, 3)]);
     expect(findGroup(catalog, 'eks-nodes').egressRationale).toMatch(/S3/);
   });
 

@@ -1,12 +1,5 @@
 import type { NetworkSpec } from './spec-types.js';
-import type {
-  GroupRole,
-  IpProtocol,
-  RuleDirection,
-  RulePeer,
-  SecurityGroupDefinition,
-  SecurityGroupRule,
-} from './security-group-types.js';
+import type { GroupRole, IpProtocol, RuleDirection, RulePeer, SecurityGroupDefinition, SecurityGroupRule } from './security-group-types.js';
 
 /**
  * The seed's six security groups with every rule of its tables, as data. The CDK constructs,
@@ -67,7 +60,9 @@ const port = (p: number): [number, number] => [p, p];
 export const S3_EGRESS_DESCRIPTION = 'HTTPS to S3 via the gateway endpoint (ECR image layers; not in the seed)';
 
 /** The six groups for a spec: VPC CIDR resolved, bastion and additional rules only when given. */
-export function securityGroupCatalog(spec: Pick<NetworkSpec, 'vpcCidr' | 'bastionSecurityGroupId' | 'additionalSecurityGroupIds' | 'enableVpcEndpoints'>): readonly SecurityGroupDefinition[] {
+export function securityGroupCatalog(
+  spec: Pick<NetworkSpec, 'vpcCidr' | 'bastionSecurityGroupId' | 'additionalSecurityGroupIds' | 'enableVpcEndpoints'>,
+): readonly SecurityGroupDefinition[] {
   const vpc: RulePeer = { kind: 'vpc-cidr', cidr: spec.vpcCidr };
   const self: RulePeer = { kind: 'self' };
   const anyIpv4: RulePeer = { kind: 'cidr', cidr: ANY_IPV4 };

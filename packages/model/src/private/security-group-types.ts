@@ -3,14 +3,7 @@ import type { SubnetTier } from './spec-types.js';
 /** The six security groups of the seed, by role. The role is also their `artos:role` tag. */
 export type GroupRole = 'eks-cluster' | 'eks-nodes' | 'rds' | 'alb-internal' | 'alb-frontend' | 'vpc-endpoints';
 
-export const GROUP_ROLES: readonly GroupRole[] = [
-  'eks-cluster',
-  'eks-nodes',
-  'rds',
-  'alb-internal',
-  'alb-frontend',
-  'vpc-endpoints',
-];
+export const GROUP_ROLES: readonly GroupRole[] = ['eks-cluster', 'eks-nodes', 'rds', 'alb-internal', 'alb-frontend', 'vpc-endpoints'];
 
 /** `all` is AWS's protocol -1: every protocol and port. */
 export type IpProtocol = 'tcp' | 'udp' | 'icmp' | 'all';

@@ -82,7 +82,9 @@ describe('spec files', () => {
 
   it('exports a JSON Schema that lists every key and forbids unknown ones', () => {
     const schema = networkSpecJsonSchema() as { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['namePrefix', 'vpcCidr', 'privateSubnetCidrs', 'flowLogs', 'bastionSecurityGroupId']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['namePrefix', 'vpcCidr', 'privateSubnetCidrs', 'flowLogs', 'bastionSecurityGroupId']),
+    );
     expect(schema.required).toEqual(['namePrefix']);
     expect(schema.additionalProperties).toBe(false);
   });
@@ -92,8 +94,20 @@ describe('hostile spec files', () => {
   it('a YAML alias bomb ("billion laughs") is a parse error, not a crash', () => {
     // Nine aliases at each of eight levels: 9^8 (43 million) strings if expanded.
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 8; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(',')}]`);
-    const error = (() => { try { parseSpecText(`${levels.join('\n')}\nnamePrefix: *l7\n`, 'bomb.yaml'); } catch (e) { return e; } return undefined; })();
+    for (let i = 1; i < 8; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(9)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(',')}]`,
+      );
+    const error = (() => {
+      try {
+        parseSpecText(`${levels.join('\n')}\nnamePrefix: *l7\n`, 'bomb.yaml');
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
     expect(isModelError(error)).toBe(true);
     expect((error as ModelError).code).toBe('parse-error');
     expect((error as ModelError).message).toContain('aliases');
@@ -106,7 +120,14 @@ describe('hostile spec files', () => {
   it('a key given twice is rejected in JSON as it is in YAML, with its line', () => {
     expect(() => parseSpecText('namePrefix: a\nnamePrefix: b\n', 'dup.yaml')).toThrow(/not valid YAML/);
     const text = '{\n  "namePrefix": "a",\n  "tags": {"x": "1", "y": "2"},\n  "namePrefix": "b"\n}';
-    const error = (() => { try { parseSpecText(text, 'dup.json'); } catch (e) { return e; } return undefined; })() as ModelError;
+    const error = (() => {
+      try {
+        parseSpecText(text, 'dup.json');
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })() as ModelError;
     expect(isModelError(error)).toBe(true);
     expect(error.message).toContain('line 4');
     expect(error.message).toContain('"namePrefix" is given twice');

@@ -27,17 +27,23 @@ export function parseSpecText(text: string, sourceName = '<input>'): unknown {
       const duplicate = duplicateJsonKey(text);
       if (duplicate) {
         const message = `line ${duplicate.line}, column ${duplicate.column}: the key ${boundText(JSON.stringify(duplicate.key), 80)} is given twice in one object`;
-        throw new ModelError('parse-error', `${sourceName} is not a valid spec: ${message}`, [
-          { severity: 'error', code: 'parse-error', path: '', message, hint: 'keep one of the two entries' },
-        ], sourceName);
+        throw new ModelError(
+          'parse-error',
+          `${sourceName} is not a valid spec: ${message}`,
+          [{ severity: 'error', code: 'parse-error', path: '', message, hint: 'keep one of the two entries' }],
+          sourceName,
+        );
       }
       return value;
     } catch (error) {
       if (error instanceof ModelError) throw error;
       const message = boundText((error as Error).message);
-      throw new ModelError('parse-error', `${sourceName} is not valid JSON: ${message}`, [
-        { severity: 'error', code: 'parse-error', path: '', message: `not valid JSON: ${message}`, hint: 'fix the syntax at the position named' },
-      ], sourceName);
+      throw new ModelError(
+        'parse-error',
+        `${sourceName} is not valid JSON: ${message}`,
+        [{ severity: 'error', code: 'parse-error', path: '', message: `not valid JSON: ${message}`, hint: 'fix the syntax at the position named' }],
+        sourceName,
+      );
     }
   }
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
@@ -56,9 +62,12 @@ export function parseSpecText(text: string, sourceName = '<input>'): unknown {
     return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   } catch (error) {
     const message = `anchors and aliases expand too far (${boundText((error as Error).message, 120)})`;
-    throw new ModelError('parse-error', `${sourceName} is not a valid spec: ${message}`, [
-      { severity: 'error', code: 'parse-error', path: '', message, hint: 'write the values out instead of repeating aliases of aliases' },
-    ], sourceName);
+    throw new ModelError(
+      'parse-error',
+      `${sourceName} is not a valid spec: ${message}`,
+      [{ severity: 'error', code: 'parse-error', path: '', message, hint: 'write the values out instead of repeating aliases of aliases' }],
+      sourceName,
+    );
   }
 }
 
@@ -80,9 +89,12 @@ export async function readSpecFile(path: string): Promise<unknown> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new ModelError('parse-error', `cannot read spec file ${path}: ${reason}`, [
-      { severity: 'error', code: 'parse-error', path: '', message: `cannot read ${path}: ${reason}`, hint: 'check the path given to --spec' },
-    ], path);
+    throw new ModelError(
+      'parse-error',
+      `cannot read spec file ${path}: ${reason}`,
+      [{ severity: 'error', code: 'parse-error', path: '', message: `cannot read ${path}: ${reason}`, hint: 'check the path given to --spec' }],
+      path,
+    );
   }
   return parseSpecText(text, path);
 }

@@ -18,10 +18,7 @@ export const flowLogSettingsSchema = z
       .optional()
       .describe('Aggregation interval in seconds, 60 or 600. Default 60.'),
     logFormatFields: stringList('Custom record format as AWS field names. Default: the version-2 format.').optional(),
-    logGroupNamePattern: z
-      .string()
-      .optional()
-      .describe('Log group name; {vpc_id} stands for the VPC id. Default /vpc/{vpc_id}/flow-logs.'),
+    logGroupNamePattern: z.string().optional().describe('Log group name; {vpc_id} stands for the VPC id. Default /vpc/{vpc_id}/flow-logs.'),
   })
   .describe('VPC flow-log settings');
 

@@ -40,7 +40,13 @@ describe('AWS ids in a spec', () => {
 describe('messages quote values in bounded length', () => {
   it('a 5 MB value is cut in every message and hint', () => {
     const huge = 'x'.repeat(5_000_000);
-    for (const input of [{ namePrefix: huge }, { ...base, vpcCidr: huge }, { ...base, tags: { [huge]: huge } }, { ...base, bastionSecurityGroupId: huge }, { ...base, [huge]: 1 }]) {
+    for (const input of [
+      { namePrefix: huge },
+      { ...base, vpcCidr: huge },
+      { ...base, tags: { [huge]: huge } },
+      { ...base, bastionSecurityGroupId: huge },
+      { ...base, [huge]: 1 },
+    ]) {
       const result = validateSpec(input);
       expect(result.ok).toBe(false);
       for (const i of result.issues) {

@@ -81,14 +81,29 @@ function checkTags(list: IssueList, tags: Readonly<Record<string, string>>): voi
     const path = `tags[${JSON.stringify(key)}]`;
     const value = tags[key]!;
     if (key.length === 0 || key.length > TAG_KEY_MAX_LENGTH || !TAG_TEXT_PATTERN.test(key)) {
-      list.error('invalid-tag', path, `tag key ${JSON.stringify(key)} is not a valid AWS tag key`, `use 1-${TAG_KEY_MAX_LENGTH} letters, digits, spaces and _ . : / = + - @`);
+      list.error(
+        'invalid-tag',
+        path,
+        `tag key ${JSON.stringify(key)} is not a valid AWS tag key`,
+        `use 1-${TAG_KEY_MAX_LENGTH} letters, digits, spaces and _ . : / = + - @`,
+      );
     } else if (key.toLowerCase().startsWith('aws:')) {
       list.error('invalid-tag', path, `tag key ${JSON.stringify(key)} uses the reserved prefix aws:`, 'choose a key without the aws: prefix');
     } else if (key === 'Name' || key.startsWith('artos:')) {
-      list.error('invalid-tag', path, `tag key ${JSON.stringify(key)} is set by the model itself`, 'remove it; names and artos: tags are derived from namePrefix');
+      list.error(
+        'invalid-tag',
+        path,
+        `tag key ${JSON.stringify(key)} is set by the model itself`,
+        'remove it; names and artos: tags are derived from namePrefix',
+      );
     }
     if (value.length > TAG_VALUE_MAX_LENGTH || !TAG_TEXT_PATTERN.test(value)) {
-      list.error('invalid-tag', path, `the value of tag ${JSON.stringify(key)} is not a valid AWS tag value`, `use 0-${TAG_VALUE_MAX_LENGTH} letters, digits, spaces and _ . : / = + - @`);
+      list.error(
+        'invalid-tag',
+        path,
+        `the value of tag ${JSON.stringify(key)} is not a valid AWS tag value`,
+        `use 0-${TAG_VALUE_MAX_LENGTH} letters, digits, spaces and _ . : / = + - @`,
+      );
     }
   }
 }
@@ -96,10 +111,20 @@ function checkTags(list: IssueList, tags: Readonly<Record<string, string>>): voi
 function checkAwsId(list: IssueList, kind: AwsIdKind, path: string, value: string): void {
   if (isAwsId(kind, value)) return;
   if (SEED_PLACEHOLDER_IDS.has(value)) {
-    list.warn('invalid-aws-id', path, `${JSON.stringify(value)} is a placeholder from the seed's example, not an AWS ${kind} id; AWS will reject it`, `replace it with the real id before deploying, e.g. ${kind}-0123456789abcdef0`);
+    list.warn(
+      'invalid-aws-id',
+      path,
+      `${JSON.stringify(value)} is a placeholder from the seed's example, not an AWS ${kind} id; AWS will reject it`,
+      `replace it with the real id before deploying, e.g. ${kind}-0123456789abcdef0`,
+    );
     return;
   }
-  list.error('invalid-aws-id', path, `${JSON.stringify(value)} is not an AWS ${kind} id (${kind}- and 8 or 17 hex digits); AWS would reject it`, `replace it with the real id, e.g. ${kind}-0123456789abcdef0`);
+  list.error(
+    'invalid-aws-id',
+    path,
+    `${JSON.stringify(value)} is not an AWS ${kind} id (${kind}- and 8 or 17 hex digits); AWS would reject it`,
+    `replace it with the real id, e.g. ${kind}-0123456789abcdef0`,
+  );
 }
 
 interface TierResult {
@@ -115,7 +140,12 @@ function checkTier(list: IssueList, input: NetworkSpecInput, tier: SubnetTier): 
   const ids = input[keys.ids] ?? [];
   const cidrs = givenCidrs ?? (ids.length > 0 ? [] : SEED_DEFAULTS[keys.cidrs]);
   if (ids.length > 0 && input.vpcId === undefined) {
-    list.error('subnet-ids-need-vpc', keys.ids, `${keys.ids} name existing subnets, but no vpcId is given`, 'add the vpcId of the VPC that holds these subnets, or give CIDRs instead of ids');
+    list.error(
+      'subnet-ids-need-vpc',
+      keys.ids,
+      `${keys.ids} name existing subnets, but no vpcId is given`,
+      'add the vpcId of the VPC that holds these subnets, or give CIDRs instead of ids',
+    );
   }
   if (ids.length > 0 && givenCidrs !== undefined && givenCidrs.length > 0 && givenCidrs.length !== ids.length) {
     list.error(
@@ -134,20 +164,40 @@ function checkFlowLogs(list: IssueList, input: NetworkSpecInput): void {
   const flow = input.flowLogs ?? {};
   if (flow.retentionDays !== undefined && !CLOUDWATCH_RETENTION_DAYS.includes(flow.retentionDays)) {
     const nearest = CLOUDWATCH_RETENTION_DAYS.reduce((a, b) => (Math.abs(b - flow.retentionDays!) < Math.abs(a - flow.retentionDays!) ? b : a));
-    list.error('invalid-flow-log-setting', 'flowLogs.retentionDays', `${flow.retentionDays} days is not a retention CloudWatch Logs accepts`, `use ${nearest} (allowed: ${CLOUDWATCH_RETENTION_DAYS.join(', ')})`);
+    list.error(
+      'invalid-flow-log-setting',
+      'flowLogs.retentionDays',
+      `${flow.retentionDays} days is not a retention CloudWatch Logs accepts`,
+      `use ${nearest} (allowed: ${CLOUDWATCH_RETENTION_DAYS.join(', ')})`,
+    );
   }
   (flow.logFormatFields ?? []).forEach((name, i) => {
     if (!findFlowLogField(name)) {
-      list.error('invalid-flow-log-setting', `flowLogs.logFormatFields[${i}]`, `${JSON.stringify(name)} is not a flow-log field AWS documents`, 'use AWS field names such as srcaddr, dstport, tcp-flags, pkt-srcaddr');
+      list.error(
+        'invalid-flow-log-setting',
+        `flowLogs.logFormatFields[${i}]`,
+        `${JSON.stringify(name)} is not a flow-log field AWS documents`,
+        'use AWS field names such as srcaddr, dstport, tcp-flags, pkt-srcaddr',
+      );
     }
   });
   if (flow.logFormatFields) checkDuplicates(list, 'flowLogs.logFormatFields', flow.logFormatFields);
   if (flow.logFormatFields && flow.logFormatFields.length === 0) {
-    list.error('invalid-flow-log-setting', 'flowLogs.logFormatFields', 'the custom record format lists no field', 'list the fields, or leave logFormatFields out for the default format');
+    list.error(
+      'invalid-flow-log-setting',
+      'flowLogs.logFormatFields',
+      'the custom record format lists no field',
+      'list the fields, or leave logFormatFields out for the default format',
+    );
   }
   const pattern = flow.logGroupNamePattern;
   if (pattern !== undefined && !LOG_GROUP_NAME_PATTERN.test(pattern.replace(VPC_ID_PLACEHOLDER, 'vpc-0123456789abcdef0'))) {
-    list.error('invalid-flow-log-setting', 'flowLogs.logGroupNamePattern', `${JSON.stringify(pattern)} is not a valid CloudWatch Logs group name`, 'use letters, digits and . - _ / #, with {vpc_id} for the VPC id');
+    list.error(
+      'invalid-flow-log-setting',
+      'flowLogs.logGroupNamePattern',
+      `${JSON.stringify(pattern)} is not a valid CloudWatch Logs group name`,
+      'use letters, digits and . - _ / #, with {vpc_id} for the VPC id',
+    );
   }
 }
 
@@ -188,7 +238,12 @@ function validateUnbounded(input: unknown): ValidationResult {
   if (given.vpcId !== undefined) {
     checkAwsId(list, 'vpc', 'vpcId', given.vpcId);
     if (given.vpcCidr === undefined) {
-      list.error('vpc-cidr-required', 'vpcCidr', `vpcId ${given.vpcId} is given without its CIDR`, "add vpcCidr with the existing VPC's IPv4 CIDR (aws ec2 describe-vpcs --vpc-ids <vpc-id>)");
+      list.error(
+        'vpc-cidr-required',
+        'vpcCidr',
+        `vpcId ${given.vpcId} is given without its CIDR`,
+        "add vpcCidr with the existing VPC's IPv4 CIDR (aws ec2 describe-vpcs --vpc-ids <vpc-id>)",
+      );
     }
   }
   const vpcCidrText = given.vpcCidr ?? SEED_DEFAULTS.vpcCidr;
@@ -224,7 +279,12 @@ function validateUnbounded(input: unknown): ValidationResult {
 
   if (azNames) {
     if (given.availabilityZoneCount !== undefined && azNames.length !== given.availabilityZoneCount) {
-      list.error('az-names', 'availabilityZoneNames', `${azNames.length} AZ names for availabilityZoneCount ${given.availabilityZoneCount}`, 'give one name per AZ, or leave availabilityZoneCount out');
+      list.error(
+        'az-names',
+        'availabilityZoneNames',
+        `${azNames.length} AZ names for availabilityZoneCount ${given.availabilityZoneCount}`,
+        'give one name per AZ, or leave availabilityZoneCount out',
+      );
     }
     azNames.forEach((name, i) => {
       if (!AZ_NAME_PATTERN.test(name)) {
@@ -241,7 +301,12 @@ function validateUnbounded(input: unknown): ValidationResult {
   const services = given.interfaceEndpointServices ?? INTERFACE_ENDPOINT_SERVICES;
   services.forEach((service, i) => {
     if (!INTERFACE_ENDPOINT_SERVICES.includes(service)) {
-      list.error('unknown-endpoint-service', `interfaceEndpointServices[${i}]`, `${JSON.stringify(service)} is not in the endpoint catalog`, `use some of ${INTERFACE_ENDPOINT_SERVICES.join(', ')}`);
+      list.error(
+        'unknown-endpoint-service',
+        `interfaceEndpointServices[${i}]`,
+        `${JSON.stringify(service)} is not in the endpoint catalog`,
+        `use some of ${INTERFACE_ENDPOINT_SERVICES.join(', ')}`,
+      );
     }
   });
   checkDuplicates(list, 'interfaceEndpointServices', services);

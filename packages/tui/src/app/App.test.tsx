@@ -134,7 +134,10 @@ describe('App', () => {
 
   it('never lets an escape sequence from AWS data reach the terminal', async () => {
     const evil = '\u001b]0;pwned\u0007\u001b[2Jinjected';
-    const model = { ...data.context.model, problems: [{ part: 'security-groups' as const, action: 'ec2:DescribeSecurityGroups', detail: `AWS said: ${evil}`, fix: 'none', fatal: false }] };
+    const model = {
+      ...data.context.model,
+      problems: [{ part: 'security-groups' as const, action: 'ec2:DescribeSecurityGroups', detail: `AWS said: ${evil}`, fix: 'none', fatal: false }],
+    };
     const app = render(<App data={{ ...data, context: { ...data.context, model } }} size={{ columns: 120, rows: 30 }} />);
     const frame = await waitFor(app.lastFrame, 'problem reading security-groups');
     expect(frame).toContain('injected');

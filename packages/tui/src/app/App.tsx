@@ -96,36 +96,41 @@ export function App({ data, size, initialScreen }: AppProps) {
   const hidden = (s: ScreenId) => (help || s !== screen ? 'none' : 'flex');
   return (
     <KeyRouterContext.Provider value={router}>
-    <Box flexDirection="column" width={columns}>
-      <Line text={`${tabs} · artos-net · ${data.source}`} width={width} colors={colors} tone="accent" bold />
-      {help ? <HelpOverlay width={width} colors={colors} /> : null}
-      <Box display={hidden('overview')} flexDirection="column">
-        <ScreenContext.Provider value="overview">
-          <OverviewScreen {...common} active={active('overview')} />
-        </ScreenContext.Provider>
+      <Box flexDirection="column" width={columns}>
+        <Line text={`${tabs} · artos-net · ${data.source}`} width={width} colors={colors} tone="accent" bold />
+        {help ? <HelpOverlay width={width} colors={colors} /> : null}
+        <Box display={hidden('overview')} flexDirection="column">
+          <ScreenContext.Provider value="overview">
+            <OverviewScreen {...common} active={active('overview')} />
+          </ScreenContext.Provider>
+        </Box>
+        <Box display={hidden('doctor')} flexDirection="column">
+          <ScreenContext.Provider value="doctor">
+            <DoctorScreen {...common} active={active('doctor')} />
+          </ScreenContext.Provider>
+        </Box>
+        <Box display={hidden('flowlogs')} flexDirection="column">
+          <ScreenContext.Provider value="flowlogs">
+            <FlowLogsScreen {...common} active={active('flowlogs')} clearFilter={() => setFilter('')} />
+          </ScreenContext.Provider>
+        </Box>
+        <Box display={hidden('cidr')} flexDirection="column">
+          <ScreenContext.Provider value="cidr">
+            <CidrScreen {...common} active={active('cidr')} />
+          </ScreenContext.Provider>
+        </Box>
+        <Box display={hidden('graph')} flexDirection="column">
+          <ScreenContext.Provider value="graph">
+            <GraphScreen {...common} active={active('graph')} />
+          </ScreenContext.Provider>
+        </Box>
+        <Line
+          text={filtering ? `filter: ${filter}▏ (enter or esc ends)` : filter ? `filter "${filter}" · / to change · q quit` : HINTS.join(' · ')}
+          width={width}
+          colors={colors}
+          tone="dim"
+        />
       </Box>
-      <Box display={hidden('doctor')} flexDirection="column">
-        <ScreenContext.Provider value="doctor">
-          <DoctorScreen {...common} active={active('doctor')} />
-        </ScreenContext.Provider>
-      </Box>
-      <Box display={hidden('flowlogs')} flexDirection="column">
-        <ScreenContext.Provider value="flowlogs">
-          <FlowLogsScreen {...common} active={active('flowlogs')} clearFilter={() => setFilter('')} />
-        </ScreenContext.Provider>
-      </Box>
-      <Box display={hidden('cidr')} flexDirection="column">
-        <ScreenContext.Provider value="cidr">
-          <CidrScreen {...common} active={active('cidr')} />
-        </ScreenContext.Provider>
-      </Box>
-      <Box display={hidden('graph')} flexDirection="column">
-        <ScreenContext.Provider value="graph">
-          <GraphScreen {...common} active={active('graph')} />
-        </ScreenContext.Provider>
-      </Box>
-      <Line text={filtering ? `filter: ${filter}▏ (enter or esc ends)` : filter ? `filter "${filter}" · / to change · q quit` : HINTS.join(' · ')} width={width} colors={colors} tone="dim" />
-    </Box>
     </KeyRouterContext.Provider>
   );
 }

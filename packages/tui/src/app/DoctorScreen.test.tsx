@@ -37,7 +37,7 @@ describe('DoctorScreen', () => {
     app.unmount();
   });
 
-  it('opens and closes a step\'s evidence with enter', async () => {
+  it("opens and closes a step's evidence with enter", async () => {
     const app = screen();
     app.stdin.write(KEY.enter);
     await waitFor(app.lastFrame, 'Pods cannot reach AWS services — ✔ passed');
@@ -99,7 +99,8 @@ describe('filterRows', () => {
     { kind: 'workflow', workflow: 'bastion', text: 'Bastion cannot reach the EKS API' },
   ];
   it('keeps every row without a filter', () => expect(filterRows(rows, '')).toEqual(rows));
-  it('keeps matching steps with their workflow row, case-insensitively', () => expect(filterRows(rows, 'rejects').map((r) => r.text)).toEqual(['RDS connection failures', '  ✖ No recent REJECTs']));
+  it('keeps matching steps with their workflow row, case-insensitively', () =>
+    expect(filterRows(rows, 'rejects').map((r) => r.text)).toEqual(['RDS connection failures', '  ✖ No recent REJECTs']));
   it('keeps a matching workflow row alone', () => expect(filterRows(rows, 'eks api').map((r) => r.text)).toEqual(['Bastion cannot reach the EKS API']));
 });
 

@@ -12,7 +12,13 @@ import { useKeys } from './use-keys.js';
 import { useSideways, widestOf } from './use-sideways.js';
 import type { Tone } from './theme.js';
 
-const MARK: Readonly<Record<StepResult['status'], [string, Tone]>> = { pass: ['✔', 'good'], fail: ['✖', 'bad'], warn: ['!', 'warn'], skipped: ['-', 'dim'], unknown: ['?', 'warn'] };
+const MARK: Readonly<Record<StepResult['status'], [string, Tone]>> = {
+  pass: ['✔', 'good'],
+  fail: ['✖', 'bad'],
+  warn: ['!', 'warn'],
+  skipped: ['-', 'dim'],
+  unknown: ['?', 'warn'],
+};
 
 /** Splits text into lines of at most `width` characters, at spaces where it can. */
 export function wrap(text: string, width: number): string[] {
@@ -49,7 +55,21 @@ export function filterRows(rows: readonly Row[], filter: string): Row[] {
   return rows.filter((r) => (r.kind === 'workflow' ? workflows.has(r.workflow) : matches(r)));
 }
 
-export function DoctorScreen({ data, width, height, colors, active, filter = '' }: { data: AppData; width: number; height: number; colors: boolean; active: boolean; filter?: string }) {
+export function DoctorScreen({
+  data,
+  width,
+  height,
+  colors,
+  active,
+  filter = '',
+}: {
+  data: AppData;
+  width: number;
+  height: number;
+  colors: boolean;
+  active: boolean;
+  filter?: string;
+}) {
   const [reports, setReports] = useState<Record<string, WorkflowReport>>({});
   const [running, setRunning] = useState<{ workflow: string; done: StepResult[]; current: string | undefined } | undefined>();
   const [open, setOpen] = useState<Record<string, boolean>>({});
@@ -68,9 +88,22 @@ export function DoctorScreen({ data, width, height, colors, active, filter = '' 
   for (const w of WORKFLOWS) {
     const report = reports[w.id];
     const isRunning = running?.workflow === w.id;
-    const status = isRunning ? `${spinner} running` : report ? (report.status === 'pass' ? '✔ passed' : report.status === 'warn' ? '! warnings' : '✖ a check failed') : 'press enter to run';
+    const status = isRunning
+      ? `${spinner} running`
+      : report
+        ? report.status === 'pass'
+          ? '✔ passed'
+          : report.status === 'warn'
+            ? '! warnings'
+            : '✖ a check failed'
+        : 'press enter to run';
     const question = w.id === REACH && reach ? ` (${reach.from ?? 'who'} → ${reach.to} ${reach.protocol} ${reach.port})` : '';
-    all.push({ kind: 'workflow', workflow: w.id, text: `${w.title}${question} — ${status}`, tone: report ? (report.status === 'pass' ? 'good' : report.status === 'warn' ? 'warn' : 'bad') : 'accent' });
+    all.push({
+      kind: 'workflow',
+      workflow: w.id,
+      text: `${w.title}${question} — ${status}`,
+      tone: report ? (report.status === 'pass' ? 'good' : report.status === 'warn' ? 'warn' : 'bad') : 'accent',
+    });
     const steps = isRunning ? running.done : (report?.steps ?? []);
     for (const s of steps) {
       const [mark, tone] = MARK[s.status];
@@ -78,7 +111,8 @@ export function DoctorScreen({ data, width, height, colors, active, filter = '' 
       if (open[`${w.id}/${s.id}`]) {
         // Evidence is the answer: wrap it rather than cut it.
         const detail = (text: string, tone?: Tone) => {
-          for (const piece of wrap(text, Math.max(10, width - 6))) all.push({ kind: 'detail', workflow: w.id, text: `      ${piece}`, ...(tone ? { tone } : {}) });
+          for (const piece of wrap(text, Math.max(10, width - 6)))
+            all.push({ kind: 'detail', workflow: w.id, text: `      ${piece}`, ...(tone ? { tone } : {}) });
         };
         for (const e of s.evidence) detail(e);
         if (s.fix && s.status !== 'pass') {
@@ -87,7 +121,13 @@ export function DoctorScreen({ data, width, height, colors, active, filter = '' 
         }
       }
     }
-    if (isRunning && running.current) all.push({ kind: 'detail', workflow: w.id, text: `  ${spinner} ${w.steps.find((s) => s.id === running.current)?.title ?? running.current}`, tone: 'accent' });
+    if (isRunning && running.current)
+      all.push({
+        kind: 'detail',
+        workflow: w.id,
+        text: `  ${spinner} ${w.steps.find((s) => s.id === running.current)?.title ?? running.current}`,
+        tone: 'accent',
+      });
   }
   const rows = filterRows(all, filter);
   const list = useList(rows.length, height);
@@ -119,14 +159,15 @@ export function DoctorScreen({ data, width, height, colors, active, filter = '' 
         else if (row.kind === 'step') setOpen((o) => ({ ...o, [`${row.workflow}/${row.stepId}`]: !o[`${row.workflow}/${row.stepId}`] }));
       } else if (input === 'a' && !running) {
         void (async () => {
-          for (const w of WORKFLOWS) await new Promise<void>((resolve) => {
-            setRunning({ workflow: w.id, done: [], current: undefined });
-            void runWorkflow(w, context).then((report) => {
-              setReports((all) => ({ ...all, [w.id]: report }));
-              setRunning(undefined);
-              resolve();
+          for (const w of WORKFLOWS)
+            await new Promise<void>((resolve) => {
+              setRunning({ workflow: w.id, done: [], current: undefined });
+              void runWorkflow(w, context).then((report) => {
+                setReports((all) => ({ ...all, [w.id]: report }));
+                setRunning(undefined);
+                resolve();
+              });
             });
-          });
         })();
       }
     },
@@ -154,7 +195,16 @@ export function DoctorScreen({ data, width, height, colors, active, filter = '' 
   return (
     <Box flexDirection="column" height={height}>
       {rows.slice(top, top + height).map((r, i) => (
-        <Line key={top + i} text={r.text} width={width} colors={colors} offset={sideways.offset} inverse={top + i === list.selected} bold={r.kind === 'workflow'} {...(r.tone ? { tone: r.tone } : {})} />
+        <Line
+          key={top + i}
+          text={r.text}
+          width={width}
+          colors={colors}
+          offset={sideways.offset}
+          inverse={top + i === list.selected}
+          bold={r.kind === 'workflow'}
+          {...(r.tone ? { tone: r.tone } : {})}
+        />
       ))}
     </Box>
   );

@@ -11,7 +11,17 @@ beforeAll(async () => {
   data = await productionAppData();
 });
 const screen = (d: AppData, props: { filter?: string; active?: boolean; clearFilter?: () => void } = {}) =>
-  render(<FlowLogsScreen data={d} width={120} height={20} colors={false} active={props.active ?? true} filter={props.filter ?? ''} {...(props.clearFilter ? { clearFilter: props.clearFilter } : {})} />);
+  render(
+    <FlowLogsScreen
+      data={d}
+      width={120}
+      height={20}
+      colors={false}
+      active={props.active ?? true}
+      filter={props.filter ?? ''}
+      {...(props.clearFilter ? { clearFilter: props.clearFilter } : {})}
+    />,
+  );
 const rows = (n: number): ResultRow[] => Array.from({ length: n }, (_, i) => ({ srcAddr: `10.0.0.${i}`, n: String(i) }));
 
 describe('FlowLogsScreen', () => {

@@ -1,6 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { Box } from 'ink';
-import { CANNED_QUERIES, DETECTORS, detectorParameters, HISTOGRAM_RANGE_QUERY, buildHistogram, endpointUsageFilter, histogramBucketMs, histogramQuery, runDetectors, type ResultRow } from '@artos/flowlog-analyzer';
+import {
+  CANNED_QUERIES,
+  DETECTORS,
+  detectorParameters,
+  HISTOGRAM_RANGE_QUERY,
+  buildHistogram,
+  endpointUsageFilter,
+  histogramBucketMs,
+  histogramQuery,
+  runDetectors,
+  type ResultRow,
+} from '@artos/flowlog-analyzer';
 import type { AppData } from './app-data.js';
 import { Line } from './Line.js';
 import { useList } from './use-list.js';
@@ -17,7 +28,11 @@ type State =
   | { readonly kind: 'histogram'; readonly title: string; readonly lines: readonly string[] }
   | { readonly kind: 'error'; readonly message: string };
 
-const HISTOGRAM_ENTRY = { id: 'histogram', title: 'Accepted and rejected over time', description: "a histogram per time bucket, with SKIPDATA gaps, NODATA and the detectors' findings marked" };
+const HISTOGRAM_ENTRY = {
+  id: 'histogram',
+  title: 'Accepted and rejected over time',
+  description: "a histogram per time bucket, with SKIPDATA gaps, NODATA and the detectors' findings marked",
+};
 
 /** "1 row", "4,957 rows". */
 export function rowCount(n: number): string {
@@ -28,11 +43,33 @@ export function rowCount(n: number): string {
 function matchingRows(rows: readonly ResultRow[], columns: readonly string[], filter: string): readonly ResultRow[] {
   if (!filter) return rows;
   const needle = filter.toLowerCase();
-  return rows.filter((r) => columns.some((c) => String(r[c] ?? '').toLowerCase().includes(needle)));
+  return rows.filter((r) =>
+    columns.some((c) =>
+      String(r[c] ?? '')
+        .toLowerCase()
+        .includes(needle),
+    ),
+  );
 }
 
 /** The canned queries (the seed's flow-log analysis), then the histogram: run with progress and cancel, scroll the results. */
-export function FlowLogsScreen({ data, width, height, colors, active, filter = '', clearFilter }: { data: AppData; width: number; height: number; colors: boolean; active: boolean; filter?: string; clearFilter?: () => void }) {
+export function FlowLogsScreen({
+  data,
+  width,
+  height,
+  colors,
+  active,
+  filter = '',
+  clearFilter,
+}: {
+  data: AppData;
+  width: number;
+  height: number;
+  colors: boolean;
+  active: boolean;
+  filter?: string;
+  clearFilter?: () => void;
+}) {
   const [state, setStateValue] = useState<State>({ kind: 'menu' });
   // The handler reads the state from a ref: keys batched in one chunk see each other's effect.
   const stateRef = useRef<State>(state);
@@ -52,7 +89,12 @@ export function FlowLogsScreen({ data, width, height, colors, active, filter = '
   };
   const menu = useList(queries.length, height - 2);
   const shownRows = state.kind === 'results' ? matchingRows(state.rows, state.columns, filter) : [];
-  const resultLines = state.kind === 'results' ? textTable([state.columns.map(String), ...shownRows.map((r) => state.columns.map((c) => r[c] ?? '-'))]).split('\n') : state.kind === 'histogram' ? [...state.lines] : [];
+  const resultLines =
+    state.kind === 'results'
+      ? textTable([state.columns.map(String), ...shownRows.map((r) => state.columns.map((c) => r[c] ?? '-'))]).split('\n')
+      : state.kind === 'histogram'
+        ? [...state.lines]
+        : [];
   const page = Math.max(1, height - 2);
   const results = useList(Math.max(1, resultLines.length - page + 1), page);
   const sideways = useSideways(widestOf(resultLines), width);
@@ -93,7 +135,10 @@ export function FlowLogsScreen({ data, width, height, colors, active, filter = '
       const runs = await runDetectors(query, parameters, DETECTORS);
       const findings = runs.flatMap((r) => r.findings);
       const notes = runs.filter((r) => r.error).map((r) => `${r.detector}: could not run (${r.error})`);
-      return { title: `${findings.length} finding(s) from ${runs.length - notes.length} detectors, per ${bucket / 60_000} min`, lines: [...renderHistogram(buildHistogram(rows, bucket, findings), width), ...notes] };
+      return {
+        title: `${findings.length} finding(s) from ${runs.length - notes.length} detectors, per ${bucket / 60_000} min`,
+        lines: [...renderHistogram(buildHistogram(rows, bucket, findings), width), ...notes],
+      };
     })()
       .then((r) => {
         if (!abort.signal.aborted) setState({ kind: 'histogram', ...r });
@@ -128,7 +173,8 @@ export function FlowLogsScreen({ data, width, height, colors, active, filter = '
     { isActive: active },
   );
 
-  if (!data.runQuery) return <Line text="No flow logs: start with --flow-logs FILE, or --live (the flow-log group in the account)." width={width} colors={colors} tone="warn" />;
+  if (!data.runQuery)
+    return <Line text="No flow logs: start with --flow-logs FILE, or --live (the flow-log group in the account)." width={width} colors={colors} tone="warn" />;
   const header = <Line text={`Flow logs: ${data.flowLogSource ?? '?'}`} width={width} colors={colors} tone="accent" />;
   if (state.kind === 'running') {
     return (
@@ -155,9 +201,12 @@ export function FlowLogsScreen({ data, width, height, colors, active, filter = '
       <Box flexDirection="column" height={height}>
         <Line text={state.title} width={width} colors={colors} tone="accent" />
         <Line text={resultLines[0] ?? ''} width={width} colors={colors} offset={sideways.offset} bold />
-        {resultLines.slice(1).slice(top, top + page - 1).map((l, i) => (
-          <Line key={top + i} text={l} width={width} colors={colors} offset={sideways.offset} />
-        ))}
+        {resultLines
+          .slice(1)
+          .slice(top, top + page - 1)
+          .map((l, i) => (
+            <Line key={top + i} text={l} width={width} colors={colors} offset={sideways.offset} />
+          ))}
         <Line text="↑↓ PgUp PgDn Home End scroll · ←→ sideways · esc back" width={width} colors={colors} tone="dim" />
       </Box>
     );

@@ -5,12 +5,29 @@ import type { AppData } from './app-data.js';
 import { ScrollView, type ViewLine } from './ScrollView.js';
 
 /** The security groups, who may reach each and where each may send, from the model being read. */
-export function GraphScreen({ data, width, height, colors, active, filter }: { data: AppData; width: number; height: number; colors: boolean; active: boolean; filter: string }) {
+export function GraphScreen({
+  data,
+  width,
+  height,
+  colors,
+  active,
+  filter,
+}: {
+  data: AppData;
+  width: number;
+  height: number;
+  colors: boolean;
+  active: boolean;
+  filter: string;
+}) {
   const lines = useMemo<ViewLine[]>(
     () => [
       ...renderGraphText(networkGraph(data.context.model)).map((text): ViewLine => (text.startsWith(' ') || text === '' ? { text } : { text, tone: 'accent' })),
       { text: '' },
-      { text: '← who may send to the group (ingress rules) · → where the group may send (egress rules) · artos-net graph --format svg|mermaid|dot draws it', tone: 'dim' },
+      {
+        text: '← who may send to the group (ingress rules) · → where the group may send (egress rules) · artos-net graph --format svg|mermaid|dot draws it',
+        tone: 'dim',
+      },
     ],
     [data.context.model],
   );

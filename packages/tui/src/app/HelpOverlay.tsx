@@ -23,7 +23,9 @@ const KEY_COLUMN = 16;
 export function HelpOverlay({ width, colors }: { width: number; colors: boolean }) {
   const box = Math.min(width, 80);
   const inner = box - 4;
-  const rows = KEYS.flatMap(([k, what]) => wrap(what, Math.max(10, inner - KEY_COLUMN)).map((piece, i) => `${(i === 0 ? k : '').padEnd(KEY_COLUMN - 1)} ${piece}`));
+  const rows = KEYS.flatMap(([k, what]) =>
+    wrap(what, Math.max(10, inner - KEY_COLUMN)).map((piece, i) => `${(i === 0 ? k : '').padEnd(KEY_COLUMN - 1)} ${piece}`),
+  );
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={box}>
       <Line text="artos-net — keys" width={inner} colors={colors} tone="accent" bold />

@@ -40,7 +40,12 @@ describe('Line', () => {
 });
 
 describe('HelpOverlay', () => {
-  const words = (text: string) => text.replace(/[│╭╮╰╯─]/g, ' ').split(/\s+/).filter(Boolean).join(' ');
+  const words = (text: string) =>
+    text
+      .replace(/[│╭╮╰╯─]/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean)
+      .join(' ');
 
   it.each([120, 60, 40])('shows every key and its whole description at %i columns, within the width', (width) => {
     const app = render(<HelpOverlay width={width} colors={false} />);
@@ -48,7 +53,15 @@ describe('HelpOverlay', () => {
     for (const l of frame.split('\n')) expect([...l].length).toBeLessThanOrEqual(Math.min(width, 80));
     expect(frame).not.toContain('…');
     const text = words(frame);
-    for (const said of ['artos-net — keys', '1 2 3 4 5 overview doctor flow-logs CIDR graph', 'run the workflow or query, open a step (reach asks from, to, port)', 'filter the lines, workflows, queries or rows of this screen (enter or esc ends)', 'q or ctrl-c quit', 'press ? or esc to close']) expect(text).toContain(said);
+    for (const said of [
+      'artos-net — keys',
+      '1 2 3 4 5 overview doctor flow-logs CIDR graph',
+      'run the workflow or query, open a step (reach asks from, to, port)',
+      'filter the lines, workflows, queries or rows of this screen (enter or esc ends)',
+      'q or ctrl-c quit',
+      'press ? or esc to close',
+    ])
+      expect(text).toContain(said);
     app.unmount();
   });
 });

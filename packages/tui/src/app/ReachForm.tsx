@@ -16,7 +16,19 @@ const FIELDS = [
  * The reach workflow's question, typed in the UI: from, to and port (tcp), checked as the CLI
  * checks `--from`, `--to` and `--port`. Tab or ↓ moves to the next field, enter runs, esc cancels.
  */
-export function ReachForm({ width, colors, initial, onSubmit, onCancel }: { width: number; colors: boolean; initial?: ReachQuestion; onSubmit: (q: ReachQuestion) => void; onCancel: () => void }) {
+export function ReachForm({
+  width,
+  colors,
+  initial,
+  onSubmit,
+  onCancel,
+}: {
+  width: number;
+  colors: boolean;
+  initial?: ReachQuestion;
+  onSubmit: (q: ReachQuestion) => void;
+  onCancel: () => void;
+}) {
   useCaptureKeys();
   const [values, setValuesState] = useState<string[]>(initial ? [initial.from ?? '', initial.to, String(initial.port)] : ['', '', '']);
   const [field, setFieldState] = useState(0);
@@ -54,7 +66,13 @@ export function ReachForm({ width, colors, initial, onSubmit, onCancel }: { widt
     <Box flexDirection="column">
       <Line text="Can A reach B — the flow to check (tcp)" width={width} colors={colors} tone="accent" bold />
       {FIELDS.map((d, i) => (
-        <Line key={d.name} text={`  ${d.label.padEnd(5)} ${values[i]}${i === field ? '▏' : ''}${values[i] ? '' : `   e.g. ${d.example}`}`} width={width} colors={colors} inverse={i === field} />
+        <Line
+          key={d.name}
+          text={`  ${d.label.padEnd(5)} ${values[i]}${i === field ? '▏' : ''}${values[i] ? '' : `   e.g. ${d.example}`}`}
+          width={width}
+          colors={colors}
+          inverse={i === field}
+        />
       ))}
       {error ? <Line text={`  ${error}`} width={width} colors={colors} tone="bad" /> : null}
       <Line text="tab next field · enter run · esc cancel" width={width} colors={colors} tone="dim" />

@@ -6,7 +6,8 @@ import { KEY, plain, tick, until } from '../../test/support/ink-helpers.js';
 process.env['NO_COLOR'] = '1';
 const lines = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `line ${i}` }));
 const shown = (frame: string | undefined) => plain(frame).split('\n');
-const view = (props: Partial<Parameters<typeof ScrollView>[0]> = {}) => render(<ScrollView lines={lines(100)} width={40} height={5} colors={false} active filter="" {...props} />);
+const view = (props: Partial<Parameters<typeof ScrollView>[0]> = {}) =>
+  render(<ScrollView lines={lines(100)} width={40} height={5} colors={false} active filter="" {...props} />);
 
 describe('ScrollView', () => {
   it('shows the first `height` lines', () => {

@@ -11,7 +11,21 @@ export interface ViewLine {
 }
 
 /** A scrollable, filterable list of lines: ↑↓ j/k, PgUp/PgDn, Home/End, ← → sideways. */
-export function ScrollView({ lines, width, height, colors, active, filter }: { lines: readonly ViewLine[]; width: number; height: number; colors: boolean; active: boolean; filter: string }) {
+export function ScrollView({
+  lines,
+  width,
+  height,
+  colors,
+  active,
+  filter,
+}: {
+  lines: readonly ViewLine[];
+  width: number;
+  height: number;
+  colors: boolean;
+  active: boolean;
+  filter: string;
+}) {
   const shown = filter ? lines.filter((l) => l.text.toLowerCase().includes(filter.toLowerCase())) : lines;
   // The selection is the first line shown: one position per window that fits.
   const list = useList(Math.max(1, shown.length - height + 1), height);

@@ -9,7 +9,9 @@ export interface AppData {
   readonly source: string;
   readonly context: DoctorContext;
   /** Runs a Logs Insights query over the flow logs in use; undefined without flow logs. */
-  readonly runQuery: ((query: string, signal: AbortSignal, onProgress: (records: number) => void) => Promise<{ columns: readonly string[]; rows: readonly ResultRow[] }>) | undefined;
+  readonly runQuery:
+    | ((query: string, signal: AbortSignal, onProgress: (records: number) => void) => Promise<{ columns: readonly string[]; rows: readonly ResultRow[] }>)
+    | undefined;
   /** What the flow logs are, for the screen header. */
   readonly flowLogSource: string | undefined;
   /** The interface endpoints' ENI addresses, when known (live ENIs, or the sample's placement). @default - the private subnets stand for them */
@@ -18,4 +20,10 @@ export interface AppData {
 
 export const SCREENS = ['overview', 'doctor', 'flowlogs', 'cidr', 'graph'] as const;
 export type ScreenId = (typeof SCREENS)[number];
-export const SCREEN_TITLES: Readonly<Record<ScreenId, string>> = { overview: 'Overview', doctor: 'Doctor', flowlogs: 'Flow logs', cidr: 'CIDR', graph: 'Graph' };
+export const SCREEN_TITLES: Readonly<Record<ScreenId, string>> = {
+  overview: 'Overview',
+  doctor: 'Doctor',
+  flowlogs: 'Flow logs',
+  cidr: 'CIDR',
+  graph: 'Graph',
+};

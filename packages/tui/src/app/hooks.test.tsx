@@ -116,7 +116,7 @@ describe('useTerminalSize', () => {
     const { columns, rows } = useTerminalSize(override);
     return <Text>{`${columns}x${rows}`}</Text>;
   }
-  it('takes a fixed size when given, else the terminal\'s (ink-testing-library: 100 columns), 24 rows when unknown', () => {
+  it("takes a fixed size when given, else the terminal's (ink-testing-library: 100 columns), 24 rows when unknown", () => {
     const fixed = render(<Size override={{ columns: 60, rows: 20 }} />);
     expect(fixed.lastFrame()).toBe('60x20');
     fixed.unmount();

@@ -143,7 +143,7 @@ describe('the / filter', () => {
     app.unmount();
   });
 
-  it('filters the flow-log queries and a result\'s rows', async () => {
+  it("filters the flow-log queries and a result's rows", async () => {
     const app = render(<App data={data} size={{ columns: 120, rows: 30 }} initialScreen="flowlogs" />);
     app.stdin.write('/');
     app.stdin.write('top rej');

@@ -29,7 +29,9 @@ describe('AWS profiles', () => {
     expect(assertProfileExists(undefined, { AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') })).toBeUndefined();
   });
   it('names a missing profile, where it came from, and the fix', () => {
-    expect(() => assertProfileExists('no-such-profile', env)).toThrow('AWS profile "no-such-profile" is not in the AWS config or credentials file (profiles there: "default", "staging", "prod")');
+    expect(() => assertProfileExists('no-such-profile', env)).toThrow(
+      'AWS profile "no-such-profile" is not in the AWS config or credentials file (profiles there: "default", "staging", "prod")',
+    );
     expect(() => assertProfileExists(undefined, { ...env, AWS_PROFILE: 'gone' })).toThrow('AWS profile "gone" (from AWS_PROFILE) is not');
   });
 });

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../../test/cli-harness.js';
 
-
 const dir = mkdtempSync(join(tmpdir(), 'artos-cidr-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -110,7 +109,7 @@ describe('artos-net cidr', () => {
     expect((await cli('spec', 'validate', '--spec', spec)).stdout).toContain(line);
   });
 
-  it('capacity reads the instance table and the spec\'s endpoints, and warns on one AZ', async () => {
+  it("capacity reads the instance table and the spec's endpoints, and warns on one AZ", async () => {
     const r = await cli('cidr', 'capacity', '--preset', 'basic', '--instance-type', 'c5.9xlarge', '--mode', 'prefix-delegation', '--json');
     const body = JSON.parse(r.stdout) as { maxPodsPerNode: number; subnets: { endpointAddresses: number }[] };
     expect(body.maxPodsPerNode).toBe(250); // 36 vCPUs > 30: max-pods-calculator.sh's 250
@@ -123,24 +122,30 @@ describe('artos-net cidr', () => {
 
   // Issue 15: `cidr capacity --mode prefix-delegation` said 110 pods per node in the header and
   // computed 16 per node in the rows.
-  it.each(['basic', 'production', 'development'])('capacity --preset %s: the header figure is the one each row multiplies, in both modes and several types', async (name) => {
-    for (const mode of ['secondary-ip', 'prefix-delegation']) {
-      for (const type of ['m5.large', 't3.medium', 'c5.9xlarge', 'm5.4xlarge']) {
-        const r = await cli('cidr', 'capacity', '--preset', name, '--mode', mode, '--instance-type', type);
-        const perNode = Number(/: (\d+) pods per node/.exec(r.stdout)![1]);
-        const rows = [...r.stdout.matchAll(/^ {2}(\S+) +[\d,]+ +[\d,]+ +([\d,]+) +([\d,]+) +([\d,]+)$/gm)];
-        expect(rows.length, `${name} ${mode} ${type}`).toBeGreaterThan(0);
-        for (const [, , nodes, rowPerNode, pods] of rows) {
-          const n = (t: string | undefined) => Number(t!.replace(/,/g, ''));
-          expect(n(rowPerNode)).toBe(perNode);
-          expect(n(pods)).toBe(n(nodes) * perNode);
+  it.each(['basic', 'production', 'development'])(
+    'capacity --preset %s: the header figure is the one each row multiplies, in both modes and several types',
+    async (name) => {
+      for (const mode of ['secondary-ip', 'prefix-delegation']) {
+        for (const type of ['m5.large', 't3.medium', 'c5.9xlarge', 'm5.4xlarge']) {
+          const r = await cli('cidr', 'capacity', '--preset', name, '--mode', mode, '--instance-type', type);
+          const perNode = Number(/: (\d+) pods per node/.exec(r.stdout)![1]);
+          const rows = [...r.stdout.matchAll(/^ {2}(\S+) +[\d,]+ +[\d,]+ +([\d,]+) +([\d,]+) +([\d,]+)$/gm)];
+          expect(rows.length, `${name} ${mode} ${type}`).toBeGreaterThan(0);
+          for (const [, , nodes, rowPerNode, pods] of rows) {
+            const n = (t: string | undefined) => Number(t!.replace(/,/g, ''));
+            expect(n(rowPerNode)).toBe(perNode);
+            expect(n(pods)).toBe(n(nodes) * perNode);
+          }
+          const json = JSON.parse((await cli('cidr', 'capacity', '--preset', name, '--mode', mode, '--instance-type', type, '--json')).stdout) as {
+            maxPodsPerNode: number;
+            subnets: { maxNodes: number; maxPods: number }[];
+          };
+          expect(json.maxPodsPerNode).toBe(perNode);
+          for (const s of json.subnets) expect(s.maxPods).toBe(s.maxNodes * perNode);
         }
-        const json = JSON.parse((await cli('cidr', 'capacity', '--preset', name, '--mode', mode, '--instance-type', type, '--json')).stdout) as { maxPodsPerNode: number; subnets: { maxNodes: number; maxPods: number }[] };
-        expect(json.maxPodsPerNode).toBe(perNode);
-        for (const s of json.subnets) expect(s.maxPods).toBe(s.maxNodes * perNode);
       }
-    }
-  });
+    },
+  );
 
   it('capacity --max-pods sets the pods per node (kubelet maxPods); a subnet that holds no node is a warning (exit 1)', async () => {
     const none = await cli('cidr', 'capacity', '--preset', 'basic', '--mode', 'prefix-delegation');
@@ -148,7 +153,9 @@ describe('artos-net cidr', () => {
     expect(none.stdout).toContain('the private subnets hold no node at 110 pods per node');
     const capped = await cli('cidr', 'capacity', '--preset', 'basic', '--mode', 'prefix-delegation', '--max-pods', '16');
     expect(capped.code).toBe(0);
-    expect(capped.stdout).toContain('prefix-delegation: 16 pods per node (ENI limit 434, ceiling 16)\na node at 16 pods holds 17 addresses of its subnet (1 /28 prefix on 1 ENI)');
+    expect(capped.stdout).toContain(
+      'prefix-delegation: 16 pods per node (ENI limit 434, ceiling 16)\na node at 16 pods holds 17 addresses of its subnet (1 /28 prefix on 1 ENI)',
+    );
     expect(capped.stdout).toMatch(/^ {2}total +6 +16 +96$/m);
     expect((await cli('cidr', 'capacity', '--max-pods', '0')).code).toBe(2);
   });

@@ -38,7 +38,8 @@ function renderFindings(findings: readonly Finding[]): string {
     lines.push(`${f.severity.padEnd(7)} ${f.path ? `${f.path}: ` : ''}${f.message}`);
     if (f.fix) lines.push(`        fix: ${f.fix}`);
   }
-  for (const [code, count] of shown) if (count > MAX_SHOWN_PER_CODE) lines.push(`… ${count - MAX_SHOWN_PER_CODE} more ${code} findings (use --json for every one)`);
+  for (const [code, count] of shown)
+    if (count > MAX_SHOWN_PER_CODE) lines.push(`… ${count - MAX_SHOWN_PER_CODE} more ${code} findings (use --json for every one)`);
   return sanitizeForTerminal(`${lines.join('\n')}\n`);
 }
 
@@ -49,7 +50,13 @@ async function allocationFor(options: SpecSourceOptions & { corporate?: string; 
   const blockPlan = await readBlockPlan(options.blockPlan);
   const specErrors = loaded.result.issues.filter((i) => i.severity === 'error');
   const addressErrors = loaded.result.issues.filter((i) => i.severity === 'error' && UNREADABLE_BLOCKS.has(i.code));
-  return { source: loaded.source, input, specErrors, addressErrors, allocation: { ...allocationFromSpec(input), ...(corporate ? { corporate } : {}), ...(blockPlan ? { blockPlan } : {}) } };
+  return {
+    source: loaded.source,
+    input,
+    specErrors,
+    addressErrors,
+    allocation: { ...allocationFromSpec(input), ...(corporate ? { corporate } : {}), ...(blockPlan ? { blockPlan } : {}) },
+  };
 }
 
 /**
@@ -82,16 +89,18 @@ const UNREADABLE_BLOCKS: ReadonlySet<SpecIssue['code']> = new Set(['invalid-cidr
 function requireUsableBlocks(source: string, addressErrors: readonly SpecIssue[]): void {
   if (addressErrors.length === 0) return;
   const shown = addressErrors.slice(0, 5).map((i) => `${i.path}: ${i.message}`);
-  throw new AbortError(`${source} has ${addressErrors.length} CIDR error(s):\n  ${shown.join('\n  ')}`, `fix them first; artos-net cidr check --spec … explains each one`, EXIT_FINDINGS);
+  throw new AbortError(
+    `${source} has ${addressErrors.length} CIDR error(s):\n  ${shown.join('\n  ')}`,
+    `fix them first; artos-net cidr check --spec … explains each one`,
+    EXIT_FINDINGS,
+  );
 }
-
 
 function parseTier(text: string): TierRequest {
   const match = /^([a-z][a-z0-9-]*):(\/?)(\d+)$/.exec(text);
   if (!match) throw new AbortError(`--tier ${text}: expected NAME:HOSTS or NAME:/PREFIX`, 'e.g. --tier private:500 --tier database:/24');
   return match[2] ? { name: match[1]!, prefix: Number(match[3]) } : { name: match[1]!, hosts: Number(match[3]) };
 }
-
 
 function wrapPlanner<T>(fn: () => T): T {
   try {
@@ -107,7 +116,7 @@ export function cidrCommand(context: CommandContext): Command {
   const { io } = context;
   const cidr = new Command('cidr');
 
-  addSpecOptions(cidr.command('check').description('check the spec\'s allocation; exit 1 when errors are found'))
+  addSpecOptions(cidr.command('check').description("check the spec's allocation; exit 1 when errors are found"))
     .option('--corporate <file>', 'corporate or peer ranges the VPC must not overlap (one CIDR per line)')
     .option('--block-plan <seed|file>', "check the subnets against a declared block plan ('seed' = the seed's example allocation)")
     .option('--json', 'print the findings as JSON')
@@ -119,7 +128,8 @@ export function cidrCommand(context: CommandContext): Command {
       if (options.json) writeJson(io, { source, ...report, errors, specIssues: specErrors });
       else {
         io.out(renderFindings(report.findings));
-        if (specErrors.length > 0) io.out(sanitizeForTerminal(`${specErrors.map((i) => `error   spec ${i.path || '(spec)'}: ${i.message}\n        fix: ${i.hint}`).join('\n')}\n`));
+        if (specErrors.length > 0)
+          io.out(sanitizeForTerminal(`${specErrors.map((i) => `error   spec ${i.path || '(spec)'}: ${i.message}\n        fix: ${i.hint}`).join('\n')}\n`));
         io.out(`${source}: ${errors} error(s), ${report.warnings} warning(s)\n`);
       }
       context.finish(errors > 0 ? EXIT_FINDINGS : EXIT_OK);
@@ -129,36 +139,87 @@ export function cidrCommand(context: CommandContext): Command {
     .command('plan')
     .description('propose aligned, non-overlapping subnets (largest first), with a growth reserve; exit 1 when the --vpc given overlaps --corporate ranges')
     .option('--vpc <cidr>', 'the VPC block (default: the lowest free block of --vpc-size in RFC 1918)')
-    .addOption(new Option('--vpc-size <prefix>', 'VPC prefix length when --vpc is not given').argParser(wholeNumber('--vpc-size', 16, 28, '20')).default(16).conflicts('vpc'))
-    .option('--tier <name:hosts|name:/prefix>', 'a tier and its size per subnet (repeatable)', (v: string, all: TierRequest[]) => [...all, parseTier(v)], [] as TierRequest[])
+    .addOption(
+      new Option('--vpc-size <prefix>', 'VPC prefix length when --vpc is not given')
+        .argParser(wholeNumber('--vpc-size', 16, 28, '20'))
+        .default(16)
+        .conflicts('vpc'),
+    )
+    .option(
+      '--tier <name:hosts|name:/prefix>',
+      'a tier and its size per subnet (repeatable)',
+      (v: string, all: TierRequest[]) => [...all, parseTier(v)],
+      [] as TierRequest[],
+    )
     .option('--azs <n>', 'availability zones', wholeNumber('--azs', 1, 6), 3)
     .option('--reserve <n>', 'subnet slots kept free per tier for growth', wholeNumber('--reserve', 0, 6), 1)
     .option('--corporate <file>', 'ranges to avoid (one CIDR per line)')
     .option('--pods [/prefix]', 'EKS custom networking: a secondary block from 100.64.0.0/10 (default /16) and one pod subnet per AZ', podRange)
-    .option('--pod-subnet <prefix>', 'with --pods: the size of each pod subnet (default: the largest that gives every AZ one)', wholeNumber('--pod-subnet', 16, 28))
+    .option(
+      '--pod-subnet <prefix>',
+      'with --pods: the size of each pod subnet (default: the largest that gives every AZ one)',
+      wholeNumber('--pod-subnet', 16, 28),
+    )
     .option('--name-prefix <prefix>', 'with --spec-out: the namePrefix of the spec written', 'artos-network')
     .option('--spec-out <file>', 'write a spec file (YAML) with the planned CIDRs')
     .option('--json', 'print the plan as JSON')
-    .action(async (options: { vpc?: string; vpcSize: number; tier: TierRequest[]; azs: number; reserve: number; corporate?: string; pods?: number | true; podSubnet?: number; namePrefix: string; specOut?: string; json?: boolean }) => {
-      const avoid = options.corporate ? await readCorporateFile(options.corporate) : undefined;
-      const tiers = options.tier.length > 0 ? options.tier : [{ name: 'private', prefix: 24 }, { name: 'database', prefix: 24 }];
-      if (options.podSubnet !== undefined && options.pods === undefined) throw new AbortError('--pod-subnet needs --pods', 'e.g. --pods /16 --pod-subnet 18');
-      const pods = options.pods === undefined ? {} : { pods: { ...(options.pods === true ? {} : { prefix: options.pods }), ...(options.podSubnet !== undefined ? { subnetPrefix: options.podSubnet } : {}) } };
-      const plan = wrapPlanner(() => planAllocation({ ...(options.vpc ? { vpcCidr: options.vpc } : { vpcPrefix: options.vpcSize }), tiers, azCount: options.azs, reserveAzs: options.reserve, avoid, ...pods }));
-      const specFields = { namePrefix: options.namePrefix, ...planToSpecFields(plan) };
-      if (options.specOut) await writeOutputFile(options.specOut, stringify(specFields), '--spec-out');
-      if (options.json) writeJson(io, { plan, spec: specFields });
-      else {
-        io.out(`VPC ${plan.vpcCidr}\n`);
-        for (const c of plan.secondaryCidrs) io.out(`secondary ${c} (EKS custom networking: pod subnets below, one ENIConfig per AZ)\n`);
-        io.out(sanitizeForTerminal(renderPlanSubnets(plan)));
-        io.out(`free: ${plan.free.slice(0, 6).join(', ')}${plan.free.length > 6 ? ', …' : ''}\n`);
-        io.out(`\nspec fields:\n${stringify(specFields).trimEnd().replace(/^/gm, '  ')}\n`);
-        if (options.specOut) io.out(`written to ${options.specOut}\n`);
-        if (plan.findings.length > 0) io.out(`\n${renderFindings(plan.findings)}`);
-      }
-      context.finish(plan.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK);
-    });
+    .action(
+      async (options: {
+        vpc?: string;
+        vpcSize: number;
+        tier: TierRequest[];
+        azs: number;
+        reserve: number;
+        corporate?: string;
+        pods?: number | true;
+        podSubnet?: number;
+        namePrefix: string;
+        specOut?: string;
+        json?: boolean;
+      }) => {
+        const avoid = options.corporate ? await readCorporateFile(options.corporate) : undefined;
+        const tiers =
+          options.tier.length > 0
+            ? options.tier
+            : [
+                { name: 'private', prefix: 24 },
+                { name: 'database', prefix: 24 },
+              ];
+        if (options.podSubnet !== undefined && options.pods === undefined) throw new AbortError('--pod-subnet needs --pods', 'e.g. --pods /16 --pod-subnet 18');
+        const pods =
+          options.pods === undefined
+            ? {}
+            : {
+                pods: {
+                  ...(options.pods === true ? {} : { prefix: options.pods }),
+                  ...(options.podSubnet !== undefined ? { subnetPrefix: options.podSubnet } : {}),
+                },
+              };
+        const plan = wrapPlanner(() =>
+          planAllocation({
+            ...(options.vpc ? { vpcCidr: options.vpc } : { vpcPrefix: options.vpcSize }),
+            tiers,
+            azCount: options.azs,
+            reserveAzs: options.reserve,
+            avoid,
+            ...pods,
+          }),
+        );
+        const specFields = { namePrefix: options.namePrefix, ...planToSpecFields(plan) };
+        if (options.specOut) await writeOutputFile(options.specOut, stringify(specFields), '--spec-out');
+        if (options.json) writeJson(io, { plan, spec: specFields });
+        else {
+          io.out(`VPC ${plan.vpcCidr}\n`);
+          for (const c of plan.secondaryCidrs) io.out(`secondary ${c} (EKS custom networking: pod subnets below, one ENIConfig per AZ)\n`);
+          io.out(sanitizeForTerminal(renderPlanSubnets(plan)));
+          io.out(`free: ${plan.free.slice(0, 6).join(', ')}${plan.free.length > 6 ? ', …' : ''}\n`);
+          io.out(`\nspec fields:\n${stringify(specFields).trimEnd().replace(/^/gm, '  ')}\n`);
+          if (options.specOut) io.out(`written to ${options.specOut}\n`);
+          if (plan.findings.length > 0) io.out(`\n${renderFindings(plan.findings)}`);
+        }
+        context.finish(plan.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK);
+      },
+    );
 
   addSpecOptions(cidr.command('map').description('draw the address map (text tree, or SVG)'))
     .option('--block-plan <seed|file>', "draw the spec against a declared block plan ('seed' = the seed's example)")
@@ -170,7 +231,15 @@ export function cidrCommand(context: CommandContext): Command {
       requireUsableBlocks(source, addressErrors);
       const render = () => (options.format === 'svg' ? renderAddressMapSvg(allocation) : renderAddressMapText(allocation));
       if (options.json) {
-        writeJson(io, JSON.parse(JSON.stringify(wrapPlanner(() => addressMap(allocation)), (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))));
+        writeJson(
+          io,
+          JSON.parse(
+            JSON.stringify(
+              wrapPlanner(() => addressMap(allocation)),
+              (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v),
+            ),
+          ),
+        );
       } else if (options.out) {
         await writeOutputFile(options.out, wrapPlanner(render), '--out');
         io.out(`map written to ${options.out}\n`);
@@ -178,9 +247,11 @@ export function cidrCommand(context: CommandContext): Command {
       context.finish(EXIT_OK);
     });
 
-  addSpecOptions(cidr.command('capacity').description('how many EKS nodes and pods fit in the private subnets (VPC CNI), after the interface endpoints\' addresses'))
+  addSpecOptions(
+    cidr.command('capacity').description("how many EKS nodes and pods fit in the private subnets (VPC CNI), after the interface endpoints' addresses"),
+  )
     .addOption(new Option('--mode <mode>', 'how the VPC CNI assigns pod addresses').choices(['secondary-ip', 'prefix-delegation']).default('secondary-ip'))
-    .option('--instance-type <type>', 'the node instance type, from the planner\'s table (ENIs, IPv4 per ENI, vCPUs)', 'm5.large')
+    .option('--instance-type <type>', "the node instance type, from the planner's table (ENIs, IPv4 per ENI, vCPUs)", 'm5.large')
     .option('--enis <n>', 'ENIs per node, for a type not in the table', wholeNumber('--enis', 1, 100))
     .option('--ips-per-eni <n>', 'IPv4 addresses per ENI, for a type not in the table', wholeNumber('--ips-per-eni', 1, 100))
     .option('--vcpus <n>', 'vCPUs, for a type not in the table (chooses the 110 or 250 pod ceiling)', wholeNumber('--vcpus', 1, 1024))
@@ -188,32 +259,49 @@ export function cidrCommand(context: CommandContext): Command {
     .option('--nodes <n>', 'a cluster size to check', wholeNumber('--nodes', 1, 1_000_000))
     .option('--pods <n>', 'a pod count to check', wholeNumber('--pods', 1, 100_000_000))
     .option('--json', 'print as JSON')
-    .action(async (options: SpecSourceOptions & { mode: 'secondary-ip' | 'prefix-delegation'; instanceType: string; enis?: number; ipsPerEni?: number; vcpus?: number; maxPods?: number; nodes?: number; pods?: number; json?: boolean }) => {
-      const { source, input, allocation, addressErrors } = await allocationFor(options);
-      requireUsableBlocks(source, addressErrors);
-      const subnets = allocation.tiers.find((t) => t.name === 'private')?.cidrs ?? [];
-      // Limits given by hand describe another type: the table's entry is not used then.
-      const byHand = options.enis !== undefined || options.ipsPerEni !== undefined;
-      const shape = byHand
-        ? { ...(options.enis !== undefined ? { enisPerNode: options.enis } : {}), ...(options.ipsPerEni !== undefined ? { ipsPerEni: options.ipsPerEni } : {}) }
-        : { instanceType: options.instanceType };
-      const report = wrapPlanner(() =>
-        eksCapacity({
-          subnets,
-          mode: options.mode,
-          ...shape,
-          ...(options.vcpus !== undefined ? { vCpus: options.vcpus } : {}),
-          ...(options.maxPods !== undefined ? { maxPodsCap: options.maxPods } : {}),
-          interfaceEndpointsPerSubnet: endpointsPerSubnet(input),
-          cluster: { ...(options.nodes ? { nodes: options.nodes } : {}), ...(options.pods ? { pods: options.pods } : {}) },
-        }),
-      );
-      if (options.json) writeJson(io, report);
-      else {
-        io.out(renderCapacity(report));
-        if (report.findings.length > 0) io.out(renderFindings(report.findings));
-      }
-      context.finish(report.findings.some((f) => f.severity !== 'info') ? EXIT_FINDINGS : EXIT_OK);
-    });
+    .action(
+      async (
+        options: SpecSourceOptions & {
+          mode: 'secondary-ip' | 'prefix-delegation';
+          instanceType: string;
+          enis?: number;
+          ipsPerEni?: number;
+          vcpus?: number;
+          maxPods?: number;
+          nodes?: number;
+          pods?: number;
+          json?: boolean;
+        },
+      ) => {
+        const { source, input, allocation, addressErrors } = await allocationFor(options);
+        requireUsableBlocks(source, addressErrors);
+        const subnets = allocation.tiers.find((t) => t.name === 'private')?.cidrs ?? [];
+        // Limits given by hand describe another type: the table's entry is not used then.
+        const byHand = options.enis !== undefined || options.ipsPerEni !== undefined;
+        const shape = byHand
+          ? {
+              ...(options.enis !== undefined ? { enisPerNode: options.enis } : {}),
+              ...(options.ipsPerEni !== undefined ? { ipsPerEni: options.ipsPerEni } : {}),
+            }
+          : { instanceType: options.instanceType };
+        const report = wrapPlanner(() =>
+          eksCapacity({
+            subnets,
+            mode: options.mode,
+            ...shape,
+            ...(options.vcpus !== undefined ? { vCpus: options.vcpus } : {}),
+            ...(options.maxPods !== undefined ? { maxPodsCap: options.maxPods } : {}),
+            interfaceEndpointsPerSubnet: endpointsPerSubnet(input),
+            cluster: { ...(options.nodes ? { nodes: options.nodes } : {}), ...(options.pods ? { pods: options.pods } : {}) },
+          }),
+        );
+        if (options.json) writeJson(io, report);
+        else {
+          io.out(renderCapacity(report));
+          if (report.findings.length > 0) io.out(renderFindings(report.findings));
+        }
+        context.finish(report.findings.some((f) => f.severity !== 'info') ? EXIT_FINDINGS : EXIT_OK);
+      },
+    );
   return cidr;
 }

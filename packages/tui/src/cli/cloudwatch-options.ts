@@ -1,9 +1,4 @@
-import {
-  runFlowLogQuery,
-  type QueryProgress,
-  type QueryResult,
-  type RecordFormat,
-} from '@artos/flowlog-analyzer';
+import { runFlowLogQuery, type QueryProgress, type QueryResult, type RecordFormat } from '@artos/flowlog-analyzer';
 import { AbortError } from './cli-errors.js';
 import type { CliIo } from './io.js';
 import { parseTime } from './time-range.js';
@@ -35,10 +30,16 @@ export async function runInCloudWatch(io: CliIo, queryText: string, options: Clo
   const started = Date.now();
   const progress = (s: QueryProgress) => {
     if (!process.stderr.isTTY) return;
-    process.stderr.write(`\r${s.where}: ${s.recordsScanned.toLocaleString('en-US')} records, ${(s.bytesScanned / 2 ** 20).toFixed(1)} MiB scanned, ${((Date.now() - started) / 1000).toFixed(0)} s\u001b[K`);
+    process.stderr.write(
+      `\r${s.where}: ${s.recordsScanned.toLocaleString('en-US')} records, ${(s.bytesScanned / 2 ** 20).toFixed(1)} MiB scanned, ${((Date.now() - started) / 1000).toFixed(0)} s\u001b[K`,
+    );
   };
   try {
-    return await runFlowLogQuery(queryText, { kind: 'cloudwatch', client, logGroupNames: options.logGroup, startTime, endTime }, { signal: controller.signal, onProgress: progress, ...(limit ? { rowLimit: limit } : {}), ...(format ? { format } : {}) });
+    return await runFlowLogQuery(
+      queryText,
+      { kind: 'cloudwatch', client, logGroupNames: options.logGroup, startTime, endTime },
+      { signal: controller.signal, onProgress: progress, ...(limit ? { rowLimit: limit } : {}), ...(format ? { format } : {}) },
+    );
   } finally {
     process.removeListener('SIGINT', onSigint);
     if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');

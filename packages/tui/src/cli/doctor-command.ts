@@ -42,7 +42,8 @@ export function addProviderOptions(command: Command): Command {
 
 export function providerOptions(options: DoctorCliOptions): ProviderOptions {
   const reach = reachQuestion(options);
-  if (options.live && options.template) throw new AbortError('--live and --template were both given', 'check the account (--live) or a planned template (--template), not both');
+  if (options.live && options.template)
+    throw new AbortError('--live and --template were both given', 'check the account (--live) or a planned template (--template), not both');
   // A missing file is a mistake in the command, not a failed check.
   const missing = options.flowLogs.find((f) => !existsSync(f));
   if (missing !== undefined) throw new AbortError(`cannot read --flow-logs ${missing}: no such file or folder`, 'check the path given to --flow-logs');
@@ -65,7 +66,8 @@ export function providerOptions(options: DoctorCliOptions): ProviderOptions {
 /** A workflow `doctor all` leaves out for this spec, and why. */
 /** Runs the named workflows (or all that apply) and returns their reports. */
 export async function runDoctor(which: string, options: DoctorCliOptions): Promise<{ reports: WorkflowReport[]; source: string }> {
-  if (which !== 'all' && findWorkflow(which) === undefined) throw new AbortError(`unknown workflow "${which}"`, `use one of ${WORKFLOWS.map((w) => w.id).join(', ')}, or all`);
+  if (which !== 'all' && findWorkflow(which) === undefined)
+    throw new AbortError(`unknown workflow "${which}"`, `use one of ${WORKFLOWS.map((w) => w.id).join(', ')}, or all`);
   const provider = providerOptions(options);
   const { spec, source } = await loadValidSpec(options);
   const workflows = which === 'all' ? WORKFLOWS : [findWorkflow(which)!];
@@ -74,7 +76,10 @@ export async function runDoctor(which: string, options: DoctorCliOptions): Promi
   const fatal = context.model.problems.find((p) => p.fatal);
   if (fatal) throw new AbortError(fatal.detail, fatal.fix);
   // A name the network does not know is a mistake in the command (exit 2), not a failed check.
-  for (const [flag, text] of [['--from', context.reach?.from], ['--to', context.reach?.to]] as const) {
+  for (const [flag, text] of [
+    ['--from', context.reach?.from],
+    ['--to', context.reach?.to],
+  ] as const) {
     if (text === undefined) continue;
     const end = resolveEnd(context.model, text);
     if (!end.ok) throw new AbortError(`${flag}: ${end.message}`, `give ${END_FORMS}`);
@@ -88,17 +93,33 @@ export async function runDoctor(which: string, options: DoctorCliOptions): Promi
 export function doctorCommand(context: CommandContext): Command {
   return addProviderOptions(new Command('doctor'))
     .argument('[workflow]', `${WORKFLOWS.map((w) => w.id).join('|')}|all`, 'all')
-    .option('--from <party>', 'reach: the source — an address, a group role (eks-nodes, rds, …), sg-…, a subnet id, private|database, eni-…; without it, who can reach --to')
+    .option(
+      '--from <party>',
+      'reach: the source — an address, a group role (eks-nodes, rds, …), sg-…, a subnet id, private|database, eni-…; without it, who can reach --to',
+    )
     .option('--to <party>', 'reach: the destination (the same forms, or s3)')
     .option('--port <n>', 'reach: destination port')
     .addOption(new Option('--protocol <p>', 'reach: protocol').choices(['tcp', 'udp', 'icmp']).default('tcp'))
     .option('--json', 'print every workflow with its steps as JSON')
-    .addHelpText('after', '\nExamples:\n  artos-net doctor rds --preset production --flow-logs traffic.log.gz\n  artos-net doctor all --template cdk.out/artos-production-network.template.json --json\n  artos-net doctor reach --from 10.0.10.50 --to rds --port 5432\n  artos-net doctor reach --to rds --port 5432            # who can reach rds\n  artos-net doctor drift --live --region eu-west-1       # deployed against the model\n  artos-net doctor endpoints --live --region eu-west-1\n\nExit: 0 clean, 1 a check failed or could not be decided, 2 usage or input error.\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  artos-net doctor rds --preset production --flow-logs traffic.log.gz\n  artos-net doctor all --template cdk.out/artos-production-network.template.json --json\n  artos-net doctor reach --from 10.0.10.50 --to rds --port 5432\n  artos-net doctor reach --to rds --port 5432            # who can reach rds\n  artos-net doctor drift --live --region eu-west-1       # deployed against the model\n  artos-net doctor endpoints --live --region eu-west-1\n\nExit: 0 clean, 1 a check failed or could not be decided, 2 usage or input error.\n',
+    )
     .action(async (which: string, options: DoctorCliOptions) => {
-      if (which === 'reach' && options.to === undefined && options.from === undefined && options.port === undefined) throw new AbortError('doctor reach needs --to and --port', 'e.g. artos-net doctor reach --from eks-nodes --to rds --port 5432 (without --from: who can reach rds)');
+      if (which === 'reach' && options.to === undefined && options.from === undefined && options.port === undefined)
+        throw new AbortError(
+          'doctor reach needs --to and --port',
+          'e.g. artos-net doctor reach --from eks-nodes --to rds --port 5432 (without --from: who can reach rds)',
+        );
       const { reports, source } = await runDoctor(which, options);
       const status = workflowStatus(reports.flatMap((r) => r.steps));
-      const verdict = { pass: 'all checks passed', warn: 'all checks passed, with warnings', fail: 'a check failed', unknown: 'some checks could not be decided (??): not a clean bill', skipped: 'nothing was checked' }[status];
+      const verdict = {
+        pass: 'all checks passed',
+        warn: 'all checks passed, with warnings',
+        fail: 'a check failed',
+        unknown: 'some checks could not be decided (??): not a clean bill',
+        skipped: 'nothing was checked',
+      }[status];
       if (options.json) writeJson(context.io, { source, status, workflows: reports });
       else context.io.out(`${renderDoctorText(reports)}${source}: ${verdict}\n`);
       // Unknown is not clean: the exit says so, as a failed check does.

@@ -21,7 +21,12 @@ const empty = file('empty.yaml', '');
 const badPrefix = file('bad-prefix.yaml', 'namePrefix: "Bad Prefix!"\n');
 const badId = file('bad-id.yaml', 'namePrefix: artos-x\nbastionSecurityGroupId: security-group-1\n');
 const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-for (let i = 1; i < 8; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(',')}]`);
+for (let i = 1; i < 8; i++)
+  levels.push(
+    `l${i}: &l${i} [${Array(9)
+      .fill(i === 1 ? '*a' : `*l${i - 1}`)
+      .join(',')}]`,
+  );
 const bomb = file('bomb.yaml', `${levels.join('\n')}\nnamePrefix: *l7\n`);
 const aFolder = join(dir, 'a-folder');
 mkdirSync(aFolder);
@@ -57,10 +62,22 @@ describe('input errors exit 2 with one clean message', () => {
 
 describe('conflicting flags exit 2 naming both', () => {
   it.each([
-    [['flowlogs', 'query', 'fields srcAddr', '--json', '--csv', '--file', aFolder], ['--csv', '--json']],
-    [['flowlogs', 'query', 'fields srcAddr', '--file', aFolder, '--log-group', '/vpc/x'], ['--file', '--log-group']],
-    [['flowlogs', 'detect', '--file', aFolder, '--log-group', '/vpc/x'], ['--file', '--log-group']],
-    [['cidr', 'plan', '--vpc', '10.0.0.0/16', '--vpc-size', '20'], ['--vpc-size', '--vpc']],
+    [
+      ['flowlogs', 'query', 'fields srcAddr', '--json', '--csv', '--file', aFolder],
+      ['--csv', '--json'],
+    ],
+    [
+      ['flowlogs', 'query', 'fields srcAddr', '--file', aFolder, '--log-group', '/vpc/x'],
+      ['--file', '--log-group'],
+    ],
+    [
+      ['flowlogs', 'detect', '--file', aFolder, '--log-group', '/vpc/x'],
+      ['--file', '--log-group'],
+    ],
+    [
+      ['cidr', 'plan', '--vpc', '10.0.0.0/16', '--vpc-size', '20'],
+      ['--vpc-size', '--vpc'],
+    ],
   ])('%j', async (argv, flags) => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);
@@ -89,7 +106,9 @@ describe('doctor all on a network without a bastion', () => {
     expect(r.stdout).toContain('[skip] The bastion group is among additionalSecurityGroupIds');
     expect(r.stdout).toContain('the spec has no bastion');
     expect(r.code).toBe(0);
-    const json = JSON.parse((await cli('doctor', 'all', '--preset', 'basic', '--json')).stdout) as { workflows: { id: string; steps: { id: string; status: string }[] }[] };
+    const json = JSON.parse((await cli('doctor', 'all', '--preset', 'basic', '--json')).stdout) as {
+      workflows: { id: string; steps: { id: string; status: string }[] }[];
+    };
     const bastion = json.workflows.find((w) => w.id === 'bastion')!;
     expect(bastion.steps.filter((s) => s.id !== 'eks-endpoint').map((s) => s.status)).toEqual(['skipped', 'skipped']);
   });
@@ -140,7 +159,11 @@ describe('what generated inputs found (test/fuzz-cli.test.ts)', () => {
 
   it('a 1 MB endpoint name is not echoed whole', async () => {
     const spec = file('long-endpoint.json', JSON.stringify({ namePrefix: 'artos-x', interfaceEndpointServices: ['e'.repeat(1_000_000)] }));
-    for (const argv of [['overview', '--spec', spec], ['spec', 'validate', '--spec', spec], ['spec', 'validate', '--spec', spec, '--json']]) {
+    for (const argv of [
+      ['overview', '--spec', spec],
+      ['spec', 'validate', '--spec', spec],
+      ['spec', 'validate', '--spec', spec, '--json'],
+    ]) {
       const r = await cli(...argv);
       expect(r.code).toBeGreaterThan(0);
       expect(r.stdout.length + r.stderr.length, argv.join(' ')).toBeLessThan(10_000);

@@ -10,7 +10,8 @@ import { cli } from '../../test/cli-harness.js';
 // DescribeFlowLogs returns the flow log's LogFormat, and filters by `log-group-name` (EC2 API
 // Reference, DescribeFlowLogs, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeFlowLogs.html).
 const GROUP = '/vpc/vpc-0123456789abcdef0/flow-logs';
-const DEFAULT = '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}';
+const DEFAULT =
+  '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}';
 const QUERY = 'filter tcpFlags = 2 | stats count() as n by srcAddr';
 
 function mocks(flowLogs: Array<{ FlowLogId: string; LogFormat: string }>) {
@@ -18,7 +19,16 @@ function mocks(flowLogs: Array<{ FlowLogId: string; LogFormat: string }>) {
   ec2.on(DescribeFlowLogsCommand).resolves({ FlowLogs: flowLogs.map((f) => ({ ...f, LogGroupName: GROUP })) });
   const logs = mockClient(CloudWatchLogsClient);
   logs.on(StartQueryCommand).resolves({ queryId: 'q-1' });
-  logs.on(GetQueryResultsCommand).resolves({ status: 'Complete', results: [[{ field: 'srcAddr', value: '10.0.10.77' }, { field: 'n', value: '3' }]], statistics: { recordsMatched: 3, recordsScanned: 10, bytesScanned: 1000 } });
+  logs.on(GetQueryResultsCommand).resolves({
+    status: 'Complete',
+    results: [
+      [
+        { field: 'srcAddr', value: '10.0.10.77' },
+        { field: 'n', value: '3' },
+      ],
+    ],
+    statistics: { recordsMatched: 3, recordsScanned: 10, bytesScanned: 1000 },
+  });
   return { ec2, logs };
 }
 

@@ -13,7 +13,12 @@ import type { CliIo } from './io.js';
  */
 export function addFlowLogsCloudWatchOptions(command: Command): Command {
   return command
-    .option('--log-group <name>', 'run in CloudWatch Logs Insights over this log group (repeatable, up to 50), e.g. /vpc/vpc-0abc.../flow-logs', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option(
+      '--log-group <name>',
+      'run in CloudWatch Logs Insights over this log group (repeatable, up to 50), e.g. /vpc/vpc-0abc.../flow-logs',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
     .option('--since <time>', 'start of the time range: 30m, 6h, 2d, an ISO time or Unix seconds', '1h')
     .option('--until <time>', 'end of the time range', 'now')
     .option('--region <region>', 'AWS region (default: the SDK chain: AWS_REGION, profile)')
@@ -26,7 +31,12 @@ export function addFlowLogsCloudWatchOptions(command: Command): Command {
  * given, else the LogFormat of the flow logs writing to the log groups (EC2 DescribeFlowLogs).
  * The SDK is loaded only here, when a query really goes to CloudWatch.
  */
-export async function runFlowLogsInCloudWatch(io: CliIo, queryText: string, options: CloudWatchOptions & { readonly format?: string }, limit?: number): Promise<QueryResult> {
+export async function runFlowLogsInCloudWatch(
+  io: CliIo,
+  queryText: string,
+  options: CloudWatchOptions & { readonly format?: string },
+  limit?: number,
+): Promise<QueryResult> {
   const { runInCloudWatch } = await import('./cloudwatch-options.js');
   const format = options.format ? RecordFormat.fromFormatString(options.format) : await logGroupFormat(io, options);
   return runInCloudWatch(io, queryText, options, limit, format);
@@ -41,7 +51,9 @@ async function logGroupFormat(io: CliIo, options: CloudWatchOptions): Promise<Re
     found = await readLogGroupFormat(ec2, options.logGroup);
   } catch (error) {
     // Without ec2:DescribeFlowLogs the query still runs; only custom-format fields stay unnamed.
-    io.err(`warning: could not read the flow logs' format (ec2:DescribeFlowLogs: ${(error as Error).name}: ${(error as Error).message}); fields of a custom format are not parsed. Give --format to name them.\n`);
+    io.err(
+      `warning: could not read the flow logs' format (ec2:DescribeFlowLogs: ${(error as Error).name}: ${(error as Error).message}); fields of a custom format are not parsed. Give --format to name them.\n`,
+    );
     return undefined;
   } finally {
     ec2.destroy();

@@ -10,10 +10,10 @@ import { CloudWatchLogsClient, GetQueryResultsCommand, StartQueryCommand } from 
 import { DescribeFlowLogsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { cli } from '../../test/cli-harness.js';
 
-
 const dir = mkdtempSync(join(tmpdir(), 'artos-flowcli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const SEED_QUERY = 'fields @timestamp, srcAddr, dstAddr, dstPort, action\n| filter action = "REJECT"\n| stats count() by srcAddr, dstPort\n| sort count desc\n| limit 20';
+const SEED_QUERY =
+  'fields @timestamp, srcAddr, dstAddr, dstPort, action\n| filter action = "REJECT"\n| stats count() by srcAddr, dstPort\n| sort count desc\n| limit 20';
 
 describe('artos-net flowlogs', () => {
   it('sample writes gzip that query reads, and the seed query runs with its warning', async () => {
@@ -112,7 +112,9 @@ describe('artos-net flowlogs', () => {
     const incidents = join(dir, 'incidents.log');
     const explained = await cli('flowlogs', 'explain', '--file', incidents, '--port', '5432');
     expect(explained.stdout).toMatch(/30× 10\.0\.30\.\d+ \(private subnet planned-private-subnet-3\) → 10\.0\.100\.\d+:5432/);
-    expect(explained.stdout).toMatch(/rule tcp 5432 from group eks-nodes \(planned-eks-nodes-sg\) \("PostgreSQL from application pods"\) admits it if 10\.0\.30\.\d+ is in group eks-nodes/);
+    expect(explained.stdout).toMatch(
+      /rule tcp 5432 from group eks-nodes \(planned-eks-nodes-sg\) \("PostgreSQL from application pods"\) admits it if 10\.0\.30\.\d+ is in group eks-nodes/,
+    );
     const audit = await cli('flowlogs', 'audit', '--file', incidents, '--json');
     const body = JSON.parse(audit.stdout) as { rules: { id: string; flows: number }[] };
     expect(body.rules.find((r) => r.id === 'rds/ingress/tcp-5432-from-eks-nodes')!.flows).toBeGreaterThan(0);
@@ -127,34 +129,71 @@ describe('artos-net flowlogs', () => {
     expect(five.stderr).toMatch(/incident outside-scan left out: needs 150 records, \d+ left of --records 5/);
     const gz = spawnSync(process.execPath, [bin, 'flowlogs', 'sample', '--records', '300', '--gzip'], { encoding: 'buffer' });
     expect(gz.status).toBe(0);
-    expect(gunzipSync(gz.stdout).toString().split('\n').filter((l) => l !== '')).toHaveLength(300);
-    const custom = spawnSync(process.execPath, [bin, 'flowlogs', 'sample', '--records', '50', '--format', '${version} ${srcaddr} ${tcp-flags} ${flow-direction}'], { encoding: 'utf8' });
+    expect(
+      gunzipSync(gz.stdout)
+        .toString()
+        .split('\n')
+        .filter((l) => l !== ''),
+    ).toHaveLength(300);
+    const custom = spawnSync(
+      process.execPath,
+      [bin, 'flowlogs', 'sample', '--records', '50', '--format', '${version} ${srcaddr} ${tcp-flags} ${flow-direction}'],
+      { encoding: 'utf8' },
+    );
     // AWS "Flow log records", version: the highest version among the fields (flow-direction is 5).
     expect(custom.stdout.split('\n')[0]).toMatch(/^5 /);
   });
 
-  it('sample --template judges on the template\'s network: without the nodes\' S3 egress rule, image pulls are blocked', async () => {
+  it("sample --template judges on the template's network: without the nodes' S3 egress rule, image pulls are blocked", async () => {
     // The fixture is the production preset as synthesized; the same template with the S3 egress
     // rule deleted is the seed's exact node egress ("All traffic to VPC CIDR"), which blocks S3
     // (AWS, "Gateway endpoints for Amazon S3": the security group must allow traffic to S3's prefix list).
     const fixture = fileURLToPath(new URL('../../test/fixtures/production.template.json', import.meta.url));
     const template = JSON.parse(readFileSync(fixture, 'utf8')) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
-    const asDeployed = await cli('flowlogs', 'sample', '--records', '3000', '--template', fixture, '--incidents', 's3-pull-blocked', '--out', join(dir, 'deployed.log'));
+    const asDeployed = await cli(
+      'flowlogs',
+      'sample',
+      '--records',
+      '3000',
+      '--template',
+      fixture,
+      '--incidents',
+      's3-pull-blocked',
+      '--out',
+      join(dir, 'deployed.log'),
+    );
     expect(asDeployed.code).toBe(0);
     expect(asDeployed.stderr).toMatch(/incident s3-pull-blocked left out: the nodes may reach S3/);
-    const withoutS3 = Object.fromEntries(Object.entries(template.Resources).filter(([, r]) => !(r.Type === 'AWS::EC2::SecurityGroupEgress' && 'DestinationPrefixListId' in r.Properties)));
+    const withoutS3 = Object.fromEntries(
+      Object.entries(template.Resources).filter(([, r]) => !(r.Type === 'AWS::EC2::SecurityGroupEgress' && 'DestinationPrefixListId' in r.Properties)),
+    );
     const edited = join(dir, 'no-s3-egress.template.json');
     writeFileSync(edited, JSON.stringify({ ...template, Resources: withoutS3 }));
-    const blocked = await cli('flowlogs', 'sample', '--records', '3000', '--template', edited, '--incidents', 's3-pull-blocked', '--out', join(dir, 'blocked.log'));
+    const blocked = await cli(
+      'flowlogs',
+      'sample',
+      '--records',
+      '3000',
+      '--template',
+      edited,
+      '--incidents',
+      's3-pull-blocked',
+      '--out',
+      join(dir, 'blocked.log'),
+    );
     expect(blocked.code).toBe(0);
-    expect(blocked.stderr).toMatch(/incident s3-pull-blocked: node \S+ pulls image layers from S3 \(52\.216\.8\.19:443\) and is blocked by its own egress rules/);
+    expect(blocked.stderr).toMatch(
+      /incident s3-pull-blocked: node \S+ pulls image layers from S3 \(52\.216\.8\.19:443\) and is blocked by its own egress rules/,
+    );
     const missing = await cli('flowlogs', 'sample', '--records', '10', '--template', join(dir, 'nope.json'));
     expect(missing.code).toBe(2);
   });
 
-  it('sample says where its outside ranges come from: assumed when the spec declares none, else the spec\'s', async () => {
+  it("sample says where its outside ranges come from: assumed when the spec declares none, else the spec's", async () => {
     const assumed = await cli('flowlogs', 'sample', '--records', '2000', '--out', join(dir, 'assumed.log'));
-    expect(assumed.stderr).toContain('outside ranges: the spec declares none (outsideRanges), so the sample assumes on-premises 192.168.0.0/16 over vpn, partner 198.51.100.0/24 over vpn');
+    expect(assumed.stderr).toContain(
+      'outside ranges: the spec declares none (outsideRanges), so the sample assumes on-premises 192.168.0.0/16 over vpn, partner 198.51.100.0/24 over vpn',
+    );
     const spec = join(dir, 'outside.yaml');
     writeFileSync(spec, 'namePrefix: artos-outside\noutsideRanges:\n  - { name: datacenter, cidr: 172.20.0.0/16, via: vpn }\n');
     const declared = await cli('flowlogs', 'sample', '--spec', spec, '--records', '4000', '--incidents', 'outside-scan', '--out', join(dir, 'declared.log'));
@@ -170,7 +209,15 @@ describe('artos-net flowlogs', () => {
   });
 
   it('sample validates its options (exit 2)', async () => {
-    for (const args of [['--start', 'abc'], ['--records', '0'], ['--records', '2.5'], ['--seed', '-1'], ['--format', '${nope}'], ['--incidents', 'meteor'], ['--clean', '--incidents', 'outside-scan']]) {
+    for (const args of [
+      ['--start', 'abc'],
+      ['--records', '0'],
+      ['--records', '2.5'],
+      ['--seed', '-1'],
+      ['--format', '${nope}'],
+      ['--incidents', 'meteor'],
+      ['--clean', '--incidents', 'outside-scan'],
+    ]) {
       const r = await cli('flowlogs', 'sample', ...args);
       expect({ args, code: r.code }).toEqual({ args, code: 2 });
       expect(r.stderr).not.toMatch(/NaN|at .*\.js:\d+/);
@@ -220,7 +267,15 @@ describe('artos-net flowlogs', () => {
   it('query --explain over a fresh sample finds no record that contradicts its action', async () => {
     const file = join(dir, 'explain-rich.log');
     await cli('flowlogs', 'sample', '--records', '6000', '--format', 'rich', '--header', '--out', file);
-    const r = await cli('flowlogs', 'query', 'stats count() as n by srcAddr, dstAddr, srcPort, dstPort, protocol, tcpFlags, action | limit 10000', '--file', file, '--explain', '--json');
+    const r = await cli(
+      'flowlogs',
+      'query',
+      'stats count() as n by srcAddr, dstAddr, srcPort, dstPort, protocol, tcpFlags, action | limit 10000',
+      '--file',
+      file,
+      '--explain',
+      '--json',
+    );
     const rows = (JSON.parse(r.stdout) as { rows: { explanation: string }[] }).rows;
     expect(rows.length).toBeGreaterThan(1000);
     expect(rows.filter((x) => /although/.test(x.explanation)).map((x) => x.explanation)).toEqual([]);
@@ -238,7 +293,10 @@ describe('artos-net flowlogs', () => {
   it('query --histogram draws accepted and rejected records over time, reading piped input twice', () => {
     const bin = fileURLToPath(new URL('../../dist/bin/artos-net.js', import.meta.url));
     const sample = spawnSync(process.execPath, [bin, 'flowlogs', 'sample', '--records', '4000'], { encoding: 'utf8' });
-    const r = spawnSync(process.execPath, [bin, 'flowlogs', 'query', 'filter action = "REJECT" | stats count() as n', '--histogram'], { input: sample.stdout, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'flowlogs', 'query', 'filter action = "REJECT" | stats count() as n', '--histogram'], {
+      input: sample.stdout,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     // One hour from 1700000000 in 5-minute buckets aligned on the epoch, as bin() does: 13 bars.
     const buckets = Math.floor((1_700_000_000 + 3599) / 300) - Math.floor(1_700_000_000 / 300) + 1;
@@ -269,10 +327,26 @@ describe('artos-net flowlogs', () => {
     logs.on(StartQueryCommand).resolves({ queryId: 'q-cli' });
     logs.on(GetQueryResultsCommand).resolves({
       status: 'Complete',
-      results: [[{ field: 'srcAddr', value: '10.0.10.77' }, { field: 'n', value: '40' }, { field: '@ptr', value: 'p1' }]],
+      results: [
+        [
+          { field: 'srcAddr', value: '10.0.10.77' },
+          { field: 'n', value: '40' },
+          { field: '@ptr', value: 'p1' },
+        ],
+      ],
       statistics: { recordsMatched: 40, recordsScanned: 120_000, bytesScanned: 12_582_912 },
     });
-    const r = await cli('flowlogs', 'query', 'filter dstPort = 5432 and action = "REJECT" | stats count() as n by srcAddr', '--log-group', '/vpc/vpc-0123456789abcdef0/flow-logs', '--since', '2h', '--region', 'eu-west-1');
+    const r = await cli(
+      'flowlogs',
+      'query',
+      'filter dstPort = 5432 and action = "REJECT" | stats count() as n by srcAddr',
+      '--log-group',
+      '/vpc/vpc-0123456789abcdef0/flow-logs',
+      '--since',
+      '2h',
+      '--region',
+      'eu-west-1',
+    );
     logs.restore();
     ec2.restore();
     expect(r.code).toBe(0);

@@ -24,12 +24,22 @@ export function graphCommand(context: CommandContext): Command {
   return addProviderOptions(new Command('graph'))
     .addOption(new Option('--format <format>', 'text, mermaid, dot (Graphviz) or svg').choices(['text', 'mermaid', 'dot', 'svg']).default('text'))
     .option('--out <file>', 'write the picture to a file instead of stdout')
-    .addHelpText('after', '\nExamples:\n  artos-net graph --preset production\n  artos-net graph --format mermaid --template cdk.out/artos-production-network.template.json\n  artos-net graph --format svg --out network.svg --live --region eu-west-1\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  artos-net graph --preset production\n  artos-net graph --format mermaid --template cdk.out/artos-production-network.template.json\n  artos-net graph --format svg --out network.svg --live --region eu-west-1\n',
+    )
     .action(async (options: GraphOptions) => {
       const { spec, source } = await loadValidSpec(options);
       const { model } = await buildDoctorContext(spec, source, { ...providerOptions(options), flowLogs: [] });
       const graph = networkGraph(model);
-      const text = options.format === 'mermaid' ? renderGraphMermaid(graph) : options.format === 'dot' ? renderGraphDot(graph) : options.format === 'svg' ? renderGraphSvg(graph) : `${renderGraphText(graph).join('\n')}\n`;
+      const text =
+        options.format === 'mermaid'
+          ? renderGraphMermaid(graph)
+          : options.format === 'dot'
+            ? renderGraphDot(graph)
+            : options.format === 'svg'
+              ? renderGraphSvg(graph)
+              : `${renderGraphText(graph).join('\n')}\n`;
       if (options.out) {
         await writeOutputFile(options.out, text, '--out');
         context.io.err(`wrote ${options.format} graph of ${graph.nodes.length} nodes and ${graph.edges.length} edges to ${sanitizeForTerminal(options.out)}\n`);

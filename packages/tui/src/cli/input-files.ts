@@ -20,8 +20,14 @@ export async function readInputFile(path: string, flag: string): Promise<string>
 export async function readCorporateFile(path: string): Promise<RangeIndex> {
   const list = parseCorporateList(await readInputFile(path, '--corporate'));
   if (list.errors.length > 0) {
-    const shown = list.errors.slice(0, 5).map((e) => `${path}:${e.line}: ${e.message}`).join('\n  ');
-    throw new AbortError(`${list.errors.length} bad line(s) in the corporate ranges file:\n  ${shown}${list.errors.length > 5 ? `\n  … and ${list.errors.length - 5} more` : ''}`, 'fix or remove those lines (one CIDR per line; # starts a comment)');
+    const shown = list.errors
+      .slice(0, 5)
+      .map((e) => `${path}:${e.line}: ${e.message}`)
+      .join('\n  ');
+    throw new AbortError(
+      `${list.errors.length} bad line(s) in the corporate ranges file:\n  ${shown}${list.errors.length > 5 ? `\n  … and ${list.errors.length - 5} more` : ''}`,
+      'fix or remove those lines (one CIDR per line; # starts a comment)',
+    );
   }
   if (list.blocks.length === 0) throw new AbortError(`the corporate ranges file ${path} lists no range`, 'one CIDR per line, e.g. 192.168.0.0/16');
   return RangeIndex.of(list.blocks);
@@ -32,7 +38,13 @@ export async function readBlockPlan(value: string | undefined): Promise<readonly
   if (value === undefined) return undefined;
   if (value === 'seed') return SEED_EXAMPLE_BLOCK_PLAN;
   const data = parseSpecText(await readInputFile(value, '--block-plan'), value);
-  const ok = Array.isArray(data) && data.every((e) => e && typeof e === 'object' && typeof (e as PlannedBlock).name === 'string' && typeof (e as PlannedBlock).cidr === 'string');
-  if (!ok) throw new AbortError(`${value} is not a block plan`, 'write a list of {name, cidr, tier?} entries, e.g. - {name: Private Subnets, cidr: 10.0.0.0/20, tier: private}');
+  const ok =
+    Array.isArray(data) &&
+    data.every((e) => e && typeof e === 'object' && typeof (e as PlannedBlock).name === 'string' && typeof (e as PlannedBlock).cidr === 'string');
+  if (!ok)
+    throw new AbortError(
+      `${value} is not a block plan`,
+      'write a list of {name, cidr, tier?} entries, e.g. - {name: Private Subnets, cidr: 10.0.0.0/20, tier: private}',
+    );
   return data as PlannedBlock[];
 }

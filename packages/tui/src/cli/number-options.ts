@@ -8,7 +8,10 @@ export function wholeNumber(flag: string, min: number, max: number, example = St
   return (value: string): number => {
     const n = /^\d{1,16}$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isSafeInteger(n) || n < min || n > max) {
-      throw new AbortError(`${flag} ${value}: expected a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`, `e.g. ${flag} ${example}`);
+      throw new AbortError(
+        `${flag} ${value}: expected a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`,
+        `e.g. ${flag} ${example}`,
+      );
     }
     return n;
   };

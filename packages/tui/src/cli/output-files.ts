@@ -7,7 +7,14 @@ export async function writeOutputFile(path: string, data: string, flag: string):
     await writeFile(path, data);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     throw new AbortError(`cannot write ${flag} ${path}: ${reason}`, `give ${flag} a file path in an existing, writable folder`);
   }
 }

@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../../test/cli-harness.js';
 
-
-
 const dir = mkdtempSync(join(tmpdir(), 'artos-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -69,7 +67,12 @@ describe('untrusted text', () => {
   it('an escape sequence in a tag never reaches the terminal', async () => {
     const file = join(dir, 'evil-tag.yaml');
     writeFileSync(file, 'namePrefix: artos-x\ntags:\n  Team: "\\e]0;pwned\\a\\e[2Jred"\n');
-    for (const argv of [['spec', 'validate', '--spec', file], ['spec', 'show', '--spec', file], ['cidr', 'check', '--spec', file], ['doctor', 'all', '--spec', file]]) {
+    for (const argv of [
+      ['spec', 'validate', '--spec', file],
+      ['spec', 'show', '--spec', file],
+      ['cidr', 'check', '--spec', file],
+      ['doctor', 'all', '--spec', file],
+    ]) {
       const r = await cli(...argv);
       const out = r.stdout + r.stderr;
       expect(out.includes('\u001b') || out.includes('\u0007'), argv.join(' ')).toBe(false);

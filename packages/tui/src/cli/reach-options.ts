@@ -16,7 +16,11 @@ export interface ReachFlags {
  */
 export function reachQuestion(flags: ReachFlags): { from: string | undefined; to: string; port: number; protocol: 'tcp' | 'udp' | 'icmp' } | undefined {
   if (flags.from === undefined && flags.to === undefined && flags.port === undefined) return undefined;
-  if (flags.to === undefined) throw new AbortError(`--${flags.from !== undefined ? 'from' : 'port'} was given without --to`, 'reach needs --to and --port; --from is optional (without it: who can reach --to)');
+  if (flags.to === undefined)
+    throw new AbortError(
+      `--${flags.from !== undefined ? 'from' : 'port'} was given without --to`,
+      'reach needs --to and --port; --from is optional (without it: who can reach --to)',
+    );
   if (flags.port === undefined) throw new AbortError('--to was given without --port', 'give the destination port, e.g. --port 5432');
   const port = wholeNumber('--port', 0, MAX_PORT, '5432')(flags.port);
   return { from: flags.from, to: flags.to, port, protocol: flags.protocol };

@@ -9,6 +9,7 @@ export function parseTime(text: string, flag: string, now = Date.now()): number 
   if (relative) return Math.floor(now / 1000) - Number(relative[1]) * UNITS[relative[2]!]!;
   if (/^\d{9,10}$/.test(text)) return Number(text);
   const parsed = Date.parse(text);
-  if (Number.isNaN(parsed)) throw new AbortError(`${flag} ${text}: not a time`, `use a duration back from now (30m, 6h, 2d), an ISO time (2023-11-14T10:00:00Z) or Unix seconds`);
+  if (Number.isNaN(parsed))
+    throw new AbortError(`${flag} ${text}: not a time`, `use a duration back from now (30m, 6h, 2d), an ISO time (2023-11-14T10:00:00Z) or Unix seconds`);
   return Math.floor(parsed / 1000);
 }

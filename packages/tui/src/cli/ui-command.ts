@@ -47,7 +47,10 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
     const dir = mkdtempSync(join(tmpdir(), 'artos-demo-'));
     const file = join(dir, 'demo-flow-logs.log');
     // A header line names the custom format, so tcp-flags, pkt-srcaddr and flow-direction are read.
-    writeFileSync(file, `${[...generateSampleTraffic(spec, { records: DEMO_RECORDS, seed: 1, format: RICH_SAMPLE_FORMAT_FIELDS, header: true })].join('\n')}\n`);
+    writeFileSync(
+      file,
+      `${[...generateSampleTraffic(spec, { records: DEMO_RECORDS, seed: 1, format: RICH_SAMPLE_FORMAT_FIELDS, header: true })].join('\n')}\n`,
+    );
     files = [file];
     endpointAddresses = plan.placement.endpoints.map((e) => e.address);
     flowLogSource = `generated sample traffic, ${DEMO_RECORDS.toLocaleString('en-US')} records with the incidents this network can produce (${plan.incidents.map((i) => i.id).join(', ')})`;
@@ -66,9 +69,23 @@ export async function prepareAppData(options: UiOptions): Promise<{ data: AppDat
     const logGroup = context.model.logGroup.name;
     flowLogSource = `CloudWatch Logs Insights, ${logGroup}, since ${options.since}`;
     runQuery = (query, signal, onProgress) =>
-      runFlowLogQuery(query, { kind: 'cloudwatch', client: logs, logGroupNames: [logGroup], startTime: parseTime(options.since, '--since'), endTime: Math.floor(Date.now() / 1000) }, { signal, onProgress: (p) => onProgress(p.recordsScanned) });
+      runFlowLogQuery(
+        query,
+        { kind: 'cloudwatch', client: logs, logGroupNames: [logGroup], startTime: parseTime(options.since, '--since'), endTime: Math.floor(Date.now() / 1000) },
+        { signal, onProgress: (p) => onProgress(p.recordsScanned) },
+      );
   }
-  return { data: { spec, source: `${source}${options.live ? ' (live)' : options.template ? ` + ${options.template}` : ''}`, context, runQuery, flowLogSource, ...(endpointAddresses ? { endpointAddresses } : {}) }, cleanup };
+  return {
+    data: {
+      spec,
+      source: `${source}${options.live ? ' (live)' : options.template ? ` + ${options.template}` : ''}`,
+      context,
+      runQuery,
+      flowLogSource,
+      ...(endpointAddresses ? { endpointAddresses } : {}),
+    },
+    cleanup,
+  };
 }
 
 /** `artos-net` / `artos-net ui`: the terminal UI; without a terminal, the overview and the doctor report. */

@@ -47,7 +47,12 @@ export async function buildDoctorContext(spec: NetworkSpec, source: string, opti
       const result = await runFlowLogQuery(query, { kind: 'files', paths }, { rowLimit: LOCAL_ROW_LIMIT });
       const info = result.statistics.info;
       if (info.records === 0) throw new Error(`no flow-log records in ${paths.join(', ')} (${info.lines} line(s) read): nothing can be concluded from them`);
-      if (info.skipped > 0) throw new Error(`the flow logs are incomplete: ${info.skipped} line(s) of ${paths.join(', ')} could not be read (${Object.entries(info.malformed).map(([code, e]) => `${code} ${e!.count}`).join(', ')}); "nothing found" would not mean nothing happened`);
+      if (info.skipped > 0)
+        throw new Error(
+          `the flow logs are incomplete: ${info.skipped} line(s) of ${paths.join(', ')} could not be read (${Object.entries(info.malformed)
+            .map(([code, e]) => `${code} ${e!.count}`)
+            .join(', ')}); "nothing found" would not mean nothing happened`,
+        );
       return result.rows;
     };
   }

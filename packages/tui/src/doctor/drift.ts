@@ -37,7 +37,10 @@ export function ruleKey(model: NetworkModel, rule: ModelRule): string {
 
 /** A route as text that means the same in two models: prefix lists by service, targets by kind. */
 export function routeKey(model: NetworkModel, route: ModelRoute): string {
-  const destination = route.destination.kind === 'cidr' ? route.destination.cidr : `prefix list ${model.prefixLists.find((p) => p.id === (route.destination as { prefixListId: string }).prefixListId)?.service ?? route.destination.prefixListId}`;
+  const destination =
+    route.destination.kind === 'cidr'
+      ? route.destination.cidr
+      : `prefix list ${model.prefixLists.find((p) => p.id === (route.destination as { prefixListId: string }).prefixListId)?.service ?? route.destination.prefixListId}`;
   if (route.target.kind === 'gateway-endpoint') {
     const endpointId = route.target.endpointId;
     return `${destination} → gateway endpoint ${model.endpoints.find((e) => e.id === endpointId)?.service ?? endpointId}`;
@@ -59,8 +62,17 @@ export function tierRouteKeys(model: NetworkModel, tier: 'private' | 'database')
 export function naclKeys(model: NetworkModel): string[] {
   const defaults = new Set(DEFAULT_NACL_ENTRIES.map(naclEntryText));
   const ours = new Set(model.subnets.filter((s) => s.tier).map((s) => s.id));
-  const acls = model.networkAcls.filter((a) => a.subnetIds.some((id) => ours.has(id)) || (a.isDefault && model.subnets.some((s) => ours.has(s.id) && !model.networkAcls.some((x) => x.subnetIds.includes(s.id)))));
-  return acls.flatMap((a) => a.entries.map(naclEntryText).filter((t) => !defaults.has(t)).map((t) => `${a.id}: ${t}`));
+  const acls = model.networkAcls.filter(
+    (a) =>
+      a.subnetIds.some((id) => ours.has(id)) ||
+      (a.isDefault && model.subnets.some((s) => ours.has(s.id) && !model.networkAcls.some((x) => x.subnetIds.includes(s.id)))),
+  );
+  return acls.flatMap((a) =>
+    a.entries
+      .map(naclEntryText)
+      .filter((t) => !defaults.has(t))
+      .map((t) => `${a.id}: ${t}`),
+  );
 }
 
 /** Drift is a question about a deployed network (template or account). */
@@ -82,5 +94,7 @@ export function unnamedPrefixLists(check: Pick<Check, 'id' | 'title'>, ctx: Doct
   ];
   const unnamed = [...new Set(referenced.filter((id) => !named.has(id)))];
   if (unnamed.length === 0) return undefined;
-  return result(check, 'unknown', [`${unnamed.join(', ')}: the prefix list's service is not known`, ...unread.map((p) => `${p.action}: ${p.detail}`)], { change: unread[0]!.fix });
+  return result(check, 'unknown', [`${unnamed.join(', ')}: the prefix list's service is not known`, ...unread.map((p) => `${p.action}: ${p.detail}`)], {
+    change: unread[0]!.fix,
+  });
 }

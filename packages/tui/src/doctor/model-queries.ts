@@ -22,7 +22,9 @@ export function groupLabel(group: ModelSecurityGroup): string {
 
 /** An interface of an endpoint: the model's, else a hypothetical one in its first subnet. */
 export function endpointEnd(model: NetworkModel, endpoint: ModelEndpoint): FlowEnd | undefined {
-  const eni = model.networkInterfaces.find((e) => e.description.includes(endpoint.id) || (endpoint.subnetIds.includes(e.subnetId) && e.description === `VPC endpoint ${endpoint.service}`));
+  const eni = model.networkInterfaces.find(
+    (e) => e.description.includes(endpoint.id) || (endpoint.subnetIds.includes(e.subnetId) && e.description === `VPC endpoint ${endpoint.service}`),
+  );
   if (eni?.addresses[0]) return { address: eni.addresses[0], groupIds: eni.groupIds, label: `${endpoint.service} endpoint ${eni.addresses[0]}` };
   const subnet = model.subnets.find((s) => endpoint.subnetIds.includes(s.id) && s.cidr);
   if (!subnet) return undefined;

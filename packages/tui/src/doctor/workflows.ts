@@ -35,13 +35,38 @@ export interface Workflow {
 
 /** The seed's three troubleshooting workflows, and four more. Packs are lists of checks. */
 export const WORKFLOWS: readonly Workflow[] = [
-  { id: 'endpoints', title: 'Pods cannot reach AWS services', symptom: 'Pods fail to access S3, ECR, Secrets Manager, etc.', steps: [endpointsExist, endpointsPrivateDns, endpointsGroup443, s3GatewayRoutes, nodesReachS3, endpointsCoverAzs] },
-  { id: 'rds', title: 'RDS connection failures', symptom: 'Applications cannot connect to RDS database.', steps: [rdsAdmitsNodes, nodesEgressDatabase, databaseRouteTableIsolated, recentPostgresRejects] },
-  { id: 'bastion', title: 'Bastion cannot reach the EKS API', symptom: 'kubectl commands fail from bastion host.', steps: [bastionInAdditionalGroups, clusterAdmitsBastion, eksEndpoint] },
+  {
+    id: 'endpoints',
+    title: 'Pods cannot reach AWS services',
+    symptom: 'Pods fail to access S3, ECR, Secrets Manager, etc.',
+    steps: [endpointsExist, endpointsPrivateDns, endpointsGroup443, s3GatewayRoutes, nodesReachS3, endpointsCoverAzs],
+  },
+  {
+    id: 'rds',
+    title: 'RDS connection failures',
+    symptom: 'Applications cannot connect to RDS database.',
+    steps: [rdsAdmitsNodes, nodesEgressDatabase, databaseRouteTableIsolated, recentPostgresRejects],
+  },
+  {
+    id: 'bastion',
+    title: 'Bastion cannot reach the EKS API',
+    symptom: 'kubectl commands fail from bastion host.',
+    steps: [bastionInAdditionalGroups, clusterAdmitsBastion, eksEndpoint],
+  },
   { id: 'reach', title: 'Can A reach B', symptom: 'Does the network admit this flow, and by which rule? Who can reach B?', steps: [reach] },
-  { id: 'flowlogs', title: 'Flow-log health', symptom: 'Are the flow logs there when an incident needs them?', steps: [flowLogActive, flowLogDestination, flowLogRecentEvents] },
+  {
+    id: 'flowlogs',
+    title: 'Flow-log health',
+    symptom: 'Are the flow logs there when an incident needs them?',
+    steps: [flowLogActive, flowLogDestination, flowLogRecentEvents],
+  },
   { id: 'exposure', title: 'Nothing is open to the world', symptom: 'The seed: least privilege, no public access.', steps: [noOpenIngress] },
-  { id: 'drift', title: 'Deployed network against the model', symptom: 'Has someone changed the network by hand?', steps: [driftSecurityGroups, driftRoutes, driftEndpoints, driftFlowLogs, driftNetworkAcls] },
+  {
+    id: 'drift',
+    title: 'Deployed network against the model',
+    symptom: 'Has someone changed the network by hand?',
+    steps: [driftSecurityGroups, driftRoutes, driftEndpoints, driftFlowLogs, driftNetworkAcls],
+  },
 ];
 
 export function findWorkflow(id: string): Workflow | undefined {

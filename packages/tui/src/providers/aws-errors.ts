@@ -31,7 +31,14 @@ export function awsFailureKind(error: unknown): AwsFailureKind {
   const name = e.name ?? e.Code ?? '';
   if (DENIED.has(name) || DENIED.has(e.Code ?? '')) return 'denied';
   if (name === 'TimeoutError' || e.code === 'ETIMEDOUT' || name === 'RequestTimeout') return 'timeout';
-  if (name === 'CredentialsProviderError' || name === 'ExpiredTokenException' || name === 'AuthFailure' || name === 'InvalidClientTokenId' || name === 'UnrecognizedClientException') return 'credentials';
+  if (
+    name === 'CredentialsProviderError' ||
+    name === 'ExpiredTokenException' ||
+    name === 'AuthFailure' ||
+    name === 'InvalidClientTokenId' ||
+    name === 'UnrecognizedClientException'
+  )
+    return 'credentials';
   if (NETWORK.has(e.code ?? '') || NETWORK.has(name)) return 'network';
   return 'other';
 }

@@ -22,7 +22,11 @@ describe('EC2 answers as model parts', () => {
   });
 
   it('subnet: AZ name and AZ id; tier from the tag, else from the spec CIDR lists, else none', () => {
-    expect(subnetPart({ SubnetId: 's-1', CidrBlock: '10.0.10.0/24', AvailabilityZone: 'eu-west-1a', AvailabilityZoneId: 'euw1-az3' }, spec)).toMatchObject({ availabilityZone: 'eu-west-1a', availabilityZoneId: 'euw1-az3', tier: 'private' });
+    expect(subnetPart({ SubnetId: 's-1', CidrBlock: '10.0.10.0/24', AvailabilityZone: 'eu-west-1a', AvailabilityZoneId: 'euw1-az3' }, spec)).toMatchObject({
+      availabilityZone: 'eu-west-1a',
+      availabilityZoneId: 'euw1-az3',
+      tier: 'private',
+    });
     expect(subnetPart({ SubnetId: 's-2', CidrBlock: '10.0.100.0/24' }, spec).tier).toBe('database');
     expect(subnetPart({ SubnetId: 's-3', CidrBlock: '10.0.77.0/24', Tags: [{ Key: 'artos:tier', Value: 'database' }] }, spec).tier).toBe('database');
     expect(subnetPart({ SubnetId: 's-4', CidrBlock: '10.0.77.0/24' }, spec).tier).toBeUndefined();
@@ -70,10 +74,18 @@ describe('EC2 answers as model parts', () => {
     });
   });
 
-  it('rules: one per peer of a permission (IpRanges, Ipv6Ranges, UserIdGroupPairs, PrefixListIds); -1 covers all ports; CDK\'s no-traffic placeholder is dropped', () => {
+  it("rules: one per peer of a permission (IpRanges, Ipv6Ranges, UserIdGroupPairs, PrefixListIds); -1 covers all ports; CDK's no-traffic placeholder is dropped", () => {
     const rules = rulesOf(
       [
-        { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/16' }], Ipv6Ranges: [{ CidrIpv6: '::/0' }], UserIdGroupPairs: [{ GroupId: 'sg-1' }], PrefixListIds: [{ PrefixListId: 'pl-1' }] },
+        {
+          IpProtocol: 'tcp',
+          FromPort: 443,
+          ToPort: 443,
+          IpRanges: [{ CidrIp: '10.0.0.0/16' }],
+          Ipv6Ranges: [{ CidrIpv6: '::/0' }],
+          UserIdGroupPairs: [{ GroupId: 'sg-1' }],
+          PrefixListIds: [{ PrefixListId: 'pl-1' }],
+        },
         { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
         { IpProtocol: 'icmp', FromPort: 252, ToPort: 86, IpRanges: [{ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' }] },
       ],
@@ -102,17 +114,30 @@ describe('EC2 answers as model parts', () => {
 
   it('endpoint: a deleted one is not there; states are compared in lower case as EC2 sends them', () => {
     expect(endpointPart({ VpcEndpointId: 'vpce-1', ServiceName: 'com.amazonaws.eu-west-1.sts', State: 'deleted' as never })).toBeUndefined();
-    expect(endpointPart({ VpcEndpointId: 'vpce-2', ServiceName: 'com.amazonaws.eu-west-1.ecr.api', VpcEndpointType: 'Interface', State: 'Available', PrivateDnsEnabled: true })).toMatchObject({ service: 'ecr.api', state: 'available', privateDns: true });
+    expect(
+      endpointPart({
+        VpcEndpointId: 'vpce-2',
+        ServiceName: 'com.amazonaws.eu-west-1.ecr.api',
+        VpcEndpointType: 'Interface',
+        State: 'Available',
+        PrivateDnsEnabled: true,
+      }),
+    ).toMatchObject({ service: 'ecr.api', state: 'available', privateDns: true });
   });
 
   it('flow log: the default format is no custom format (Flow log records, Default format)', () => {
-    const fields = '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}';
+    const fields =
+      '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}';
     expect(flowLogPart({ FlowLogId: 'fl-1', LogFormat: fields }).logFormat).toBeUndefined();
     expect(flowLogPart({ FlowLogId: 'fl-1', LogFormat: '${srcaddr} ${dstaddr} ${flow-direction}' }).logFormat).toBe('${srcaddr} ${dstaddr} ${flow-direction}');
   });
 
   it('flow log: the delivery status and its error (FlowLog: DeliverLogsStatus, DeliverLogsErrorMessage)', () => {
-    expect(flowLogPart({ FlowLogId: 'fl-1', FlowLogStatus: 'ACTIVE', DeliverLogsStatus: 'FAILED', DeliverLogsErrorMessage: 'Rate limited' })).toMatchObject({ status: 'ACTIVE', deliveryStatus: 'FAILED', deliveryError: 'Rate limited' });
+    expect(flowLogPart({ FlowLogId: 'fl-1', FlowLogStatus: 'ACTIVE', DeliverLogsStatus: 'FAILED', DeliverLogsErrorMessage: 'Rate limited' })).toMatchObject({
+      status: 'ACTIVE',
+      deliveryStatus: 'FAILED',
+      deliveryError: 'Rate limited',
+    });
     expect(flowLogPart({ FlowLogId: 'fl-1' })).not.toHaveProperty('deliveryStatus');
   });
 });

@@ -42,7 +42,13 @@ export function subnetPart(subnet: Subnet, spec: NetworkSpec): ModelSubnet {
   const tagged = tags[TIER_TAG_KEY];
   const cidr = subnet.CidrBlock;
   const tier: SubnetTier | undefined =
-    tagged === 'private' || tagged === 'database' ? tagged : cidr && spec.databaseSubnetCidrs.includes(cidr) ? 'database' : cidr && spec.privateSubnetCidrs.includes(cidr) ? 'private' : undefined;
+    tagged === 'private' || tagged === 'database'
+      ? tagged
+      : cidr && spec.databaseSubnetCidrs.includes(cidr)
+        ? 'database'
+        : cidr && spec.privateSubnetCidrs.includes(cidr)
+          ? 'private'
+          : undefined;
   return { id: subnet.SubnetId ?? '?', cidr, availabilityZone: subnet.AvailabilityZone, availabilityZoneId: subnet.AvailabilityZoneId, tier, tags };
 }
 
@@ -64,7 +70,7 @@ export function routeTarget(route: Route): RouteTarget {
 export function routePart(route: Route): ModelRoute | undefined {
   const destination = route.DestinationPrefixListId
     ? ({ kind: 'prefix-list', prefixListId: route.DestinationPrefixListId } as const)
-    : route.DestinationCidrBlock ?? route.DestinationIpv6CidrBlock
+    : (route.DestinationCidrBlock ?? route.DestinationIpv6CidrBlock)
       ? ({ kind: 'cidr', cidr: (route.DestinationCidrBlock ?? route.DestinationIpv6CidrBlock)! } as const)
       : undefined;
   if (!destination) return undefined;
@@ -97,7 +103,12 @@ export function networkAclPart(acl: NetworkAcl): ModelNetworkAcl {
     const ports = e.PortRange && e.PortRange.From !== undefined && e.PortRange.To !== undefined ? { from: e.PortRange.From, to: e.PortRange.To } : undefined;
     return [{ ruleNumber: e.RuleNumber, egress: e.Egress === true, protocol, action: e.RuleAction === 'allow' ? 'allow' : 'deny', cidr, ports }];
   });
-  return { id: acl.NetworkAclId ?? '?', isDefault: acl.IsDefault === true, subnetIds: (acl.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])), entries };
+  return {
+    id: acl.NetworkAclId ?? '?',
+    isDefault: acl.IsDefault === true,
+    subnetIds: (acl.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])),
+    entries,
+  };
 }
 
 /** CDK's "disallow all traffic" stand-in (ICMP type 252 code 86 to 255.255.255.255/32) matches no packet. */
@@ -176,7 +187,8 @@ export function endpointPart(endpoint: VpcEndpoint): ModelEndpoint | undefined {
  * The default flow-log format (Amazon VPC User Guide, "Flow log records", Default format:
  * version 2 fields). DescribeFlowLogs returns LogFormat even for a default-format flow log.
  */
-export const DEFAULT_FLOW_LOG_FORMAT = '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}';
+export const DEFAULT_FLOW_LOG_FORMAT =
+  '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}';
 
 export function flowLogPart(flowLog: FlowLog): ModelFlowLog {
   const format = flowLog.LogFormat?.trim();

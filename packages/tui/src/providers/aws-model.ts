@@ -83,10 +83,25 @@ export async function modelFromAws(options: AwsModelOptions): Promise<NetworkMod
     read('subnets', 'ec2:DescribeSubnets', () => allPages(paginateDescribeSubnets({ client: ec2 }, { Filters: inVpc }), (p) => p.Subnets), []),
     read('route-tables', 'ec2:DescribeRouteTables', () => allPages(paginateDescribeRouteTables({ client: ec2 }, { Filters: inVpc }), (p) => p.RouteTables), []),
     read('network-acls', 'ec2:DescribeNetworkAcls', () => allPages(paginateDescribeNetworkAcls({ client: ec2 }, { Filters: inVpc }), (p) => p.NetworkAcls), []),
-    read('security-groups', 'ec2:DescribeSecurityGroups', () => allPages(paginateDescribeSecurityGroups({ client: ec2 }, { Filters: inVpc }), (p) => p.SecurityGroups), []),
-    read('network-interfaces', 'ec2:DescribeNetworkInterfaces', () => allPages(paginateDescribeNetworkInterfaces({ client: ec2 }, { Filters: inVpc }), (p) => p.NetworkInterfaces), []),
+    read(
+      'security-groups',
+      'ec2:DescribeSecurityGroups',
+      () => allPages(paginateDescribeSecurityGroups({ client: ec2 }, { Filters: inVpc }), (p) => p.SecurityGroups),
+      [],
+    ),
+    read(
+      'network-interfaces',
+      'ec2:DescribeNetworkInterfaces',
+      () => allPages(paginateDescribeNetworkInterfaces({ client: ec2 }, { Filters: inVpc }), (p) => p.NetworkInterfaces),
+      [],
+    ),
     read('endpoints', 'ec2:DescribeVpcEndpoints', () => allPages(paginateDescribeVpcEndpoints({ client: ec2 }, { Filters: inVpc }), (p) => p.VpcEndpoints), []),
-    read('flow-logs', 'ec2:DescribeFlowLogs', () => allPages(paginateDescribeFlowLogs({ client: ec2 }, { Filter: [{ Name: 'resource-id', Values: [vpc.id] }] }), (p) => p.FlowLogs), []),
+    read(
+      'flow-logs',
+      'ec2:DescribeFlowLogs',
+      () => allPages(paginateDescribeFlowLogs({ client: ec2 }, { Filter: [{ Name: 'resource-id', Values: [vpc.id] }] }), (p) => p.FlowLogs),
+      [],
+    ),
   ]);
 
   const model = {
@@ -101,11 +116,23 @@ export async function modelFromAws(options: AwsModelOptions): Promise<NetworkMod
   const prefixLists = await readPrefixLists(ec2, model, read);
 
   const logGroupName = model.flowLogs.find((f) => f.logGroupName)?.logGroupName ?? flowLogGroupName(spec, vpc.id);
-  const logGroups = await read('log-group', 'logs:DescribeLogGroups', async () => (await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: logGroupName }))).logGroups ?? [], []);
+  const logGroups = await read(
+    'log-group',
+    'logs:DescribeLogGroups',
+    async () => (await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: logGroupName }))).logGroups ?? [],
+    [],
+  );
   const logGroup = logGroups.find((g) => g.logGroupName === logGroupName);
   const now = options.now ?? Date.now();
   const recentEvents = logGroup
-    ? await read('recent-events', 'logs:FilterLogEvents', async () => (await logs.send(new FilterLogEventsCommand({ logGroupName, startTime: now - RECENT_EVENTS_WINDOW_MS, endTime: now, limit: 10 }))).events?.length ?? 0, undefined as number | undefined)
+    ? await read(
+        'recent-events',
+        'logs:FilterLogEvents',
+        async () =>
+          (await logs.send(new FilterLogEventsCommand({ logGroupName, startTime: now - RECENT_EVENTS_WINDOW_MS, endTime: now, limit: 10 }))).events?.length ??
+          0,
+        undefined as number | undefined,
+      )
     : undefined;
 
   return {
@@ -131,14 +158,24 @@ async function readPrefixLists(ec2: EC2Client, model: Pick<NetworkModel, 'routeT
   for (const t of model.routeTables) for (const r of t.routes) if (r.destination.kind === 'prefix-list') ids.add(r.destination.prefixListId);
   for (const g of model.securityGroups) for (const r of [...g.ingress, ...g.egress]) if (r.peer.kind === 'prefix-list') ids.add(r.peer.prefixListId);
   if (ids.size === 0) return [];
-  const lists = await read('prefix-lists', 'ec2:DescribeManagedPrefixLists', () => allPages(paginateDescribeManagedPrefixLists({ client: ec2 }, { PrefixListIds: [...ids] }), (p) => p.PrefixLists), []);
+  const lists = await read(
+    'prefix-lists',
+    'ec2:DescribeManagedPrefixLists',
+    () => allPages(paginateDescribeManagedPrefixLists({ client: ec2 }, { PrefixListIds: [...ids] }), (p) => p.PrefixLists),
+    [],
+  );
   return Promise.all(
     [...ids].map(async (id) => {
       const list = lists.find((l) => l.PrefixListId === id);
       const name = list?.PrefixListName ?? id;
       const managed = /^(?:cn\.)?com\.amazonaws\.[^.]+\./.test(name);
       const entries = list
-        ? await read('prefix-lists', 'ec2:GetManagedPrefixListEntries', () => allPages(paginateGetManagedPrefixListEntries({ client: ec2 }, { PrefixListId: id }), (p) => p.Entries), undefined)
+        ? await read(
+            'prefix-lists',
+            'ec2:GetManagedPrefixListEntries',
+            () => allPages(paginateGetManagedPrefixListEntries({ client: ec2 }, { PrefixListId: id }), (p) => p.Entries),
+            undefined,
+          )
         : undefined;
       return { id, name, service: managed ? shortServiceName(name) : undefined, cidrs: entries?.flatMap((e) => (e.Cidr ? [e.Cidr] : [])) };
     }),

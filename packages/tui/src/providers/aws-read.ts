@@ -32,7 +32,10 @@ export function failureOf(error: unknown, action: string): { readonly detail: st
     case 'denied':
       return { detail: `access denied: the credentials lack ${action} (${detail})`, fix: `grant ${action} to the role in use` };
     case 'timeout':
-      return { detail: `${action}: no answer from ${endpointInUse()} within ${AWS_CALL_LIMITS.requestTimeoutMs / 1000} s (${AWS_CALL_LIMITS.maxAttempts} attempts)`, fix: 'check the network path to the endpoint (proxy, firewall, VPN) and AWS_ENDPOINT_URL' };
+      return {
+        detail: `${action}: no answer from ${endpointInUse()} within ${AWS_CALL_LIMITS.requestTimeoutMs / 1000} s (${AWS_CALL_LIMITS.maxAttempts} attempts)`,
+        fix: 'check the network path to the endpoint (proxy, firewall, VPN) and AWS_ENDPOINT_URL',
+      };
     default:
       return { detail: `${action} failed: ${detail}`, fix: 'check the region, the credentials and the network' };
   }
@@ -48,7 +51,11 @@ export function stopUnlessReadable(error: unknown, region: string | undefined, p
   const e = error as { name?: string; message?: string };
   const detail = safeText(`${e.name ?? 'Error'}: ${e.message ?? ''}`);
   if (kind === 'timeout') {
-    throw new AwsProviderError('unreachable', `no answer from ${endpointInUse()}: ec2:DescribeVpcs timed out (${AWS_CALL_LIMITS.connectTimeoutMs / 1000} s to connect, ${AWS_CALL_LIMITS.requestTimeoutMs / 1000} s to answer, ${AWS_CALL_LIMITS.maxAttempts} attempts)`, 'check the network path (proxy, firewall, VPN), AWS_ENDPOINT_URL and --region');
+    throw new AwsProviderError(
+      'unreachable',
+      `no answer from ${endpointInUse()}: ec2:DescribeVpcs timed out (${AWS_CALL_LIMITS.connectTimeoutMs / 1000} s to connect, ${AWS_CALL_LIMITS.requestTimeoutMs / 1000} s to answer, ${AWS_CALL_LIMITS.maxAttempts} attempts)`,
+      'check the network path (proxy, firewall, VPN), AWS_ENDPOINT_URL and --region',
+    );
   }
   if (kind === 'network') {
     throw new AwsProviderError('unreachable', `cannot connect to ${endpointInUse()}: ${detail}`, 'check AWS_ENDPOINT_URL, --region and the network');
@@ -77,7 +84,10 @@ export type VpcLookup =
  * account cannot be reached at all (see stopUnlessReadable).
  */
 export async function findNetworkVpc(ec2: EC2Client, namePrefix: string, vpcId: string | undefined, region: string | undefined): Promise<VpcLookup> {
-  const filters: Filter[] = [{ Name: `tag:${NETWORK_TAG_KEY}`, Values: [namePrefix] }, { Name: `tag:${ROLE_TAG_KEY}`, Values: ['vpc'] }];
+  const filters: Filter[] = [
+    { Name: `tag:${NETWORK_TAG_KEY}`, Values: [namePrefix] },
+    { Name: `tag:${ROLE_TAG_KEY}`, Values: ['vpc'] },
+  ];
   let vpcs: Vpc[];
   try {
     vpcs = await allPages(paginateDescribeVpcs({ client: ec2 }, vpcId ? { VpcIds: [vpcId] } : { Filters: filters }), (p) => p.Vpcs);
@@ -87,10 +97,19 @@ export async function findNetworkVpc(ec2: EC2Client, namePrefix: string, vpcId: 
     return { kind: 'unread', ...failureOf(error, 'ec2:DescribeVpcs') };
   }
   if (vpcs.length === 0 || !vpcs[0]!.VpcId) {
-    return { kind: 'none', detail: vpcId ? `VPC ${safeText(vpcId, 40)} was not found in this region` : `no VPC tagged ${NETWORK_TAG_KEY}=${safeText(namePrefix, 80)} in this region`, fix: 'check --region and --profile, give --vpc-id, or deploy the network (cdk deploy)' };
+    return {
+      kind: 'none',
+      detail: vpcId ? `VPC ${safeText(vpcId, 40)} was not found in this region` : `no VPC tagged ${NETWORK_TAG_KEY}=${safeText(namePrefix, 80)} in this region`,
+      fix: 'check --region and --profile, give --vpc-id, or deploy the network (cdk deploy)',
+    };
   }
   if (!vpcId && vpcs.length > 1) {
-    const list = vpcs.map((v) => `${safeText(v.VpcId ?? '?', 40)} (${safeText(v.CidrBlock ?? '?', 45)}${tagValue(v.Tags, 'Name') ? `, ${safeText(tagValue(v.Tags, 'Name')!, 80)}` : ''})`).join(', ');
+    const list = vpcs
+      .map(
+        (v) =>
+          `${safeText(v.VpcId ?? '?', 40)} (${safeText(v.CidrBlock ?? '?', 45)}${tagValue(v.Tags, 'Name') ? `, ${safeText(tagValue(v.Tags, 'Name')!, 80)}` : ''})`,
+      )
+      .join(', ');
     return {
       kind: 'several',
       detail: `${vpcs.length} VPCs are tagged ${NETWORK_TAG_KEY}=${safeText(namePrefix, 80)}, ${ROLE_TAG_KEY}=vpc in this region: ${list}`,

@@ -27,7 +27,11 @@ export function subnetsByRouteTable(tables: readonly RouteTable[], subnets: read
  * private subnets do. A table no subnet uses routes nothing; it keeps the tier of its
  * `artos:tier` tag if it has one (a table deployed but not yet associated), else it has none.
  */
-export function routeTableTier(usedBy: readonly string[], tierOfSubnet: (subnetId: string) => SubnetTier | undefined, tagged: SubnetTier | undefined): SubnetTier | undefined {
+export function routeTableTier(
+  usedBy: readonly string[],
+  tierOfSubnet: (subnetId: string) => SubnetTier | undefined,
+  tagged: SubnetTier | undefined,
+): SubnetTier | undefined {
   const tiers = new Set(usedBy.map(tierOfSubnet).filter((t) => t !== undefined));
   if (tiers.has('database')) return 'database';
   if (tiers.has('private')) return 'private';

@@ -9,5 +9,7 @@ import type { NetworkModel } from '@artos/model';
  */
 export function endpointAddressesOf(model: NetworkModel): string[] {
   const ids = new Set(model.endpoints.filter((e) => e.type === 'Interface').flatMap((e) => e.networkInterfaceIds ?? []));
-  return model.networkInterfaces.filter((i) => !i.planned && (ids.has(i.id) || i.description.startsWith('VPC Endpoint Interface '))).flatMap((i) => i.addresses.slice(0, 1));
+  return model.networkInterfaces
+    .filter((i) => !i.planned && (ids.has(i.id) || i.description.startsWith('VPC Endpoint Interface ')))
+    .flatMap((i) => i.addresses.slice(0, 1));
 }

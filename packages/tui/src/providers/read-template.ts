@@ -8,7 +8,10 @@ export async function readTemplate(path: string): Promise<CloudFormationTemplate
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new AbortError(`cannot read --template ${path}`, 'synthesize first: cd packages/cdk-constructs && npx cdk synth, then give cdk.out/<stack>.template.json');
+    throw new AbortError(
+      `cannot read --template ${path}`,
+      'synthesize first: cd packages/cdk-constructs && npx cdk synth, then give cdk.out/<stack>.template.json',
+    );
   }
   let parsed: unknown;
   try {

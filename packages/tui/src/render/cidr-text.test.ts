@@ -22,7 +22,12 @@ describe('cidr tables', () => {
   // Issue 15: "misaligned columns" — the capacity rows used fixed widths and an inline
   // "(10 for endpoints)", so a wider count shifted every column after it.
   it('capacity: the numbers of every row end in the same columns, whatever their width', () => {
-    const report = eksCapacity({ subnets: ['10.0.0.0/24', '10.0.64.0/18', '10.0.128.0/17'], mode: 'secondary-ip', instanceType: 'm5.large', interfaceEndpointsPerSubnet: 10 });
+    const report = eksCapacity({
+      subnets: ['10.0.0.0/24', '10.0.64.0/18', '10.0.128.0/17'],
+      mode: 'secondary-ip',
+      instanceType: 'm5.large',
+      interfaceEndpointsPerSubnet: 10,
+    });
     const lines = renderCapacity(report).trimEnd().split('\n').slice(2);
     expect(lines[0]).toMatch(/^ {2}subnet +usable +endpoints +nodes +pods\/node +pods$/);
     // The CIDRs are left-aligned; every count after them ends in one column.
@@ -41,7 +46,14 @@ describe('cidr tables', () => {
   });
 
   it('plan: tier, slot, CIDR and usable in columns, however long the tier name', () => {
-    const plan = planAllocation({ tiers: [{ name: 'application-long-name', hosts: 1000 }, { name: 'db', prefix: 24 }], azCount: 2, pods: {} });
+    const plan = planAllocation({
+      tiers: [
+        { name: 'application-long-name', hosts: 1000 },
+        { name: 'db', prefix: 24 },
+      ],
+      azCount: 2,
+      pods: {},
+    });
     const lines = renderPlanSubnets(plan).trimEnd().split('\n');
     const starts = columnStarts(lines[0]!);
     for (const line of lines.slice(1)) {

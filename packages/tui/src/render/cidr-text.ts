@@ -12,7 +12,14 @@ export function alignedTable(rows: readonly (readonly string[])[], align: readon
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   return rows
-    .map((row) => indent + row.map((cell, i) => (align[i] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd())
+    .map(
+      (row) =>
+        indent +
+        row
+          .map((cell, i) => (align[i] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+          .join('  ')
+          .trimEnd(),
+    )
     .join('\n');
 }
 
@@ -30,7 +37,14 @@ export function renderCapacity(report: CapacityReport): string {
   ];
   const rows: string[][] = [['subnet', 'usable', 'endpoints', 'nodes', 'pods/node', 'pods']];
   for (const s of report.subnets) {
-    rows.push([s.cidr, formatCount(s.usable), formatCount(s.endpointAddresses), formatCount(s.maxNodes), formatCount(report.maxPodsPerNode), formatCount(s.maxPods)]);
+    rows.push([
+      s.cidr,
+      formatCount(s.usable),
+      formatCount(s.endpointAddresses),
+      formatCount(s.maxNodes),
+      formatCount(report.maxPodsPerNode),
+      formatCount(s.maxPods),
+    ]);
   }
   rows.push(['total', '', '', formatCount(report.maxNodes), formatCount(report.maxPodsPerNode), formatCount(report.maxPods)]);
   return `${lines.join('\n')}\n${alignedTable(rows, ['left', 'right', 'right', 'right', 'right', 'right'])}\n`;

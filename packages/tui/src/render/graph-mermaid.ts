@@ -24,7 +24,8 @@ export function renderGraphMermaid(graph: NetworkGraph): string {
     else if (n.kind === 'cidr') lines.push(`  ${n.key}{{${quoted(n.label)}}}`);
     else if (n.kind === 'prefix-list') lines.push(`  ${n.key}[(${quoted(n.label)})]`);
   }
-  for (const e of graph.edges) lines.push(e.direction === 'ingress' ? `  ${e.from} -->|${quoted(e.label)}| ${e.to}` : `  ${e.from} -.->|${quoted(`out: ${e.label}`)}| ${e.to}`);
+  for (const e of graph.edges)
+    lines.push(e.direction === 'ingress' ? `  ${e.from} -->|${quoted(e.label)}| ${e.to}` : `  ${e.from} -.->|${quoted(`out: ${e.label}`)}| ${e.to}`);
   for (const m of graph.memberships) lines.push(`  ${m.group} --- ${m.subnet}`);
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,13 @@ function escape(text: string): string {
 }
 
 const COLUMN: Readonly<Record<GraphNode['kind'], number>> = { cidr: 0, 'prefix-list': 0, 'external-group': 0, group: 1, subnet: 2 };
-const FILL: Readonly<Record<GraphNode['kind'], string>> = { cidr: '#fff4d6', 'prefix-list': '#e6f0ff', 'external-group': '#f2f2f2', group: '#e8f7ea', subnet: '#f5f5f5' };
+const FILL: Readonly<Record<GraphNode['kind'], string>> = {
+  cidr: '#fff4d6',
+  'prefix-list': '#e6f0ff',
+  'external-group': '#f2f2f2',
+  group: '#e8f7ea',
+  subnet: '#f5f5f5',
+};
 const WIDTH = 250;
 const HEIGHT = 34;
 const GAP_X = 170;
@@ -36,8 +42,12 @@ export function renderGraphSvg(graph: NetworkGraph): string {
     const [x1, y1] = [a.x + (b.x >= a.x ? WIDTH : 0), a.y + HEIGHT / 2];
     const [x2, y2] = [b.x + (b.x >= a.x ? 0 : WIDTH), b.y + HEIGHT / 2];
     const self = e.from === e.to;
-    const path = self ? `M ${a.x + WIDTH} ${a.y + 8} C ${a.x + WIDTH + 60} ${a.y - 20}, ${a.x + WIDTH + 60} ${a.y + HEIGHT + 20}, ${a.x + WIDTH} ${a.y + HEIGHT - 8}` : `M ${x1} ${y1} C ${(x1 + x2) / 2} ${y1}, ${(x1 + x2) / 2} ${y2}, ${x2} ${y2}`;
-    out.push(`<path d="${path}" fill="none" stroke="#555" stroke-width="1"${e.direction === 'egress' ? ' stroke-dasharray="5 3"' : ''} marker-end="url(#arrow)"><title>${escape(`${e.direction}: ${e.label}`)}</title></path>`);
+    const path = self
+      ? `M ${a.x + WIDTH} ${a.y + 8} C ${a.x + WIDTH + 60} ${a.y - 20}, ${a.x + WIDTH + 60} ${a.y + HEIGHT + 20}, ${a.x + WIDTH} ${a.y + HEIGHT - 8}`
+      : `M ${x1} ${y1} C ${(x1 + x2) / 2} ${y1}, ${(x1 + x2) / 2} ${y2}, ${x2} ${y2}`;
+    out.push(
+      `<path d="${path}" fill="none" stroke="#555" stroke-width="1"${e.direction === 'egress' ? ' stroke-dasharray="5 3"' : ''} marker-end="url(#arrow)"><title>${escape(`${e.direction}: ${e.label}`)}</title></path>`,
+    );
     const [lx, ly] = self ? [a.x + WIDTH + 30, a.y + HEIGHT / 2] : [(x1 + x2) / 2, (y1 + y2) / 2 - 3];
     out.push(`<text x="${lx}" y="${ly}" text-anchor="middle" fill="#333" font-size="9">${escape(e.label)}</text>`);
   }
@@ -48,7 +58,9 @@ export function renderGraphSvg(graph: NetworkGraph): string {
   }
   for (const n of graph.nodes) {
     const p = position.get(n.key)!;
-    out.push(`<g><rect x="${p.x}" y="${p.y}" width="${WIDTH}" height="${HEIGHT}" rx="${n.kind === 'group' ? 10 : 3}" fill="${FILL[n.kind]}" stroke="#888"/><text x="${p.x + 8}" y="${p.y + 21}">${escape(diagramLabel(n.label, 40))}</text></g>`);
+    out.push(
+      `<g><rect x="${p.x}" y="${p.y}" width="${WIDTH}" height="${HEIGHT}" rx="${n.kind === 'group' ? 10 : 3}" fill="${FILL[n.kind]}" stroke="#888"/><text x="${p.x + 8}" y="${p.y + 21}">${escape(diagramLabel(n.label, 40))}</text></g>`,
+    );
   }
   out.push('</svg>');
   return `${out.join('\n')}\n`;

@@ -8,7 +8,9 @@ import { renderGraphSvg } from './graph-svg.js';
 import { renderGraphText } from './graph-text.js';
 
 const spec = assertValidSpec(preset('production'));
-const template = JSON.parse(readFileSync(fileURLToPath(new URL('../../test/fixtures/production.template.json', import.meta.url)), 'utf8')) as CloudFormationTemplate;
+const template = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../test/fixtures/production.template.json', import.meta.url)), 'utf8'),
+) as CloudFormationTemplate;
 
 describe('network graph', () => {
   it("draws the seed's rules: nodes → RDS on 5432 (ingress), nodes → S3 prefix list on 443 (egress)", () => {
@@ -21,7 +23,9 @@ describe('network graph', () => {
   });
 
   it('draws the network it was given: a template without the 5432 rule has no edge into RDS', () => {
-    const resources = Object.fromEntries(Object.entries(template.Resources!).filter(([, r]) => !(r.Type === 'AWS::EC2::SecurityGroupIngress' && r.Properties?.['FromPort'] === 5432)));
+    const resources = Object.fromEntries(
+      Object.entries(template.Resources!).filter(([, r]) => !(r.Type === 'AWS::EC2::SecurityGroupIngress' && r.Properties?.['FromPort'] === 5432)),
+    );
     const graph = networkGraph(modelFromTemplate({ Resources: resources }, { spec }));
     const rds = graph.nodes.find((n) => n.label.startsWith('rds'))!;
     expect(graph.edges.filter((e) => e.to === rds.key && e.direction === 'ingress')).toEqual([]);
@@ -31,7 +35,11 @@ describe('network graph', () => {
   it('renders every format with labels from AWS escaped, never as markup or escape sequences', () => {
     const evil = 'x"]; <script>alert(1)</script> \u001b[2J';
     const model = modelFromSpec(spec);
-    const hostile = { ...model, description: evil, securityGroups: model.securityGroups.map((g) => (g.role === 'rds' ? { ...g, role: undefined, name: evil } : g)) };
+    const hostile = {
+      ...model,
+      description: evil,
+      securityGroups: model.securityGroups.map((g) => (g.role === 'rds' ? { ...g, role: undefined, name: evil } : g)),
+    };
     const graph = networkGraph(hostile);
     const svg = renderGraphSvg(graph);
     expect(svg).not.toContain('<script>');

@@ -10,7 +10,9 @@ export function renderHistogram(buckets: readonly HistogramBucket[], width: numb
   const label = (b: HistogramBucket) => (days ? `${b.start.slice(5, 10)} ${b.start.slice(11, 16)}` : b.start.slice(11, 16));
   const counts = (b: HistogramBucket) => `${b.accepted} ACCEPT${b.rejected > 0 ? ` ${b.rejected} REJECT` : ''}`;
   const marks = (b: HistogramBucket) =>
-    [b.skipdata > 0 ? `! SKIPDATA ${b.skipdata}` : '', b.nodata > 0 ? `NODATA ${b.nodata}` : '', ...b.findings.map((f) => `◆ ${f}`)].filter((m) => m !== '').join('  ');
+    [b.skipdata > 0 ? `! SKIPDATA ${b.skipdata}` : '', b.nodata > 0 ? `NODATA ${b.nodata}` : '', ...b.findings.map((f) => `◆ ${f}`)]
+      .filter((m) => m !== '')
+      .join('  ');
   const labelWidth = Math.max(...buckets.map((b) => label(b).length));
   const countWidth = Math.max(...buckets.map((b) => counts(b).length));
   const barWidth = Math.max(10, Math.min(50, width - labelWidth - countWidth - 6 - 24));

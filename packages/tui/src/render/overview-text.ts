@@ -43,12 +43,16 @@ function subnetLines(spec: NetworkSpec): string {
 /** The default network as text: tiers, CIDRs, AZs, route tables, groups and rules, endpoints. */
 export function renderOverviewText(spec: NetworkSpec, source: string, issues: readonly SpecIssue[] = []): string {
   const out: string[] = [];
-  const tags = Object.entries(spec.tags).map(([k, v]) => `${k}=${v}`).join(', ');
+  const tags = Object.entries(spec.tags)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
   out.push(`Network ${spec.namePrefix}  (${source})`);
   out.push(
     `VPC ${spec.vpcCidr}  ${spec.vpcId ? `existing ${spec.vpcId}` : 'new VPC'}; DNS hostnames ${spec.enableDnsHostnames ? 'on' : 'off'}, DNS support ${spec.enableDnsSupport ? 'on' : 'off'}; no internet gateway, no NAT`,
   );
-  out.push(`Availability zones: ${spec.availabilityZoneCount}${spec.availabilityZoneNames ? ` (${spec.availabilityZoneNames.join(', ')})` : ' (picked by index)'}`);
+  out.push(
+    `Availability zones: ${spec.availabilityZoneCount}${spec.availabilityZoneNames ? ` (${spec.availabilityZoneNames.join(', ')})` : ' (picked by index)'}`,
+  );
   if (tags) out.push(`Tags: ${tags}`);
   out.push('', 'Subnets');
   out.push(subnetLines(spec));
@@ -68,7 +72,8 @@ export function renderOverviewText(spec: NetworkSpec, source: string, issues: re
       `${r.direction === 'ingress' ? 'from' : 'to'} ${describePeer(r.peer)}`,
       r.description,
     ]);
-    if (group.egress.length === 0) rows.push(['out', 'none', '', `no egress rules (${group.egressRationale ? 'least privilege; replies pass a stateful group' : ''})`]);
+    if (group.egress.length === 0)
+      rows.push(['out', 'none', '', `no egress rules (${group.egressRationale ? 'least privilege; replies pass a stateful group' : ''})`]);
     out.push(textTable(rows, '    '));
   }
   out.push('', 'VPC endpoints');

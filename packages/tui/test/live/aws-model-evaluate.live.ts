@@ -54,7 +54,12 @@ describe('evaluateFlow on the live model', () => {
     expect(route.rule).toContain(model.endpoints.find((e) => e.service === 's3')!.id);
 
     const nodes = physicalId(net.physical, 'NetworkEksNodesSecurityGroup');
-    await net.clients.ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: nodes, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, PrefixListIds: [{ PrefixListId: s3List.id }] }] }));
+    await net.clients.ec2.send(
+      new RevokeSecurityGroupEgressCommand({
+        GroupId: nodes,
+        IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, PrefixListIds: [{ PrefixListId: s3List.id }] }],
+      }),
+    );
     const blocked = evaluateFlow(await modelOf(net), toS3);
     expect(blocked.decision).toBe('blocked');
     expect(blocked.blocking.map((h) => [h.step, h.resourceId])).toEqual([['source-security-group', nodes]]);

@@ -15,7 +15,8 @@ import type { DeployedNetwork } from './deploy-production.js';
 // (test/fixtures/production.template.json) and from the EC2 API Reference, not from the provider.
 const live = useMoto();
 const spec = validateSpec(preset('production')).spec!;
-const modelOf = (net: DeployedNetwork, clients = net.clients, vpcId?: string) => modelFromAws({ ec2: clients.ec2, logs: clients.logs, spec, region: REGION, ...(vpcId ? { vpcId } : {}) });
+const modelOf = (net: DeployedNetwork, clients = net.clients, vpcId?: string) =>
+  modelFromAws({ ec2: clients.ec2, logs: clients.logs, spec, region: REGION, ...(vpcId ? { vpcId } : {}) });
 
 describe('modelFromAws against moto', () => {
   it('reads the VPC, subnets with AZ ids, route tables with associations and the main table, the default NACL', async () => {
@@ -24,7 +25,11 @@ describe('modelFromAws against moto', () => {
     expect(model.problems).toEqual([]);
     expect(model.vpc).toMatchObject({ id: net.vpcId, cidrs: ['10.0.0.0/16'] });
     // Template: private 10.0.10/20/30.0/24, database 10.0.100/200/210.0/24, one per AZ.
-    const byTier = (tier: string) => model.subnets.filter((s) => s.tier === tier).map((s) => s.cidr).sort();
+    const byTier = (tier: string) =>
+      model.subnets
+        .filter((s) => s.tier === tier)
+        .map((s) => s.cidr)
+        .sort();
     expect(byTier('private')).toEqual(['10.0.10.0/24', '10.0.20.0/24', '10.0.30.0/24']);
     expect(byTier('database')).toEqual(['10.0.100.0/24', '10.0.200.0/24', '10.0.210.0/24']);
     for (const s of model.subnets) {
@@ -37,15 +42,25 @@ describe('modelFromAws against moto', () => {
     const main = model.routeTables.filter((t) => t.main);
     expect(main).toHaveLength(1);
     expect(main[0]!.subnetIds).toEqual([]);
-    const subnetsOf = (tier: string) => model.subnets.filter((s) => s.tier === tier).map((s) => s.id).sort();
+    const subnetsOf = (tier: string) =>
+      model.subnets
+        .filter((s) => s.tier === tier)
+        .map((s) => s.id)
+        .sort();
     expect([...model.routeTables.find((t) => t.id === privateTable)!.subnetIds].sort()).toEqual(subnetsOf('private'));
     expect([...model.routeTables.find((t) => t.id === databaseTable)!.subnetIds].sort()).toEqual(subnetsOf('database'));
     const s3 = model.endpoints.find((e) => e.service === 's3')!;
     expect(model.routeTables.find((t) => t.id === privateTable)!.routes).toEqual([
       { destination: { kind: 'cidr', cidr: '10.0.0.0/16' }, target: { kind: 'local' }, state: 'active' },
-      { destination: { kind: 'prefix-list', prefixListId: expect.stringMatching(/^pl-/) }, target: { kind: 'gateway-endpoint', endpointId: s3.id }, state: 'active' },
+      {
+        destination: { kind: 'prefix-list', prefixListId: expect.stringMatching(/^pl-/) },
+        target: { kind: 'gateway-endpoint', endpointId: s3.id },
+        state: 'active',
+      },
     ]);
-    expect(model.routeTables.find((t) => t.id === databaseTable)!.routes).toEqual([{ destination: { kind: 'cidr', cidr: '10.0.0.0/16' }, target: { kind: 'local' }, state: 'active' }]);
+    expect(model.routeTables.find((t) => t.id === databaseTable)!.routes).toEqual([
+      { destination: { kind: 'cidr', cidr: '10.0.0.0/16' }, target: { kind: 'local' }, state: 'active' },
+    ]);
     // The default network ACL: rule 100 allows all, the final * rule (32767) denies, each way,
     // and every subnet without another ACL uses it (Amazon VPC User Guide, "Default network ACL").
     expect(model.networkAcls).toHaveLength(1);
@@ -81,7 +96,19 @@ describe('modelFromAws against moto', () => {
     expect(node).toMatchObject({ subnetId: physicalId(net.physical, 'NetworkPrivateSubnet1'), groupIds: [nodes], planned: false });
     expect(model.networkInterfaces.find((i) => i.addresses.includes(DATABASE_ADDRESS))!.groupIds).toEqual([rds]);
     // Template: S3 gateway endpoint on the private table, ten interface endpoints with private DNS.
-    expect(model.endpoints.map((e) => e.service).sort()).toEqual(['ec2', 'ec2messages', 'ecr.api', 'ecr.dkr', 'eks', 'elasticloadbalancing', 's3', 'secretsmanager', 'ssm', 'ssmmessages', 'sts']);
+    expect(model.endpoints.map((e) => e.service).sort()).toEqual([
+      'ec2',
+      'ec2messages',
+      'ecr.api',
+      'ecr.dkr',
+      'eks',
+      'elasticloadbalancing',
+      's3',
+      'secretsmanager',
+      'ssm',
+      'ssmmessages',
+      'sts',
+    ]);
     expect(model.endpoints.filter((e) => e.type === 'Interface').every((e) => e.privateDns && e.state === 'available')).toBe(true);
     const s3 = model.endpoints.find((e) => e.service === 's3')!;
     expect(s3.routeTableIds).toEqual([physicalId(net.physical, 'NetworkPrivateRouteTable')]);
@@ -91,11 +118,20 @@ describe('modelFromAws against moto', () => {
     expect(list).toMatchObject({ name: `com.amazonaws.${REGION}.s3`, service: 's3' });
     expect(list.cidrs!.length).toBeGreaterThan(0);
     // Template: flow log of ALL traffic, 60-second aggregation, default format; group with 14-day retention.
-    expect(model.flowLogs).toEqual([{ id: expect.stringMatching(/^fl-/), status: 'ACTIVE', trafficType: 'ALL', logGroupName: `/vpc/${net.vpcId}/flow-logs`, maxAggregationIntervalSeconds: 60, logFormat: undefined }]);
+    expect(model.flowLogs).toEqual([
+      {
+        id: expect.stringMatching(/^fl-/),
+        status: 'ACTIVE',
+        trafficType: 'ALL',
+        logGroupName: `/vpc/${net.vpcId}/flow-logs`,
+        maxAggregationIntervalSeconds: 60,
+        logFormat: undefined,
+      },
+    ]);
     expect(model.logGroup).toEqual({ name: `/vpc/${net.vpcId}/flow-logs`, retentionDays: 14, recentEvents: 1 });
   });
 
-  it('the interface endpoints\' ENIs, from DescribeVpcEndpoints: the addresses the endpoint-usage query filters on', async () => {
+  it("the interface endpoints' ENIs, from DescribeVpcEndpoints: the addresses the endpoint-usage query filters on", async () => {
     const net = await freshNetwork(live());
     const model = await modelOf(net);
     const interfaceEndpoints = model.endpoints.filter((e) => e.type === 'Interface');

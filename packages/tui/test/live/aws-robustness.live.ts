@@ -45,7 +45,11 @@ describe('the live provider when the account cannot be read', () => {
   }, 60_000);
 
   it('Logs Insights (flowlogs query --log-group) against the same endpoint also ends by itself within 30 s', async () => {
-    const run = await runArtosNet(['flowlogs', 'query', 'fields @timestamp', '--log-group', '/vpc/vpc-0/flow-logs', '--region', REGION], cliEnv({ endpoint: silentUrl, workDir }), 30_000);
+    const run = await runArtosNet(
+      ['flowlogs', 'query', 'fields @timestamp', '--log-group', '/vpc/vpc-0/flow-logs', '--region', REGION],
+      cliEnv({ endpoint: silentUrl, workDir }),
+      30_000,
+    );
     expect(run.killed, 'the CLI was still waiting after 30 s').toBe(false);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('StartQuery failed: TimeoutError');
@@ -54,7 +58,11 @@ describe('the live provider when the account cannot be read', () => {
   it('--profile no-such-profile: a message naming the profile and how to make or pick one, before any call', async () => {
     writeFileSync(join(workDir, 'aws-config'), '[default]\nregion = eu-west-1\n\n[profile staging]\nregion = eu-west-1\n');
     writeFileSync(join(workDir, 'aws-credentials'), '[prod-readonly]\naws_access_key_id = testing\naws_secret_access_key = testing\n');
-    const run = await runArtosNet(['doctor', 'all', '--live', '--region', REGION, '--profile', 'no-such-profile'], cliEnv({ endpoint: silentUrl, workDir }), 30_000);
+    const run = await runArtosNet(
+      ['doctor', 'all', '--live', '--region', REGION, '--profile', 'no-such-profile'],
+      cliEnv({ endpoint: silentUrl, workDir }),
+      30_000,
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('AWS profile "no-such-profile" is not in the AWS config or credentials file');
     // The profiles the SDK could use, from both files ("[profile NAME]" in config, "[NAME]" in credentials).
@@ -66,7 +74,11 @@ describe('the live provider when the account cannot be read', () => {
   it('a profile that exists but yields no credentials: the error names the profile and how to give it some', async () => {
     writeFileSync(join(workDir, 'aws-config'), '[profile no-keys]\nregion = eu-west-1\n');
     writeFileSync(join(workDir, 'aws-credentials'), '');
-    const run = await runArtosNet(['doctor', 'all', '--live', '--region', REGION, '--profile', 'no-keys'], cliEnv({ endpoint: silentUrl, workDir, withoutKeys: true }), 30_000);
+    const run = await runArtosNet(
+      ['doctor', 'all', '--live', '--region', REGION, '--profile', 'no-keys'],
+      cliEnv({ endpoint: silentUrl, workDir, withoutKeys: true }),
+      30_000,
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no usable AWS credentials from profile "no-keys"');
     expect(run.stderr).toContain('aws configure --profile no-keys');

@@ -12,7 +12,11 @@ export interface TestClients {
 }
 
 /** Clients of the test itself (the fixture and the mutations), all pointed at the emulator. */
-export function testClients(endpoint: string, region: string, credentials: { readonly accessKeyId: string; readonly secretAccessKey: string } = DUMMY_CREDENTIALS): TestClients {
+export function testClients(
+  endpoint: string,
+  region: string,
+  credentials: { readonly accessKeyId: string; readonly secretAccessKey: string } = DUMMY_CREDENTIALS,
+): TestClients {
   const config = { endpoint, region, credentials: { ...credentials }, maxAttempts: 2 };
   return { ec2: new EC2Client(config), cfn: new CloudFormationClient(config), logs: new CloudWatchLogsClient(config) };
 }

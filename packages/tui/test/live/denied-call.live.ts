@@ -13,13 +13,23 @@ describe('doctor all --live with a Describe call denied', () => {
     const keys = await readOnlyUserWithout(net.clients, ['ec2:DescribeVpcEndpoints']);
     await live().moto.enforceIam(true);
     try {
-      const env = cliEnv({ endpoint: live().moto.url, workDir: live().workDir, extra: { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey } });
+      const env = cliEnv({
+        endpoint: live().moto.url,
+        workDir: live().workDir,
+        extra: { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey },
+      });
       const run = await runArtosNet(['doctor', 'all', '--live', '--json', '--region', REGION, '--spec', net.specFile, '--since', INSIGHTS_SINCE], env);
       const json = JSON.parse(run.stdout) as DoctorJson;
       const steps = stepsOf(json);
       // Every check that needs the endpoints answers unknown, naming the permission; none says
       // an endpoint is missing, as nothing was read.
-      const needEndpoints = ['endpoints/endpoints-exist', 'endpoints/endpoints-private-dns', 'endpoints/s3-gateway-routes', 'endpoints/endpoints-cover-azs', 'bastion/eks-endpoint'];
+      const needEndpoints = [
+        'endpoints/endpoints-exist',
+        'endpoints/endpoints-private-dns',
+        'endpoints/s3-gateway-routes',
+        'endpoints/endpoints-cover-azs',
+        'bastion/eks-endpoint',
+      ];
       for (const id of needEndpoints) {
         expect(steps.get(id)?.status, id).toBe('unknown');
         expect(steps.get(id)!.evidence.join('\n'), id).toContain('the credentials lack ec2:DescribeVpcEndpoints');

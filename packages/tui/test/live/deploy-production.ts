@@ -73,10 +73,18 @@ export function templateForMoto(template: Template, region: string, bastionGroup
   const entries = Object.entries(template.Resources);
   const assumedByLambda = (r: { Properties?: Json }) => JSON.stringify(r.Properties?.['AssumeRolePolicyDocument'] ?? '').includes('lambda.amazonaws.com');
   const lambdaRoles = new Set(entries.filter(([, r]) => r.Type === 'AWS::IAM::Role' && assumedByLambda(r)).map(([id]) => id));
-  const onLambdaRole = (r: { Properties?: Json }) => ((r.Properties?.['Roles'] as Array<{ Ref?: string }> | undefined) ?? []).some((role) => role.Ref !== undefined && lambdaRoles.has(role.Ref));
+  const onLambdaRole = (r: { Properties?: Json }) =>
+    ((r.Properties?.['Roles'] as Array<{ Ref?: string }> | undefined) ?? []).some((role) => role.Ref !== undefined && lambdaRoles.has(role.Ref));
   const dropped = (id: string, r: { Type: string; Properties?: Json }) =>
-    r.Type.startsWith('Custom::') || r.Type === 'AWS::Lambda::Function' || r.Type === 'AWS::CDK::Metadata' || r.Type === 'AWS::EC2::SecurityGroupEgress' || lambdaRoles.has(id) || (r.Type === 'AWS::IAM::Policy' && onLambdaRole(r));
-  const lookups = entries.filter(([, r]) => r.Type === 'Custom::AWS' && JSON.stringify(r.Properties ?? {}).includes('DescribeManagedPrefixLists')).map(([id]) => id);
+    r.Type.startsWith('Custom::') ||
+    r.Type === 'AWS::Lambda::Function' ||
+    r.Type === 'AWS::CDK::Metadata' ||
+    r.Type === 'AWS::EC2::SecurityGroupEgress' ||
+    lambdaRoles.has(id) ||
+    (r.Type === 'AWS::IAM::Policy' && onLambdaRole(r));
+  const lookups = entries
+    .filter(([, r]) => r.Type === 'Custom::AWS' && JSON.stringify(r.Properties ?? {}).includes('DescribeManagedPrefixLists'))
+    .map(([id]) => id);
   const resources = Object.fromEntries(entries.filter(([id, r]) => !dropped(id, r)));
   const { Parameters: _parameters, Rules: _rules, ...rest } = template;
   return withValuesResolved({ ...rest, Resources: resources }, lookups, region, bastionGroupId, s3PrefixListId);
@@ -93,14 +101,18 @@ function withValuesResolved(template: Template, lookups: readonly string[], regi
 
 /** The template's `AWS::EC2::SecurityGroupEgress` resources, values resolved (workaround 6). */
 function egressResources(template: Template, region: string, bastionGroupId: string, s3PrefixListId: string): Template {
-  const lookups = Object.entries(template.Resources).filter(([, r]) => r.Type === 'Custom::AWS').map(([id]) => id);
+  const lookups = Object.entries(template.Resources)
+    .filter(([, r]) => r.Type === 'Custom::AWS')
+    .map(([id]) => id);
   const egress = Object.fromEntries(Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::EC2::SecurityGroupEgress'));
   return withValuesResolved({ Resources: egress }, lookups, region, bastionGroupId, s3PrefixListId);
 }
 
 /** The region's S3 prefix list, found as the template's lookup finds it (by name). */
 async function s3PrefixListIdOf(clients: TestClients, region: string): Promise<string> {
-  const lists = (await clients.ec2.send(new DescribeManagedPrefixListsCommand({ Filters: [{ Name: 'prefix-list-name', Values: [`com.amazonaws.${region}.s3`] }] }))).PrefixLists ?? [];
+  const lists =
+    (await clients.ec2.send(new DescribeManagedPrefixListsCommand({ Filters: [{ Name: 'prefix-list-name', Values: [`com.amazonaws.${region}.s3`] }] })))
+      .PrefixLists ?? [];
   if (!lists[0]?.PrefixListId) throw new Error(`the emulator has no com.amazonaws.${region}.s3 prefix list`);
   return lists[0].PrefixListId;
 }
@@ -139,8 +151,10 @@ function egressPermission(rule: Json, physical: ReadonlyMap<string, string>): Ip
   const description = rule['Description'] as string | undefined;
   if (rule['CidrIp']) permission.IpRanges = [{ CidrIp: String(rule['CidrIp']), Description: description }];
   if (rule['CidrIpv6']) permission.Ipv6Ranges = [{ CidrIpv6: String(rule['CidrIpv6']), Description: description }];
-  if (rule['DestinationPrefixListId']) permission.PrefixListIds = [{ PrefixListId: resolve(rule['DestinationPrefixListId'], physical), Description: description }];
-  if (rule['DestinationSecurityGroupId']) permission.UserIdGroupPairs = [{ GroupId: resolve(rule['DestinationSecurityGroupId'], physical), Description: description }];
+  if (rule['DestinationPrefixListId'])
+    permission.PrefixListIds = [{ PrefixListId: resolve(rule['DestinationPrefixListId'], physical), Description: description }];
+  if (rule['DestinationSecurityGroupId'])
+    permission.UserIdGroupPairs = [{ GroupId: resolve(rule['DestinationSecurityGroupId'], physical), Description: description }];
   return permission;
 }
 
@@ -165,10 +179,21 @@ async function currentRules(clients: TestClients, groupId: string): Promise<{ in
  * 10. The `AWS::EC2::SecurityGroupEgress` resources removed from the template (workaround 6) are
  *    authorized on their groups, after the groups' own egress rules.
  */
-async function applyWhatMotoLeavesOut(clients: TestClients, template: Template, egress: Template, physical: ReadonlyMap<string, string>, vpcId: string): Promise<void> {
+async function applyWhatMotoLeavesOut(
+  clients: TestClients,
+  template: Template,
+  egress: Template,
+  physical: ReadonlyMap<string, string>,
+  vpcId: string,
+): Promise<void> {
   for (const r of Object.values(template.Resources)) {
     if (r.Type !== 'AWS::EC2::SubnetRouteTableAssociation') continue;
-    await clients.ec2.send(new AssociateRouteTableCommand({ RouteTableId: resolve(r.Properties?.['RouteTableId'], physical), SubnetId: resolve(r.Properties?.['SubnetId'], physical) }));
+    await clients.ec2.send(
+      new AssociateRouteTableCommand({
+        RouteTableId: resolve(r.Properties?.['RouteTableId'], physical),
+        SubnetId: resolve(r.Properties?.['SubnetId'], physical),
+      }),
+    );
   }
   for (const [logicalId, r] of Object.entries(template.Resources)) {
     const egress = r.Properties?.['SecurityGroupEgress'] as Json[] | undefined;
@@ -176,14 +201,25 @@ async function applyWhatMotoLeavesOut(clients: TestClients, template: Template, 
     const groupId = physical.get(logicalId)!;
     const now = await currentRules(clients, groupId);
     if (now.egress.length > 0) await clients.ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: now.egress }));
-    await clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: egress.map((rule) => egressPermission(rule, physical)) }));
+    await clients.ec2.send(
+      new AuthorizeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: egress.map((rule) => egressPermission(rule, physical)) }),
+    );
   }
   for (const r of Object.values(egress.Resources)) {
     if (!r.Properties) continue;
     const groupId = resolve(r.Properties['GroupId'], physical);
     await clients.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: [egressPermission(r.Properties, physical)] }));
   }
-  const defaultGroup = (await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'group-name', Values: ['default'] }] }))).SecurityGroups?.[0];
+  const defaultGroup = (
+    await clients.ec2.send(
+      new DescribeSecurityGroupsCommand({
+        Filters: [
+          { Name: 'vpc-id', Values: [vpcId] },
+          { Name: 'group-name', Values: ['default'] },
+        ],
+      }),
+    )
+  ).SecurityGroups?.[0];
   if (defaultGroup?.GroupId) {
     const now = await currentRules(clients, defaultGroup.GroupId);
     if (now.ingress.length > 0) await clients.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: defaultGroup.GroupId, IpPermissions: now.ingress }));
@@ -204,7 +240,8 @@ export const RECORD_AGE_MINUTES = 20;
 export const INSIGHTS_SINCE = '10m';
 
 async function writeOneFlowLogRecord(clients: TestClients, vpcId: string): Promise<void> {
-  const logGroupName = (await clients.ec2.send(new DescribeFlowLogsCommand({ Filter: [{ Name: 'resource-id', Values: [vpcId] }] }))).FlowLogs?.[0]?.LogGroupName;
+  const logGroupName = (await clients.ec2.send(new DescribeFlowLogsCommand({ Filter: [{ Name: 'resource-id', Values: [vpcId] }] }))).FlowLogs?.[0]
+    ?.LogGroupName;
   const eni = (await clients.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).NetworkInterfaces?.[0];
   if (!logGroupName || !eni?.NetworkInterfaceId) throw new Error('the deployed network has no flow log or no network interface');
   const logStreamName = `${eni.NetworkInterfaceId}-all`;
@@ -239,7 +276,11 @@ export const DATABASE_ADDRESS = '10.0.100.20';
 async function addWorkloadInterfaces(clients: TestClients, physical: ReadonlyMap<string, string>): Promise<{ node: string; database: string }> {
   const find = (path: string) => physicalId(physical, path);
   const make = async (subnet: string, group: string, address: string, description: string) =>
-    (await clients.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: find(subnet), Groups: [find(group)], PrivateIpAddress: address, Description: description }))).NetworkInterface!.NetworkInterfaceId!;
+    (
+      await clients.ec2.send(
+        new CreateNetworkInterfaceCommand({ SubnetId: find(subnet), Groups: [find(group)], PrivateIpAddress: address, Description: description }),
+      )
+    ).NetworkInterface!.NetworkInterfaceId!;
   return {
     node: await make('NetworkPrivateSubnet1', 'NetworkEksNodesSecurityGroup', NODE_ADDRESS, 'stands for an EKS node'),
     database: await make('NetworkDatabaseSubnet1', 'NetworkRdsSecurityGroup', DATABASE_ADDRESS, 'stands for the RDS instance'),
@@ -249,14 +290,20 @@ async function addWorkloadInterfaces(clients: TestClients, physical: ReadonlyMap
 /** Deploys the production network into the emulator, as `cdk deploy` would into an account. */
 export async function deployProduction(endpoint: string, region: string, workDir: string): Promise<DeployedNetwork> {
   const clients = testClients(endpoint, region);
-  const bastionGroupId = (await clients.ec2.send(new CreateSecurityGroupCommand({ GroupName: 'artos-live-test-bastion', Description: 'Stands for the bastion host group of a management network' }))).GroupId!;
+  const bastionGroupId = (
+    await clients.ec2.send(
+      new CreateSecurityGroupCommand({ GroupName: 'artos-live-test-bastion', Description: 'Stands for the bastion host group of a management network' }),
+    )
+  ).GroupId!;
   const original = JSON.parse(readFileSync(PRODUCTION_TEMPLATE, 'utf8')) as Template;
   const s3List = await s3PrefixListIdOf(clients, region);
   const template = templateForMoto(original, region, bastionGroupId, s3List);
   await clients.cfn.send(new CreateStackCommand({ StackName: STACK_NAME, TemplateBody: JSON.stringify(template), Capabilities: ['CAPABILITY_NAMED_IAM'] }));
   await waitForStack(clients);
   const resources = (await clients.cfn.send(new DescribeStackResourcesCommand({ StackName: STACK_NAME }))).StackResources ?? [];
-  const physical = new Map(resources.flatMap((r) => (r.LogicalResourceId && r.PhysicalResourceId ? [[r.LogicalResourceId, r.PhysicalResourceId] as const] : [])));
+  const physical = new Map(
+    resources.flatMap((r) => (r.LogicalResourceId && r.PhysicalResourceId ? [[r.LogicalResourceId, r.PhysicalResourceId] as const] : [])),
+  );
   const vpcLogicalId = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::EC2::VPC')![0];
   const vpcId = physical.get(vpcLogicalId)!;
   await applyWhatMotoLeavesOut(clients, template, egressResources(original, region, bastionGroupId, s3List), physical, vpcId);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { doctorAllLive, freshNetwork, useMoto } from './live-network.js';
-import { createSecondTaggedVpc, deleteEcrDkrEndpoint, deleteFlowLog, flowLogToMissingGroup, openNodesSshToTheWorld, removeRds5432Ingress, routeDatabaseTableToInternet, turnStsPrivateDnsOff, type Broken } from './mutations.js';
+import {
+  createSecondTaggedVpc,
+  deleteEcrDkrEndpoint,
+  deleteFlowLog,
+  flowLogToMissingGroup,
+  openNodesSshToTheWorld,
+  removeRds5432Ingress,
+  routeDatabaseTableToInternet,
+  turnStsPrivateDnsOff,
+  type Broken,
+} from './mutations.js';
 import { stepsOf, type DoctorJson } from './run-cli.js';
 import type { DeployedNetwork } from './deploy-production.js';
 

@@ -41,7 +41,10 @@ export async function freshNetwork(live: LiveContext): Promise<DeployedNetwork> 
 
 /** `artos-net doctor all --live --json` against the deployed network, as a user runs it. */
 export async function doctorAllLive(live: LiveContext, net: DeployedNetwork, ...extra: string[]): Promise<CliRun & { json: DoctorJson | undefined }> {
-  const run = await runArtosNet(['doctor', 'all', '--live', '--json', '--region', REGION, '--spec', net.specFile, '--since', INSIGHTS_SINCE, ...extra], cliEnv({ endpoint: live.moto.url, workDir: live.workDir }));
+  const run = await runArtosNet(
+    ['doctor', 'all', '--live', '--json', '--region', REGION, '--spec', net.specFile, '--since', INSIGHTS_SINCE, ...extra],
+    cliEnv({ endpoint: live.moto.url, workDir: live.workDir }),
+  );
   let json: DoctorJson | undefined;
   try {
     json = JSON.parse(run.stdout) as DoctorJson;

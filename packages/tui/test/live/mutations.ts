@@ -36,7 +36,12 @@ async function endpointOf(net: DeployedNetwork, service: string): Promise<VpcEnd
 export async function removeRds5432Ingress(net: DeployedNetwork): Promise<Broken> {
   const rds = net.id('NetworkRdsSecurityGroup');
   const nodes = net.id('NetworkEksNodesSecurityGroup');
-  await net.clients.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: rds, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: nodes }] }] }));
+  await net.clients.ec2.send(
+    new RevokeSecurityGroupIngressCommand({
+      GroupId: rds,
+      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: nodes }] }],
+    }),
+  );
   return { objectId: rds };
 }
 
@@ -82,7 +87,12 @@ export async function routeDatabaseTableToInternet(net: DeployedNetwork): Promis
 /** SSH from anywhere on the EKS nodes group. */
 export async function openNodesSshToTheWorld(net: DeployedNetwork): Promise<Broken> {
   const nodes = net.id('NetworkEksNodesSecurityGroup');
-  await net.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: nodes, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+  await net.clients.ec2.send(
+    new AuthorizeSecurityGroupIngressCommand({
+      GroupId: nodes,
+      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+    }),
+  );
   return { objectId: nodes };
 }
 
@@ -104,7 +114,15 @@ export async function flowLogToMissingGroup(net: DeployedNetwork): Promise<Broke
   if (!first) throw new Error(`no flow log on ${net.vpcId}`);
   await net.clients.ec2.send(new DeleteFlowLogsCommand({ FlowLogIds: logs.map((f) => f.FlowLogId!) }));
   const created = await net.clients.ec2.send(
-    new CreateFlowLogsCommand({ ResourceIds: [net.vpcId], ResourceType: 'VPC', TrafficType: 'ALL', MaxAggregationInterval: 60, LogDestinationType: 'cloud-watch-logs', LogGroupName: '/vpc/typo/flow-logs', DeliverLogsPermissionArn: first.DeliverLogsPermissionArn }),
+    new CreateFlowLogsCommand({
+      ResourceIds: [net.vpcId],
+      ResourceType: 'VPC',
+      TrafficType: 'ALL',
+      MaxAggregationInterval: 60,
+      LogDestinationType: 'cloud-watch-logs',
+      LogGroupName: '/vpc/typo/flow-logs',
+      DeliverLogsPermissionArn: first.DeliverLogsPermissionArn,
+    }),
   );
   return { objectId: created.FlowLogIds?.[0] ?? '?' };
 }
@@ -114,7 +132,16 @@ export async function createSecondTaggedVpc(net: DeployedNetwork): Promise<Broke
   const vpc = await net.clients.ec2.send(
     new CreateVpcCommand({
       CidrBlock: '10.1.0.0/16',
-      TagSpecifications: [{ ResourceType: 'vpc', Tags: [{ Key: 'artos:network', Value: 'artos-production' }, { Key: 'artos:role', Value: 'vpc' }, { Key: 'Name', Value: 'artos-production-vpc-copy' }] }],
+      TagSpecifications: [
+        {
+          ResourceType: 'vpc',
+          Tags: [
+            { Key: 'artos:network', Value: 'artos-production' },
+            { Key: 'artos:role', Value: 'vpc' },
+            { Key: 'Name', Value: 'artos-production-vpc-copy' },
+          ],
+        },
+      ],
     }),
   );
   return { objectId: vpc.Vpc!.VpcId! };

@@ -21,7 +21,19 @@ export async function readOnlyUserWithout(clients: TestClients, deniedActions: r
           PolicyDocument: {
             Version: '2012-10-17',
             Statement: [
-              { Effect: 'Allow', Action: ['ec2:Describe*', 'ec2:GetManagedPrefixListEntries', 'logs:Describe*', 'logs:FilterLogEvents', 'logs:StartQuery', 'logs:GetQueryResults', 'logs:StopQuery'], Resource: '*' },
+              {
+                Effect: 'Allow',
+                Action: [
+                  'ec2:Describe*',
+                  'ec2:GetManagedPrefixListEntries',
+                  'logs:Describe*',
+                  'logs:FilterLogEvents',
+                  'logs:StartQuery',
+                  'logs:GetQueryResults',
+                  'logs:StopQuery',
+                ],
+                Resource: '*',
+              },
               { Effect: 'Deny', Action: [...deniedActions], Resource: '*' },
             ],
           },

@@ -64,7 +64,11 @@ export function runArtosNet(args: readonly string[], env: NodeJS.ProcessEnv, kil
 
 export interface DoctorJson {
   readonly status: 'pass' | 'fail';
-  readonly workflows: ReadonlyArray<{ readonly id: string; readonly status: string; readonly steps: ReadonlyArray<{ readonly id: string; readonly status: string; readonly evidence: readonly string[] }> }>;
+  readonly workflows: ReadonlyArray<{
+    readonly id: string;
+    readonly status: string;
+    readonly steps: ReadonlyArray<{ readonly id: string; readonly status: string; readonly evidence: readonly string[] }>;
+  }>;
 }
 
 /** Every step of a `doctor --json` answer, `workflow/step` → its status and evidence. */

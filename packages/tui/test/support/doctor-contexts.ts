@@ -39,7 +39,15 @@ export interface ContextOptions {
 /** A doctor context judging `model`; the plan is the spec's unless given. */
 export function contextOf(model: NetworkModel, options: ContextOptions = {}): DoctorContext {
   const spec = options.spec ?? productionSpec;
-  return { spec, model, planned: options.planned ?? plannedModel(spec), annotator: createAnnotator(model), flowLogQuery: options.flowLogQuery, reach: options.reach, region: 'eu-west-1' };
+  return {
+    spec,
+    model,
+    planned: options.planned ?? plannedModel(spec),
+    annotator: createAnnotator(model),
+    flowLogQuery: options.flowLogQuery,
+    reach: options.reach,
+    region: 'eu-west-1',
+  };
 }
 
 /** The IAM action the live provider names when it cannot read a part. */

@@ -5,7 +5,20 @@ import { buildDoctorContext } from '../../src/doctor/build-context.js';
 import { productionSpec } from './doctor-contexts.js';
 
 /** Keys as a terminal sends them (xterm); each `stdin.write` reaches Ink as one chunk. */
-export const KEY = { down: '\u001b[B', up: '\u001b[A', pageDown: '\u001b[6~', pageUp: '\u001b[5~', home: '\u001b[H', end: '\u001b[F', right: '\u001b[C', left: '\u001b[D', escape: '\u001b', enter: '\r', tab: '\t', backspace: '\u007f' } as const;
+export const KEY = {
+  down: '\u001b[B',
+  up: '\u001b[A',
+  pageDown: '\u001b[6~',
+  pageUp: '\u001b[5~',
+  home: '\u001b[H',
+  end: '\u001b[F',
+  right: '\u001b[C',
+  left: '\u001b[D',
+  escape: '\u001b',
+  enter: '\r',
+  tab: '\t',
+  backspace: '\u007f',
+} as const;
 
 export const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 

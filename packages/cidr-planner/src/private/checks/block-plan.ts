@@ -23,18 +23,45 @@ export function blockPlan(ctx: CheckContext): Finding[] {
   for (const entry of plan) {
     const p = parseBlock(entry.cidr);
     if (!p.ok) {
-      out.push(finding('block-plan', 'error', 'block-plan', [entry.cidr], `plan block "${entry.name}": ${p.message}`, p.suggestion ? `use ${p.suggestion}` : 'fix the CIDR'));
+      out.push(
+        finding(
+          'block-plan',
+          'error',
+          'block-plan',
+          [entry.cidr],
+          `plan block "${entry.name}": ${p.message}`,
+          p.suggestion ? `use ${p.suggestion}` : 'fix the CIDR',
+        ),
+      );
       continue;
     }
     parsed.push({ entry, block: p.block });
     if (ctx.vpc && !contains(ctx.vpc, p.block)) {
-      out.push(finding('block-plan', 'error', 'block-plan', [p.block.text, ctx.vpc.text], `plan block "${entry.name}" ${p.block.text} lies outside the VPC ${ctx.vpc.text}`, `choose a block inside ${ctx.vpc.text}`));
+      out.push(
+        finding(
+          'block-plan',
+          'error',
+          'block-plan',
+          [p.block.text, ctx.vpc.text],
+          `plan block "${entry.name}" ${p.block.text} lies outside the VPC ${ctx.vpc.text}`,
+          `choose a block inside ${ctx.vpc.text}`,
+        ),
+      );
     }
   }
   for (let i = 0; i < parsed.length; i++) {
     for (let j = 0; j < i; j++) {
       if (overlaps(parsed[i]!.block, parsed[j]!.block)) {
-        out.push(finding('block-plan', 'error', 'block-plan', [parsed[i]!.block.text, parsed[j]!.block.text], `plan blocks "${parsed[i]!.entry.name}" ${parsed[i]!.block.text} and "${parsed[j]!.entry.name}" ${parsed[j]!.block.text} overlap`, 'make the plan blocks disjoint'));
+        out.push(
+          finding(
+            'block-plan',
+            'error',
+            'block-plan',
+            [parsed[i]!.block.text, parsed[j]!.block.text],
+            `plan blocks "${parsed[i]!.entry.name}" ${parsed[i]!.block.text} and "${parsed[j]!.entry.name}" ${parsed[j]!.block.text} overlap`,
+            'make the plan blocks disjoint',
+          ),
+        );
       }
     }
   }
@@ -42,7 +69,17 @@ export function blockPlan(ctx: CheckContext): Finding[] {
     if (!entry.tier) continue;
     for (const s of ctx.subnets.filter((x) => x.tier === entry.tier && x.block)) {
       if (!contains(block, s.block!)) {
-        out.push(finding('block-plan', 'error', 'block-plan', [s.block!.text, block.text], `${s.path} ${s.block!.text} lies outside the plan's "${entry.name}" block ${block.text}: the plan and the subnets disagree`, `move the subnet into ${block.text}, or widen the plan block`, s.path));
+        out.push(
+          finding(
+            'block-plan',
+            'error',
+            'block-plan',
+            [s.block!.text, block.text],
+            `${s.path} ${s.block!.text} lies outside the plan's "${entry.name}" block ${block.text}: the plan and the subnets disagree`,
+            `move the subnet into ${block.text}, or widen the plan block`,
+            s.path,
+          ),
+        );
       }
     }
   }

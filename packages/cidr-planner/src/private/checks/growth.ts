@@ -14,10 +14,30 @@ export function growth(ctx: CheckContext): Finding[] {
   const share = Number((allocated * 10000n) / size) / 100;
   const free = freeBlocks(vpc, used);
   const out: Finding[] = [
-    finding('growth', 'info', 'growth', [vpc.text], `${formatCount(allocated)} of ${formatCount(size)} addresses allocated (${share}%); largest free blocks: ${free.slice(0, 4).map((b) => b.text).join(', ') || 'none'}`),
+    finding(
+      'growth',
+      'info',
+      'growth',
+      [vpc.text],
+      `${formatCount(allocated)} of ${formatCount(size)} addresses allocated (${share}%); largest free blocks: ${
+        free
+          .slice(0, 4)
+          .map((b) => b.text)
+          .join(', ') || 'none'
+      }`,
+    ),
   ];
   if (vpc.family === 4 && vpc.prefix >= 24) {
-    out.push(finding('growth', 'warning', 'growth', [vpc.text], `the VPC is a /${vpc.prefix}: the seed advises against a /24 (or smaller) for a whole VPC, and a VPC's primary block cannot grow`, 'use a /16 (65,536 addresses) and leave room for growth'));
+    out.push(
+      finding(
+        'growth',
+        'warning',
+        'growth',
+        [vpc.text],
+        `the VPC is a /${vpc.prefix}: the seed advises against a /24 (or smaller) for a whole VPC, and a VPC's primary block cannot grow`,
+        'use a /16 (65,536 addresses) and leave room for growth',
+      ),
+    );
   }
   // Each tier is offered its own block: blocks are taken in turn from the free space (largest
   // subnets first, as the plan places them), so two tiers are never offered the same room.
@@ -36,8 +56,21 @@ export function growth(ctx: CheckContext): Finding[] {
     const block = room.get(tier.name);
     out.push(
       block
-        ? finding('growth', 'info', 'tier-growth', [block.text], `the ${tier.name} tier can gain an AZ without renumbering: ${block.text} is free (${formatCount(awsUsable(block))} usable)`)
-        : finding('growth', 'warning', 'tier-growth', tier.blocks.map((b) => b.text), `the ${tier.name} tier cannot gain an AZ: no free /${tier.prefix} is left in ${vpc.text}${tiers.length > 1 ? ' beside the blocks offered to the other tiers' : ''}`, 'plan a larger VPC or smaller subnets (artos-net cidr plan)'),
+        ? finding(
+            'growth',
+            'info',
+            'tier-growth',
+            [block.text],
+            `the ${tier.name} tier can gain an AZ without renumbering: ${block.text} is free (${formatCount(awsUsable(block))} usable)`,
+          )
+        : finding(
+            'growth',
+            'warning',
+            'tier-growth',
+            tier.blocks.map((b) => b.text),
+            `the ${tier.name} tier cannot gain an AZ: no free /${tier.prefix} is left in ${vpc.text}${tiers.length > 1 ? ' beside the blocks offered to the other tiers' : ''}`,
+            'plan a larger VPC or smaller subnets (artos-net cidr plan)',
+          ),
     );
   }
   return out;

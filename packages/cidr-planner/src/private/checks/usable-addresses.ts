@@ -15,9 +15,20 @@ export function usableAddresses(ctx: CheckContext): Finding[] {
     const total = subnets.reduce((sum, s) => sum + awsUsable(s.block!), 0n);
     const each = subnets.map((s) => `${s.block!.text}: ${formatCount(awsUsable(s.block!))} of ${formatCount(blockSize(s.block!))}`).join('; ');
     const has24 = subnets.some((s) => s.block!.family === 4 && s.block!.prefix === 24);
-    const seedNote = has24 && !seedNoted ? ` (the seed states ${SEED_STATED_USABLE_PER_24} per /24; AWS reserves the network address, the VPC router, DNS, one for future use and the broadcast address, so a /24 gives 251)` : '';
+    const seedNote =
+      has24 && !seedNoted
+        ? ` (the seed states ${SEED_STATED_USABLE_PER_24} per /24; AWS reserves the network address, the VPC router, DNS, one for future use and the broadcast address, so a /24 gives 251)`
+        : '';
     seedNoted ||= has24;
-    out.push(finding('usable-addresses', 'info', 'usable-addresses', subnets.map((s) => s.block!.text), `${tier.name} tier: ${formatCount(total)} usable addresses in ${subnets.length} subnet(s) — ${each}${seedNote}`));
+    out.push(
+      finding(
+        'usable-addresses',
+        'info',
+        'usable-addresses',
+        subnets.map((s) => s.block!.text),
+        `${tier.name} tier: ${formatCount(total)} usable addresses in ${subnets.length} subnet(s) — ${each}${seedNote}`,
+      ),
+    );
   }
   return out;
 }

@@ -13,7 +13,10 @@ export const portScan: Detector = {
     return [...groupBy(rows, (r) => r['srcAddr'] ?? '?')].map(([source, evidence]) => {
       const ports = Math.max(...evidence.map((r) => Number(r['ports'] ?? 0)));
       const targets = Math.max(...evidence.map((r) => Number(r['targets'] ?? 0)));
-      const windows = evidence.map((r) => r['window']).filter((w): w is string => w !== undefined).sort();
+      const windows = evidence
+        .map((r) => r['window'])
+        .filter((w): w is string => w !== undefined)
+        .sort();
       return {
         detector: 'port-scan',
         severity: 'high' as const,

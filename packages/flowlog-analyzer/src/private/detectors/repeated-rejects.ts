@@ -11,7 +11,10 @@ export const repeatedRejects: Detector = {
     return [...groupBy(rows, (r) => `${r['srcAddr']}→${r['dstAddr']}:${r['dstPort']}`)].map(([, evidence]) => {
       const first = evidence[0]!;
       const total = evidence.reduce((s, r) => s + Number(r['rejects'] ?? 0), 0);
-      const windows = evidence.map((r) => r['window']).filter((w): w is string => w !== undefined).sort();
+      const windows = evidence
+        .map((r) => r['window'])
+        .filter((w): w is string => w !== undefined)
+        .sort();
       const isDatabase = first['dstPort'] === '5432';
       return {
         detector: 'repeated-rejects',

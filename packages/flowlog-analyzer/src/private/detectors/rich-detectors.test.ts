@@ -66,7 +66,7 @@ function sharesSignal(detectorId: string, incident: IncidentId): boolean {
   return (detectorId === 'unanswered-connections' || detectorId === 'reject-reasons') && rejecting.includes(incident);
 }
 
-describe('a blocked S3 pull, on a network whose nodes lack the S3 egress (the seed\'s exact rules)', () => {
+describe("a blocked S3 pull, on a network whose nodes lack the S3 egress (the seed's exact rules)", () => {
   // The seed's nodes may send only to the VPC CIDR; S3 is reached through the gateway endpoint at
   // S3's public addresses (AWS, "Gateway endpoints for Amazon S3": the security group must allow it).
   const base = modelFromSpec(spec, { s3PrefixListCidrs: [SAMPLE_S3_CIDR] });
@@ -78,7 +78,9 @@ describe('a blocked S3 pull, on a network whose nodes lack the S3 egress (the se
     expect(plan.incidents.map((i) => i.id)).toEqual(['s3-pull-blocked']);
     const lines = [...generateSampleTraffic(spec, { records: 6000, seed: 5, format: RICH, incidents: ['s3-pull-blocked'], model: seedExact })];
     const rejects = read(lines).filter((r) => r['action'] === 'REJECT');
-    expect(new Set(rejects.map((r) => `${r['flow-direction']} ${r['dstaddr']}:${r['dstport']} ${r['pkt-dst-aws-service']}`))).toEqual(new Set([`egress ${SAMPLE_S3_ADDRESS}:443 S3`]));
+    expect(new Set(rejects.map((r) => `${r['flow-direction']} ${r['dstaddr']}:${r['dstport']} ${r['pkt-dst-aws-service']}`))).toEqual(
+      new Set([`egress ${SAMPLE_S3_ADDRESS}:443 S3`]),
+    );
     const unanswered = await findings(detector('unanswered-connections'), lines);
     expect(unanswered.findings.map((f) => f.title)).toEqual([expect.stringContaining(`to ${SAMPLE_S3_ADDRESS}:443 never answered`)]);
     const reasons = await findings(detector('reject-reasons'), lines);
@@ -92,8 +94,15 @@ describe('rich-field detectors against an independent reading of the records', (
 
   it('unanswered-connections: a SYN (2) with no SYN-ACK (18) or RST (4) back on the same ENI', async () => {
     // AWS "Flow log records", tcp-flags: SYN 2, RST 4, SYN-ACK 18, OR-ed per aggregation interval.
-    const answers = new Set(records.filter((r) => (Number(r['tcp-flags']) & 18) === 18 || (Number(r['tcp-flags']) & 4) === 4).map((r) => `${r['interface-id']} ${r['dstaddr']}:${r['dstport']}>${r['srcaddr']}:${r['srcport']}`));
-    const unanswered = records.filter((r) => r['protocol'] === '6' && r['tcp-flags'] === '2' && !answers.has(`${r['interface-id']} ${r['srcaddr']}:${r['srcport']}>${r['dstaddr']}:${r['dstport']}`));
+    const answers = new Set(
+      records
+        .filter((r) => (Number(r['tcp-flags']) & 18) === 18 || (Number(r['tcp-flags']) & 4) === 4)
+        .map((r) => `${r['interface-id']} ${r['dstaddr']}:${r['dstport']}>${r['srcaddr']}:${r['srcport']}`),
+    );
+    const unanswered = records.filter(
+      (r) =>
+        r['protocol'] === '6' && r['tcp-flags'] === '2' && !answers.has(`${r['interface-id']} ${r['srcaddr']}:${r['srcport']}>${r['dstaddr']}:${r['dstport']}`),
+    );
     const run = await findings(detector('unanswered-connections'), lines);
     const counted = run.findings.reduce((s, f) => s + f.evidence.length, 0);
     expect(counted).toBe(unanswered.length);
@@ -113,7 +122,9 @@ describe('rich-field detectors against an independent reading of the records', (
   it('capture-gaps: SKIPDATA runs per ENI', async () => {
     const skipped = read(lines).filter((r) => r['log-status'] === 'SKIPDATA');
     const enis = [...new Set(skipped.map((r) => r['interface-id']))];
-    expect((await findings(detector('capture-gaps'), lines)).findings.map((f) => f.title)).toEqual(enis.map((e) => `flow log incomplete for ${e}: ${skipped.filter((r) => r['interface-id'] === e).length} interval(s) skipped (SKIPDATA)`));
+    expect((await findings(detector('capture-gaps'), lines)).findings.map((f) => f.title)).toEqual(
+      enis.map((e) => `flow log incomplete for ${e}: ${skipped.filter((r) => r['interface-id'] === e).length} interval(s) skipped (SKIPDATA)`),
+    );
   });
 
   it('pod-attribution: a REJECT from a pod names the node ENI it runs behind', async () => {
@@ -122,7 +133,9 @@ describe('rich-field detectors against an independent reading of the records', (
     expect(podRejects.length).toBeGreaterThan(0);
     const titles = (await findings(detector('pod-attribution'), lines)).findings.map((f) => f.title);
     const pod = podRejects[0]!['pkt-srcaddr']!;
-    expect(titles).toEqual([`${podRejects.length} REJECT(s) from pod ${pod} (behind node ${behind.get(pod)}) to ${podRejects[0]!['dstaddr']}:${podRejects[0]!['dstport']}`]);
+    expect(titles).toEqual([
+      `${podRejects.length} REJECT(s) from pod ${pod} (behind node ${behind.get(pod)}) to ${podRejects[0]!['dstaddr']}:${podRejects[0]!['dstport']}`,
+    ]);
   });
 
   it('reject-reasons: REJECTs by reason and direction', async () => {
@@ -137,17 +150,41 @@ describe('rich-field detectors against an independent reading of the records', (
 });
 
 describe('records from AWS documentation', () => {
-  const format = RecordFormat.custom(['version', 'interface-id', 'srcaddr', 'dstaddr', 'srcport', 'dstport', 'protocol', 'packets', 'bytes', 'start', 'end', 'action', 'log-status', 'tcp-flags', 'flow-direction', 'traffic-path', 'reject-reason']);
+  const format = RecordFormat.custom([
+    'version',
+    'interface-id',
+    'srcaddr',
+    'dstaddr',
+    'srcport',
+    'dstport',
+    'protocol',
+    'packets',
+    'bytes',
+    'start',
+    'end',
+    'action',
+    'log-status',
+    'tcp-flags',
+    'flow-direction',
+    'traffic-path',
+    'reject-reason',
+  ]);
   it('unexpected-traffic-path reports egress through an internet gateway (8), not the same-VPC path (1)', async () => {
     // AWS "Flow log records", traffic-path: 1 same VPC, 8 internet gateway (Nitro).
-    const lines = ['5 eni-1 10.0.1.5 52.95.1.1 40000 443 6 10 1000 1700000000 1700000059 ACCEPT OK 3 egress 8 -', '5 eni-1 10.0.1.5 10.0.2.5 40001 443 6 10 1000 1700000000 1700000059 ACCEPT OK 3 egress 1 -'];
+    const lines = [
+      '5 eni-1 10.0.1.5 52.95.1.1 40000 443 6 10 1000 1700000000 1700000059 ACCEPT OK 3 egress 8 -',
+      '5 eni-1 10.0.1.5 10.0.2.5 40001 443 6 10 1000 1700000000 1700000059 ACCEPT OK 3 egress 1 -',
+    ];
     const run = await findings(detector('unexpected-traffic-path'), lines, format);
     expect(run.findings.map((f) => f.title)).toEqual(['1 record(s), 1000 bytes from 10.0.1.5 to 52.95.1.1 left eni-1 through an internet gateway']);
   });
 
   it('reject-reasons tells BPA from every other reason', async () => {
     // AWS "Flow log records", reject-reason: "Possible values: BPA. Returns a '-' for any other reject reason."
-    const lines = ['8 eni-1 203.0.113.5 10.0.1.5 40000 443 6 1 60 1700000000 1700000059 REJECT OK 2 ingress - BPA', '8 eni-1 203.0.113.6 10.0.1.5 40000 22 6 1 60 1700000000 1700000059 REJECT OK 2 ingress - -'];
+    const lines = [
+      '8 eni-1 203.0.113.5 10.0.1.5 40000 443 6 1 60 1700000000 1700000059 REJECT OK 2 ingress - BPA',
+      '8 eni-1 203.0.113.6 10.0.1.5 40000 22 6 1 60 1700000000 1700000059 REJECT OK 2 ingress - -',
+    ];
     const run = await findings(detector('reject-reasons'), lines, format);
     expect(run.findings.map((f) => [f.severity, f.title])).toEqual([
       ['high', '1 REJECT(s) arriving at 1 ENI(s): VPC Block Public Access'],
@@ -155,17 +192,29 @@ describe('records from AWS documentation', () => {
     ]);
   });
 
-  it('unanswered-connections pairs the TCP flag sequence of AWS\'s example: SYN 2 answered by SYN-ACK 18', async () => {
+  it("unanswered-connections pairs the TCP flag sequence of AWS's example: SYN 2 answered by SYN-ACK 18", async () => {
     // AWS "Flow log record examples", TCP flag sequence: 52.213.180.42:43416 → 10.0.0.62:5001 SYN (2), answered by SYN-ACK (18).
-    const lines = ['3 eni-1235b8ca123456789 52.213.180.42 10.0.0.62 43416 5001 6 8 568 1566848875 1566848933 ACCEPT OK 2 ingress - -', '3 eni-1235b8ca123456789 10.0.0.62 52.213.180.42 5001 43416 6 7 376 1566848875 1566848933 ACCEPT OK 18 egress 1 -', '3 eni-1235b8ca123456789 52.213.180.42 10.0.0.62 43418 5001 6 1 60 1566848875 1566848933 ACCEPT OK 2 ingress - -'];
+    const lines = [
+      '3 eni-1235b8ca123456789 52.213.180.42 10.0.0.62 43416 5001 6 8 568 1566848875 1566848933 ACCEPT OK 2 ingress - -',
+      '3 eni-1235b8ca123456789 10.0.0.62 52.213.180.42 5001 43416 6 7 376 1566848875 1566848933 ACCEPT OK 18 egress 1 -',
+      '3 eni-1235b8ca123456789 52.213.180.42 10.0.0.62 43418 5001 6 1 60 1566848875 1566848933 ACCEPT OK 2 ingress - -',
+    ];
     const run = await findings(detector('unanswered-connections'), lines, format);
-    expect(run.findings.map((f) => f.title)).toEqual(['1 connection attempt(s) from 52.213.180.42 to 10.0.0.62:5001 never answered, seen on eni-1235b8ca123456789 (ACCEPTed there, no SYN-ACK came back)']);
+    expect(run.findings.map((f) => f.title)).toEqual([
+      '1 connection attempt(s) from 52.213.180.42 to 10.0.0.62:5001 never answered, seen on eni-1235b8ca123456789 (ACCEPTed there, no SYN-ACK came back)',
+    ]);
   });
 });
 
 describe('detectors given rows without their fields', () => {
   const plain = [...generateSampleTraffic(spec, { records: 3000, seed: 5 })];
-  for (const [id, field] of [['unanswered-connections', '${tcp-flags}'], ['resets', '${tcp-flags}'], ['pod-attribution', '${pkt-srcaddr}'], ['unexpected-traffic-path', '${flow-direction}'], ['reject-reasons', '${flow-direction}']] as const) {
+  for (const [id, field] of [
+    ['unanswered-connections', '${tcp-flags}'],
+    ['resets', '${tcp-flags}'],
+    ['pod-attribution', '${pkt-srcaddr}'],
+    ['unexpected-traffic-path', '${flow-direction}'],
+    ['reject-reasons', '${flow-direction}'],
+  ] as const) {
     it(`${id} says which field the default format lacks, instead of "nothing found"`, async () => {
       const run = await findings(detector(id), plain, RecordFormat.DEFAULT);
       expect(run.findings).toEqual([]);
@@ -175,7 +224,11 @@ describe('detectors given rows without their fields', () => {
   it('the seed detectors too: a custom format without srcaddr is reported, not "0 rejects from undefined"', async () => {
     const fields = ['version', 'interface-id', 'dstaddr', 'srcport', 'dstport', 'protocol', 'packets', 'bytes', 'start', 'end', 'action', 'log-status'];
     const lines = [...generateSampleTraffic(spec, { records: 3000, seed: 5, format: fields })];
-    const runs = await runDetectors(async (q) => runQueryOnText(q, lines.join('\n'), { format: RecordFormat.custom(fields) }).rows, { vpcCidr: spec.vpcCidr }, DETECTORS.slice(0, 4));
+    const runs = await runDetectors(
+      async (q) => runQueryOnText(q, lines.join('\n'), { format: RecordFormat.custom(fields) }).rows,
+      { vpcCidr: spec.vpcCidr },
+      DETECTORS.slice(0, 4),
+    );
     for (const run of runs) {
       expect(run.findings.map((f) => f.title).join(' ')).not.toContain('undefined');
       expect({ detector: run.detector, error: run.error }).toEqual({ detector: run.detector, error: expect.stringContaining('${srcaddr}') });
@@ -184,7 +237,9 @@ describe('detectors given rows without their fields', () => {
 
   it('with the format known, a missing field is reported before any query runs', async () => {
     let queried = false;
-    const [run] = await runDetectors(async () => ((queried = true), []), {}, [detector('reject-reasons')], { availableFields: new Set(RecordFormat.DEFAULT.fields.map((f) => f.insights)) });
+    const [run] = await runDetectors(async () => ((queried = true), []), {}, [detector('reject-reasons')], {
+      availableFields: new Set(RecordFormat.DEFAULT.fields.map((f) => f.insights)),
+    });
     expect(queried).toBe(false);
     expect(run!.error).toContain('${reject-reason}');
   });

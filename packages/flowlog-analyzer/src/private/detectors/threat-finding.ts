@@ -62,5 +62,8 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
 export function rowsWindow(rows: readonly ResultRow[]): { start: string | undefined; end: string | undefined } {
   const firsts = rows.map((r) => Number(r['first'])).filter((n) => Number.isFinite(n));
   const lasts = rows.map((r) => Number(r['last'])).filter((n) => Number.isFinite(n));
-  return { start: firsts.length ? secondsToIso(String(Math.min(...firsts))) : undefined, end: lasts.length ? secondsToIso(String(Math.max(...lasts))) : undefined };
+  return {
+    start: firsts.length ? secondsToIso(String(Math.min(...firsts))) : undefined,
+    end: lasts.length ? secondsToIso(String(Math.max(...lasts))) : undefined,
+  };
 }

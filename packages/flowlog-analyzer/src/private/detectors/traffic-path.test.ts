@@ -17,8 +17,25 @@ const declared = [
   { name: 'on-premises', cidr: '192.168.0.0/16', via: 'vpn' },
   { name: 'partner', cidr: '198.51.100.0/24', via: 'peering' },
 ] as const;
-const FIELDS = ['version', 'interface-id', 'srcaddr', 'dstaddr', 'srcport', 'dstport', 'protocol', 'packets', 'bytes', 'start', 'end', 'action', 'log-status', 'flow-direction', 'traffic-path'];
-const egress = (dst: string, path: number, action = 'ACCEPT') => `5 eni-1 10.0.10.21 ${dst} 40000 443 6 10 1000 1700000000 1700000059 ${action} OK egress ${path}`;
+const FIELDS = [
+  'version',
+  'interface-id',
+  'srcaddr',
+  'dstaddr',
+  'srcport',
+  'dstport',
+  'protocol',
+  'packets',
+  'bytes',
+  'start',
+  'end',
+  'action',
+  'log-status',
+  'flow-direction',
+  'traffic-path',
+];
+const egress = (dst: string, path: number, action = 'ACCEPT') =>
+  `5 eni-1 10.0.10.21 ${dst} 40000 443 6 10 1000 1700000000 1700000059 ${action} OK egress ${path}`;
 const LINES = [
   egress('192.168.4.4', 3), // on-premises over its VPN: expected
   egress('198.51.100.7', 4), // the partner over its peering: expected
@@ -33,7 +50,7 @@ const UNEXPECTED = ['203.0.113.10', '192.168.4.5'];
 describe('unexpected-traffic-path with declared outside ranges', () => {
   const parameters = trafficPathParameters(declared);
 
-  it('names the network\'s own paths and each declared range\'s one path', () => {
+  it("names the network's own paths and each declared range's one path", () => {
     expect(parameters.expectedPaths).toBe('1, 2, 7');
     expect(parameters.declaredRanges).toBe('192.168.0.0/16=3, 198.51.100.0/24=4');
   });
@@ -44,8 +61,17 @@ describe('unexpected-traffic-path with declared outside ranges', () => {
     expect(result.rows.map((r) => r['dstAddr']).sort()).toEqual([...UNEXPECTED].sort());
   });
 
-  it('the detector agrees, on rows from any query (it does not trust the query\'s filter)', () => {
-    const rows = LINES.map((l) => l.split(' ')).map((f) => ({ interfaceId: f[1]!, srcAddr: f[2]!, dstAddr: f[3]!, records: '1', bytes: f[8]!, flowDirection: f[13]!, trafficPath: f[14]!, action: f[11]! }));
+  it("the detector agrees, on rows from any query (it does not trust the query's filter)", () => {
+    const rows = LINES.map((l) => l.split(' ')).map((f) => ({
+      interfaceId: f[1]!,
+      srcAddr: f[2]!,
+      dstAddr: f[3]!,
+      records: '1',
+      bytes: f[8]!,
+      flowDirection: f[13]!,
+      trafficPath: f[14]!,
+      action: f[11]!,
+    }));
     const accepted = rows.filter((r) => r.action === 'ACCEPT');
     const found = unexpectedTrafficPath.detect(accepted, parameters);
     expect(found.map((f) => f.evidence[0]!['dstAddr']).sort()).toEqual([...UNEXPECTED].sort());
@@ -65,9 +91,27 @@ describe('the sample writes the path a reply takes back to an outside client', (
 
   it('a reply from a node to a peered client leaves by traffic-path 4, to an on-premises client by 3', () => {
     const node = plan.placement.nodes[0]!;
-    for (const [range, path] of [[declared[1], 4], [declared[0], 3]] as const) {
+    for (const [range, path] of [
+      [declared[1], 4],
+      [declared[0], 3],
+    ] as const) {
       const client = outsideHost(range, 7, 'client');
-      const records = connectionRecords({ client, server: node, clientPort: 40123, port: 443, protocol: 6, requestPackets: 3, requestBytes: 300, replyPackets: 2, replyBytes: 200, outcome: 'complete' }, { admitted: true, blockedAt: undefined, reason: 'test' }, { account: '1', vpcId: 'vpc-1', intervalStart: 0, intervalSeconds: 60, offset: 0 });
+      const records = connectionRecords(
+        {
+          client,
+          server: node,
+          clientPort: 40123,
+          port: 443,
+          protocol: 6,
+          requestPackets: 3,
+          requestBytes: 300,
+          replyPackets: 2,
+          replyBytes: 200,
+          outcome: 'complete',
+        },
+        { admitted: true, blockedAt: undefined, reason: 'test' },
+        { account: '1', vpcId: 'vpc-1', intervalStart: 0, intervalSeconds: 60, offset: 0 },
+      );
       const replyOut = records.find((r) => r.flowDirection === 'egress');
       expect(replyOut).toMatchObject({ srcaddr: node.address, dstaddr: client.address, trafficPath: path });
       // The client has no ENI here: only the server's two records.
@@ -83,7 +127,12 @@ describe('the sample writes the path a reply takes back to an outside client', (
   });
 
   it('assumed ranges that overlap the VPC are left out', () => {
-    const inside = assertValidSpec({ ...preset('production'), vpcCidr: '192.168.0.0/16', privateSubnetCidrs: ['192.168.10.0/24', '192.168.20.0/24', '192.168.30.0/24'], databaseSubnetCidrs: ['192.168.100.0/24', '192.168.200.0/24'] });
+    const inside = assertValidSpec({
+      ...preset('production'),
+      vpcCidr: '192.168.0.0/16',
+      privateSubnetCidrs: ['192.168.10.0/24', '192.168.20.0/24', '192.168.30.0/24'],
+      databaseSubnetCidrs: ['192.168.100.0/24', '192.168.200.0/24'],
+    });
     const p = planSampleTraffic(inside, { records: 1_000, incidents: [] });
     expect(p.outsideRangesSource).toBe('assumed');
     expect(p.placement.outsideRanges.map((r) => r.cidr)).toEqual(['198.51.100.0/24']);

@@ -16,8 +16,12 @@ export const unansweredConnections: Detector = {
   queryId: 'unanswered-connections',
   requires: ['tcpFlags'],
   detect(rows) {
-    const answered = new Set(rows.filter((r) => isAnswer(Number(r['tcpFlags']))).map((r) => `${r['interfaceId']} ${r['dstAddr']}:${r['dstPort']}>${r['srcAddr']}:${r['srcPort']}`));
-    const unanswered = rows.filter((r) => Number(r['tcpFlags']) === 2 && !answered.has(`${r['interfaceId']} ${r['srcAddr']}:${r['srcPort']}>${r['dstAddr']}:${r['dstPort']}`));
+    const answered = new Set(
+      rows.filter((r) => isAnswer(Number(r['tcpFlags']))).map((r) => `${r['interfaceId']} ${r['dstAddr']}:${r['dstPort']}>${r['srcAddr']}:${r['srcPort']}`),
+    );
+    const unanswered = rows.filter(
+      (r) => Number(r['tcpFlags']) === 2 && !answered.has(`${r['interfaceId']} ${r['srcAddr']}:${r['srcPort']}>${r['dstAddr']}:${r['dstPort']}`),
+    );
     return [...groupBy(unanswered, (r) => `${r['srcAddr']}>${r['dstAddr']} ${r['interfaceId']} ${r['action']}`)].map(([, evidence]) => {
       const first = evidence[0]!;
       const ports = [...new Set(evidence.map((r) => r['dstPort']))];

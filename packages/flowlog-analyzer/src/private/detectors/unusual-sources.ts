@@ -15,7 +15,15 @@ export const unusualSources: Detector = {
         detector: 'unusual-sources',
         severity: accepted ? ('high' as const) : ('medium' as const),
         title: `${records} records from public address ${source}${accepted ? ', some ACCEPTED' : ', all rejected'}`,
-        window: { start: secondsToIso(evidence.map((r) => r['first']).sort()[0]), end: secondsToIso(evidence.map((r) => r['last']).sort().at(-1)) },
+        window: {
+          start: secondsToIso(evidence.map((r) => r['first']).sort()[0]),
+          end: secondsToIso(
+            evidence
+              .map((r) => r['last'])
+              .sort()
+              .at(-1),
+          ),
+        },
         evidence,
         action: `this network has no internet gateway: traffic from ${source} arrives over peering, VPN or a transit gateway. Find that path and restrict it${accepted ? '; review which rule admitted it (artos-net flowlogs explain)' : ''}`,
       };

@@ -136,7 +136,8 @@ function compileBinary(expr: Extract<Expr, { kind: 'binary' }>): Getter {
 function compileCall(expr: Extract<Expr, { kind: 'call' }>): Getter {
   const def = findFunction(expr.name);
   if (def?.kind === 'scalar') return def.compile(expr.args.map(compileExpr), expr);
-  if (def?.kind === 'aggregate') throw new FlowLogError('query-syntax', `${expr.name}() is an aggregate: use it in stats`, { hint: `stats ${expr.name}(...) by ...` });
+  if (def?.kind === 'aggregate')
+    throw new FlowLogError('query-syntax', `${expr.name}() is an aggregate: use it in stats`, { hint: `stats ${expr.name}(...) by ...` });
   throw new FlowLogError('query-unsupported', `${expr.name}() runs only in CloudWatch`, { hint: 'run this query in CloudWatch (--log-group)' });
 }
 

@@ -139,13 +139,19 @@ export class QueryExecutor {
         this.shape.isStats = true;
         this.shape.columns = [...c.by.map((b) => b.name), ...c.aggregates.map((a) => a.name)];
       } else if (c.kind === 'fields') {
-        this.shape.columns = this.shape.isStats ? [...(this.shape.columns ?? []), ...c.items.map((i) => i.name).filter((n) => !this.shape.columns?.includes(n))] : [...new Set([...(this.shape.columns ?? []), ...c.items.map((i) => i.name)])];
+        this.shape.columns = this.shape.isStats
+          ? [...(this.shape.columns ?? []), ...c.items.map((i) => i.name).filter((n) => !this.shape.columns?.includes(n))]
+          : [...new Set([...(this.shape.columns ?? []), ...c.items.map((i) => i.name)])];
       } else if (c.kind === 'display') this.shape.columns = [...c.names];
     }
     this.checkSortKeys();
     const cloudOnly = planQuery(query, limits).cloudOnlyFields;
     if (cloudOnly.length > 0) {
-      throw new FlowLogError('query-unsupported', `${cloudOnly.join(' and ')} exist${cloudOnly.length === 1 ? 's' : ''} only in CloudWatch: this query runs only in CloudWatch, not on local files`, { hint: 'run it with --log-group, or leave the field out locally' });
+      throw new FlowLogError(
+        'query-unsupported',
+        `${cloudOnly.join(' and ')} exist${cloudOnly.length === 1 ? 's' : ''} only in CloudWatch: this query runs only in CloudWatch, not on local files`,
+        { hint: 'run it with --log-group, or leave the field out locally' },
+      );
     }
   }
 
@@ -272,14 +278,18 @@ export class QueryExecutor {
             end: () => downstream.end(),
           }
         : downstream;
-    const isLast = index === this.query.commands.length - 1 || this.query.commands.slice(index + 1).every((c) => c.kind === 'limit' || c.kind === 'display' || c.kind === 'fields');
+    const isLast =
+      index === this.query.commands.length - 1 ||
+      this.query.commands.slice(index + 1).every((c) => c.kind === 'limit' || c.kind === 'display' || c.kind === 'fields');
     switch (command.kind) {
       case 'filter': {
         const test = compileExpr(command.expr);
         return { push: (row) => (truthy(test(row)) ? next.push(row) : true), end: () => next.end() };
       }
       case 'fields': {
-        const computed = command.items.filter((i) => !(i.expr.kind === 'field' && i.expr.name === i.name)).map((i) => ({ name: i.name, get: compileExpr(i.expr) }));
+        const computed = command.items
+          .filter((i) => !(i.expr.kind === 'field' && i.expr.name === i.name))
+          .map((i) => ({ name: i.name, get: compileExpr(i.expr) }));
         return {
           push: (row) => {
             for (const c of computed) setField(row, c.name, c.get(row));

@@ -118,7 +118,9 @@ export class PercentileSummary {
 
   state(): PercentileState {
     const base = { count: this.count, min: this.min, max: this.max, integers: this.integers };
-    return this.exact ? { ...base, exact: flatten(this.exact) } : { ...base, positive: flatten(this.positive), negative: flatten(this.negative), zeros: this.zeros };
+    return this.exact
+      ? { ...base, exact: flatten(this.exact) }
+      : { ...base, positive: flatten(this.positive), negative: flatten(this.negative), zeros: this.zeros };
   }
 
   merge(state: PercentileState): void {

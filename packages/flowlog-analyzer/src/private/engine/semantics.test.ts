@@ -8,9 +8,37 @@ import { naturalCompare, sortCompare } from './values.js';
 // each test), never from the engine's output.
 
 /** One default-format (v2) record. */
-function rec(p: { account?: string; eni?: string; src?: string; dst?: string; sp?: number | '-'; dp?: number | '-'; proto?: number | '-'; packets?: number | '-'; bytes?: number | '-'; start?: number; action?: string; status?: string }): string {
+function rec(p: {
+  account?: string;
+  eni?: string;
+  src?: string;
+  dst?: string;
+  sp?: number | '-';
+  dp?: number | '-';
+  proto?: number | '-';
+  packets?: number | '-';
+  bytes?: number | '-';
+  start?: number;
+  action?: string;
+  status?: string;
+}): string {
   const d = (v: unknown, fallback: unknown) => String(v ?? fallback);
-  return [2, d(p.account, '123456789012'), d(p.eni, 'eni-0a1'), d(p.src, '10.0.1.1'), d(p.dst, '10.0.2.2'), d(p.sp, 40000), d(p.dp, 443), d(p.proto, 6), d(p.packets, 1), d(p.bytes, 60), d(p.start, 1_700_000_000), (p.start ?? 1_700_000_000) + 60, d(p.action, 'ACCEPT'), d(p.status, 'OK')].join(' ');
+  return [
+    2,
+    d(p.account, '123456789012'),
+    d(p.eni, 'eni-0a1'),
+    d(p.src, '10.0.1.1'),
+    d(p.dst, '10.0.2.2'),
+    d(p.sp, 40000),
+    d(p.dp, 443),
+    d(p.proto, 6),
+    d(p.packets, 1),
+    d(p.bytes, 60),
+    d(p.start, 1_700_000_000),
+    (p.start ?? 1_700_000_000) + 60,
+    d(p.action, 'ACCEPT'),
+    d(p.status, 'OK'),
+  ].join(' ');
 }
 /** A NODATA record: `-` in addresses, ports, packets, bytes, action (DESIGN.md, AWS flow-log records). */
 const nodata = (start = 1_700_000_000) => `2 123456789012 eni-0a1 - - - - - - - ${start} ${start + 60} - NODATA`;
@@ -35,19 +63,31 @@ describe('sort (AWS "sort" page, https://docs.aws.amazon.com/AmazonCloudWatch/la
 
   it("orders the page's example exactly: non-numbers first, natural chunks, then numbers", () => {
     const shuffled = [...AWS_ORDER].reverse();
-    const got = column('fields accountId | sort accountId asc', shuffled.map((a, i) => rec({ account: a, start: 1_700_000_000 + i })), 'accountId');
+    const got = column(
+      'fields accountId | sort accountId asc',
+      shuffled.map((a, i) => rec({ account: a, start: 1_700_000_000 + i })),
+      'accountId',
+    );
     // 0, 01 and 1 are equal numbers; only the relative order of the rest is fixed.
     expect(got.filter((v) => v !== '01' && v !== '1')).toEqual(AWS_ORDER.filter((v) => v !== '01' && v !== '1'));
     expect(got.slice(-5).sort()).toEqual(['0', '01', '1', '2', '3']);
   });
 
   it('reverses it for desc', () => {
-    expect(column('fields accountId | sort accountId desc', AWS_ORDER.slice(0, 12).map((a) => rec({ account: a })), 'accountId')).toEqual(AWS_ORDER.slice(0, 12).reverse());
+    expect(
+      column(
+        'fields accountId | sort accountId desc',
+        AWS_ORDER.slice(0, 12).map((a) => rec({ account: a })),
+        'accountId',
+      ),
+    ).toEqual(AWS_ORDER.slice(0, 12).reverse());
   });
 
   it('sorts addresses by their number chunks: 10.0.9.5 before 10.0.10.102', () => {
     expect(naturalCompare('10.0.9.5', '10.0.10.102')).toBeLessThan(0);
-    expect(column('fields srcAddr | sort srcAddr asc', [rec({ src: '10.0.10.102' }), rec({ src: '10.0.9.5' }), rec({ src: '10.0.100.1' })], 'srcAddr')).toEqual(['10.0.9.5', '10.0.10.102', '10.0.100.1']);
+    expect(column('fields srcAddr | sort srcAddr asc', [rec({ src: '10.0.10.102' }), rec({ src: '10.0.9.5' }), rec({ src: '10.0.100.1' })], 'srcAddr')).toEqual(
+      ['10.0.9.5', '10.0.10.102', '10.0.100.1'],
+    );
   });
 
   it('puts non-numbers before numbers', () => {
@@ -65,13 +105,24 @@ describe('sort (AWS "sort" page, https://docs.aws.amazon.com/AmazonCloudWatch/la
   });
 
   it('puts missing values last ascending too', () => {
-    const rows = run('stats sum(packets) as p by srcAddr | sort p asc', [rec({ src: '10.0.1.1', packets: 5 }), nodata(), rec({ src: '10.0.1.2', packets: 3 })]).rows;
+    const rows = run('stats sum(packets) as p by srcAddr | sort p asc', [
+      rec({ src: '10.0.1.1', packets: 5 }),
+      nodata(),
+      rec({ src: '10.0.1.2', packets: 3 }),
+    ]).rows;
     expect(rows.map((r) => r['p'])).toEqual(['3', '5', undefined]);
   });
 });
 
 describe('dedup (AWS "dedup" page, CWL_QuerySyntax-Dedup.html)', () => {
-  const lines = [rec({ src: '10.0.1.1', dp: 22, start: 1_700_000_000 }), rec({ src: '10.0.1.1', dp: 80, start: 1_700_000_300 }), rec({ src: '10.0.1.1', dp: 443, start: 1_700_000_100 }), rec({ src: '10.0.1.2', dp: 25, start: 1_700_000_050 }), nodata(1_700_000_010), nodata(1_700_000_020)];
+  const lines = [
+    rec({ src: '10.0.1.1', dp: 22, start: 1_700_000_000 }),
+    rec({ src: '10.0.1.1', dp: 80, start: 1_700_000_300 }),
+    rec({ src: '10.0.1.1', dp: 443, start: 1_700_000_100 }),
+    rec({ src: '10.0.1.2', dp: 25, start: 1_700_000_050 }),
+    nodata(1_700_000_010),
+    nodata(1_700_000_020),
+  ];
 
   it('keeps the first row in the default order, @timestamp descending: the newest', () => {
     const rows = run('fields srcAddr, dstPort | filter ispresent(srcAddr) | dedup srcAddr', lines).rows;
@@ -106,7 +157,12 @@ describe('dedup (AWS "dedup" page, CWL_QuerySyntax-Dedup.html)', () => {
 
 describe('statistics.recordsMatched counts matching log events (GetQueryResults API, QueryStatistics)', () => {
   it('is the number of events the filter lets through, not the number of groups', () => {
-    const lines = [rec({ src: '10.0.1.1', action: 'REJECT' }), rec({ src: '10.0.1.1', action: 'REJECT' }), rec({ src: '10.0.1.2', action: 'REJECT' }), rec({ action: 'ACCEPT' })];
+    const lines = [
+      rec({ src: '10.0.1.1', action: 'REJECT' }),
+      rec({ src: '10.0.1.1', action: 'REJECT' }),
+      rec({ src: '10.0.1.2', action: 'REJECT' }),
+      rec({ action: 'ACCEPT' }),
+    ];
     const result = run('filter action = "REJECT" | stats count() as n by srcAddr', lines);
     expect(result.rows).toHaveLength(2);
     expect(result.statistics.recordsMatched).toBe(3);
@@ -130,7 +186,7 @@ describe('query syntax (AWS "CloudWatch Logs Insights language query syntax" and
     expect(one('2 * 3 ^ 2')).toBe('18');
   });
 
-  it('accepts the (?i) flag of AWS\'s examples `like /(?i)Exception/` and `=~ /^(?i)Exception$/`', () => {
+  it("accepts the (?i) flag of AWS's examples `like /(?i)Exception/` and `=~ /^(?i)Exception$/`", () => {
     const lines = [rec({ action: 'REJECT' }), rec({ action: 'ACCEPT' })];
     expect(run('filter action like /(?i)reject/ | stats count() as n', lines).rows).toEqual([{ n: '1' }]);
     expect(run('filter action =~ /^(?i)reject$/ | stats count() as n', lines).rows).toEqual([{ n: '1' }]);
@@ -213,7 +269,12 @@ describe('functions, with the examples AWS gives on the functions page', () => {
 });
 
 describe('aggregates (AWS "stats" page and functions page)', () => {
-  const lines = [rec({ account: 'b', bytes: 10, start: 1_700_000_200 }), rec({ account: 'a10', bytes: 20, start: 1_700_000_100 }), rec({ account: 'a9', bytes: 30, start: 1_700_000_300 }), rec({ account: 'c', bytes: 40, start: 1_700_000_000 })];
+  const lines = [
+    rec({ account: 'b', bytes: 10, start: 1_700_000_200 }),
+    rec({ account: 'a10', bytes: 20, start: 1_700_000_100 }),
+    rec({ account: 'a9', bytes: 30, start: 1_700_000_300 }),
+    rec({ account: 'c', bytes: 40, start: 1_700_000_000 }),
+  ];
 
   it('earliest and latest take the value of the earliest and latest event', () => {
     expect(run('stats earliest(accountId) as e, latest(accountId) as l', lines).rows).toEqual([{ e: 'c', l: 'a9' }]);
@@ -237,7 +298,14 @@ describe('limits (AWS "CloudWatch Logs quotas": query string 10,000 characters; 
   });
 
   it('rejects deep nesting with an error, not a stack overflow: 5,000 parentheses, 30,000 nots', () => {
-    const big = { defaultResultRows: 10_000, maxResultRows: 100_000, queryTimeoutMs: 0, concurrentQueries: 100, logGroupsPerQuery: 50, maxQueryLength: 1_000_000 };
+    const big = {
+      defaultResultRows: 10_000,
+      maxResultRows: 100_000,
+      queryTimeoutMs: 0,
+      concurrentQueries: 100,
+      logGroupsPerQuery: 50,
+      maxQueryLength: 1_000_000,
+    };
     const parens = errorOf(() => parseQuery(`filter ${'('.repeat(5000)}1${')'.repeat(5000)}`, big));
     expect(parens.message).toMatch(/nests deeper than 100/);
     expect(parens.context.column).toBe(108);
@@ -252,7 +320,14 @@ describe('limits (AWS "CloudWatch Logs quotas": query string 10,000 characters; 
 });
 
 describe('strict records: every field of every line is typed, whatever the query reads', () => {
-  const lines = [rec({}), rec({ sp: 'forty' as unknown as number }), rec({ src: '10.0.0.999' }), rec({ action: 'MAYBE' }), rec({ status: 'FINE' }), rec({ dst: '2001:db8::1' })];
+  const lines = [
+    rec({}),
+    rec({ sp: 'forty' as unknown as number }),
+    rec({ src: '10.0.0.999' }),
+    rec({ action: 'MAYBE' }),
+    rec({ status: 'FINE' }),
+    rec({ dst: '2001:db8::1' }),
+  ];
 
   it('counts the same malformed lines for any query', () => {
     const a = run('stats count() as n', lines);
@@ -261,6 +336,10 @@ describe('strict records: every field of every line is typed, whatever the query
     expect(a.statistics.recordsScanned).toBe(2);
     expect(b.statistics.recordsScanned).toBe(2);
     expect(a.statistics.info.malformed).toEqual(b.statistics.info.malformed);
-    expect(a.statistics.info.malformed).toEqual({ 'bad-number': { count: 1, firstLines: [2] }, 'bad-address': { count: 1, firstLines: [3] }, 'bad-value': { count: 2, firstLines: [4, 5] } });
+    expect(a.statistics.info.malformed).toEqual({
+      'bad-number': { count: 1, firstLines: [2] },
+      'bad-address': { count: 1, firstLines: [3] },
+      'bad-value': { count: 2, firstLines: [4, 5] },
+    });
   });
 });

@@ -18,7 +18,10 @@ export interface CompleteResult {
 }
 
 /** The row cap a query runs under: its own final `limit`, else Insights' default. */
-function capOf(queryString: string, requested: number | undefined): { cap: number; userLimited: boolean; isStats: boolean; sortKeys: ReadonlyArray<{ name: string; desc: boolean }> | undefined } {
+function capOf(
+  queryString: string,
+  requested: number | undefined,
+): { cap: number; userLimited: boolean; isStats: boolean; sortKeys: ReadonlyArray<{ name: string; desc: boolean }> | undefined } {
   const plan = planQuery(parseQuery(queryString));
   if (plan.userLimited) return plan;
   return { ...plan, cap: requested ?? DEFAULT_INSIGHTS_LIMITS.defaultResultRows };
@@ -64,8 +67,6 @@ export async function runInsightsQueryComplete(client: CloudWatchLogsClient, req
 
   const merged = await run(request.startTime, request.endTime);
   // Halves come back in time order; a query that sorts by something else gets its order back.
-  const rows = queries > 1 && sortKeys
-    ? [...merged].sort(rowComparator(sortKeys.map((k) => ({ get: (r: ResultRow) => r[k.name], desc: k.desc }))))
-    : merged;
+  const rows = queries > 1 && sortKeys ? [...merged].sort(rowComparator(sortKeys.map((k) => ({ get: (r: ResultRow) => r[k.name], desc: k.desc })))) : merged;
   return { rows, statistics: totals, queries, incomplete: missing.length > 0, missing: missing.length > 0 ? missing.join('; ') : undefined };
 }

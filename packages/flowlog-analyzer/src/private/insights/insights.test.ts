@@ -25,7 +25,13 @@ import { withFormatParse } from './format-parse.js';
 const logs = mockClient(CloudWatchLogsClient);
 const client = new CloudWatchLogsClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
 const noSleep = async () => {};
-const base = { logGroupNames: ['/vpc/vpc-0123456789abcdef0/flow-logs'], startTime: 1_700_000_000, endTime: 1_700_003_600, queryString: 'filter action = "REJECT" | stats count() as n by srcAddr', sleep: noSleep };
+const base = {
+  logGroupNames: ['/vpc/vpc-0123456789abcdef0/flow-logs'],
+  startTime: 1_700_000_000,
+  endTime: 1_700_003_600,
+  queryString: 'filter action = "REJECT" | stats count() as n by srcAddr',
+  sleep: noSleep,
+};
 const awsError = (name: string, message: string) => Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: 400 } });
 const fields = (row: Record<string, string>): ResultField[] => Object.entries(row).map(([field, value]) => ({ field, value }));
 
@@ -48,13 +54,22 @@ describe('runInsightsQuery', () => {
       .on(GetQueryResultsCommand)
       .resolvesOnce({ status: 'Scheduled', results: [], statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 } })
       .resolvesOnce({ status: 'Running', results: [], statistics: { recordsMatched: 10, recordsScanned: 5000, bytesScanned: 600_000 } })
-      .resolves({ status: 'Complete', results: [fields({ srcAddr: '10.0.10.77', n: '40', '@ptr': 'abc' })], statistics: { recordsMatched: 40, recordsScanned: 10_000, bytesScanned: 1_200_000 } });
+      .resolves({
+        status: 'Complete',
+        results: [fields({ srcAddr: '10.0.10.77', n: '40', '@ptr': 'abc' })],
+        statistics: { recordsMatched: 40, recordsScanned: 10_000, bytesScanned: 1_200_000 },
+      });
     const progress: string[] = [];
     const result = await runInsightsQuery(client, { ...base, onProgress: (s, status) => progress.push(`${status}:${s.recordsScanned}`) });
     expect(result.rows).toEqual([{ srcAddr: '10.0.10.77', n: '40', '@ptr': 'abc' }]);
     expect(result.statistics).toEqual({ recordsMatched: 40, recordsScanned: 10_000, bytesScanned: 1_200_000 });
     expect(progress).toEqual(['Scheduled:0', 'Running:5000', 'Complete:10000']);
-    expect(logs.commandCalls(StartQueryCommand)[0]!.args[0].input).toMatchObject({ logGroupNames: base.logGroupNames, startTime: base.startTime, endTime: base.endTime, queryString: base.queryString });
+    expect(logs.commandCalls(StartQueryCommand)[0]!.args[0].input).toMatchObject({
+      logGroupNames: base.logGroupNames,
+      startTime: base.startTime,
+      endTime: base.endTime,
+      queryString: base.queryString,
+    });
   });
 
   it.each([
@@ -83,7 +98,9 @@ describe('runInsightsQuery', () => {
   });
 
   it('names the missing permission on AccessDeniedException', async () => {
-    logs.on(StartQueryCommand).rejects(awsError('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: logs:StartQuery'));
+    logs
+      .on(StartQueryCommand)
+      .rejects(awsError('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: logs:StartQuery'));
     const error = await failure(runInsightsQuery(client, base));
     expect(error.code).toBe('aws-access-denied');
     expect(error.message).toContain('the credentials lack logs:StartQuery');
@@ -144,10 +161,17 @@ describe('runInsightsQueryComplete', () => {
       const matching = EVENTS.filter((e) => e.ts >= q.startTime! && e.ts <= q.endTime!).sort((a, b) => b.ts - a.ts);
       const stats = q.queryString!.includes('stats');
       const limit = q.limit ?? 10_000;
-      const all = stats ? Array.from({ length: Math.min(limit, 10_000) }, (_, i) => fields({ srcAddr: `10.0.${i >> 8}.${i & 255}`, n: '1' })) : matching.slice(0, limit).map((e) => fields({ '@timestamp': String(e.ts), '@ptr': e.ptr }));
+      const all = stats
+        ? Array.from({ length: Math.min(limit, 10_000) }, (_, i) => fields({ srcAddr: `10.0.${i >> 8}.${i & 255}`, n: '1' }))
+        : matching.slice(0, limit).map((e) => fields({ '@timestamp': String(e.ts), '@ptr': e.ptr }));
       const from = nextToken ? Number(nextToken) : 0;
       const rows = all.slice(from, from + 10_000);
-      return { status: 'Complete', results: rows, ...(from + 10_000 < all.length ? { nextToken: String(from + 10_000) } : {}), statistics: { recordsMatched: matching.length, recordsScanned: matching.length, bytesScanned: matching.length * 100 } };
+      return {
+        status: 'Complete',
+        results: rows,
+        ...(from + 10_000 < all.length ? { nextToken: String(from + 10_000) } : {}),
+        statistics: { recordsMatched: matching.length, recordsScanned: matching.length, bytesScanned: matching.length * 100 },
+      };
     });
   }
 
@@ -162,7 +186,11 @@ describe('runInsightsQueryComplete', () => {
 
   it('splits the time range past the per-query cap until every row is back', async () => {
     fakeInsights();
-    const result = await runInsightsQueryComplete(client, { ...base, limits: { ...DEFAULT_INSIGHTS_LIMITS, maxResultRows: 10_000 }, queryString: 'fields @timestamp, srcAddr | filter action = "REJECT"' });
+    const result = await runInsightsQueryComplete(client, {
+      ...base,
+      limits: { ...DEFAULT_INSIGHTS_LIMITS, maxResultRows: 10_000 },
+      queryString: 'fields @timestamp, srcAddr | filter action = "REJECT"',
+    });
     expect(result.incomplete).toBe(false);
     expect(new Set(result.rows.map((r) => r['@ptr'])).size).toBe(25_000);
     expect(result.rows).toHaveLength(25_000);
@@ -171,7 +199,11 @@ describe('runInsightsQueryComplete', () => {
 
   it("restores the query's own sort order after merging the halves", async () => {
     fakeInsights();
-    const result = await runInsightsQueryComplete(client, { ...base, limits: { ...DEFAULT_INSIGHTS_LIMITS, maxResultRows: 10_000 }, queryString: 'fields @timestamp, srcAddr | sort @ptr asc' });
+    const result = await runInsightsQueryComplete(client, {
+      ...base,
+      limits: { ...DEFAULT_INSIGHTS_LIMITS, maxResultRows: 10_000 },
+      queryString: 'fields @timestamp, srcAddr | sort @ptr asc',
+    });
     expect(result.rows).toHaveLength(25_000);
     const ptrs = result.rows.map((r) => r['@ptr']!);
     // Insights sorts naturally ("sort" page, CWL_QuerySyntax-Sort): digit runs by length then value, so ptr-2 before ptr-10.
@@ -195,7 +227,8 @@ describe('runInsightsQueryComplete', () => {
 
 describe('filterLogEvents', () => {
   it('follows nextToken over many pages, without losing or repeating events, into the local engine', async () => {
-    const line = (i: number) => `2 123456789012 eni-0a 10.0.10.${i % 200} 10.0.100.20 4000 5432 6 1 60 ${1_700_000_000 + i} ${1_700_000_060 + i} ${i % 10 === 0 ? 'REJECT' : 'ACCEPT'} OK`;
+    const line = (i: number) =>
+      `2 123456789012 eni-0a 10.0.10.${i % 200} 10.0.100.20 4000 5432 6 1 60 ${1_700_000_000 + i} ${1_700_000_060 + i} ${i % 10 === 0 ? 'REJECT' : 'ACCEPT'} OK`;
     const pages = 12;
     let call = 0;
     logs.on(FilterLogEventsCommand).callsFake(() => {
@@ -203,12 +236,26 @@ describe('filterLogEvents', () => {
       // Each page repeats the last event of the page before, as a page boundary may.
       const ids = Array.from({ length: 100 }, (_, k) => page * 100 + k);
       if (page > 0) ids.unshift(page * 100 - 1);
-      return { events: ids.map((i) => ({ eventId: `e${i}`, timestamp: (1_700_000_000 + i) * 1000, message: line(i), logStreamName: 'eni-0a-all' })), ...(page < pages - 1 ? { nextToken: `t${page + 1}` } : {}) };
+      return {
+        events: ids.map((i) => ({ eventId: `e${i}`, timestamp: (1_700_000_000 + i) * 1000, message: line(i), logStreamName: 'eni-0a-all' })),
+        ...(page < pages - 1 ? { nextToken: `t${page + 1}` } : {}),
+      };
     });
-    const events = filterLogEvents(client, { logGroupName: '/vpc/vpc-0123456789abcdef0/flow-logs', startTime: 0, endTime: 1, filterPattern: '[version, account, eni, source, destination, srcport, destport="5432", protocol, packets, bytes, windowstart, windowend, action="REJECT", flowlogstatus]' });
+    const events = filterLogEvents(client, {
+      logGroupName: '/vpc/vpc-0123456789abcdef0/flow-logs',
+      startTime: 0,
+      endTime: 1,
+      filterPattern:
+        '[version, account, eni, source, destination, srcport, destport="5432", protocol, packets, bytes, windowstart, windowend, action="REJECT", flowlogstatus]',
+    });
     const result = await runQueryOnSources(parseQuery('stats count() as n by action'), [{ name: 'cloudwatch', chunks: logEventChunks(events) }]);
     expect(logs.commandCalls(FilterLogEventsCommand)).toHaveLength(pages);
-    expect(logs.commandCalls(FilterLogEventsCommand).slice(1).map((c) => c.args[0].input.nextToken)).toEqual(Array.from({ length: pages - 1 }, (_, i) => `t${i + 1}`));
+    expect(
+      logs
+        .commandCalls(FilterLogEventsCommand)
+        .slice(1)
+        .map((c) => c.args[0].input.nextToken),
+    ).toEqual(Array.from({ length: pages - 1 }, (_, i) => `t${i + 1}`));
     expect(Object.fromEntries(result.rows.map((r) => [r['action'], r['n']]))).toEqual({ ACCEPT: '1080', REJECT: '120' });
   });
 
@@ -226,7 +273,10 @@ describe('custom formats in CloudWatch', () => {
   // AWS Knowledge Center: Insights does not discover the fields of a custom-format flow log; the
   // query has to parse @message. The stand-in below sees only @message and @timestamp, as Insights does.
   const format = RecordFormat.fromFormatString('${version} ${srcaddr} ${dstaddr} ${dstport} ${action} ${tcp-flags} ${start}');
-  const lines = Array.from({ length: 200 }, (_, i) => `3 10.0.1.${i % 7} 10.0.2.${i % 3} ${[22, 443, 5432][i % 3]} ${i % 4 === 0 ? 'REJECT' : 'ACCEPT'} ${[2, 18, 1][i % 3]} ${1_700_000_000 + i}`);
+  const lines = Array.from(
+    { length: 200 },
+    (_, i) => `3 10.0.1.${i % 7} 10.0.2.${i % 3} ${[22, 443, 5432][i % 3]} ${i % 4 === 0 ? 'REJECT' : 'ACCEPT'} ${[2, 18, 1][i % 3]} ${1_700_000_000 + i}`,
+  );
   const query = 'filter tcpFlags = 2 and action = "REJECT" | stats count() as n by dstPort, srcAddr | sort n desc, srcAddr asc';
 
   function insightsStandIn(queryString: string): Record<string, string>[] {

@@ -80,9 +80,16 @@ function statisticsOf(s: { recordsMatched?: number; recordsScanned?: number; byt
  * GetQueryResults hands out at most 10,000 rows a call and the rest by nextToken (CloudWatch Logs
  * API model, GetQueryResults): a query with `limit 25000` needs three calls. Appends to `rows`.
  */
-async function readRemainingPages(client: CloudWatchLogsClient, queryId: string, first: string | undefined, rows: ResultRow[], where: string, signal: AbortSignal | undefined): Promise<void> {
+async function readRemainingPages(
+  client: CloudWatchLogsClient,
+  queryId: string,
+  first: string | undefined,
+  rows: ResultRow[],
+  where: string,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const seen = new Set<string>();
-  for (let token = first; token !== undefined && !seen.has(token); ) {
+  for (let token = first; token !== undefined && !seen.has(token);) {
     seen.add(token);
     let page;
     try {
@@ -108,7 +115,9 @@ export async function runInsightsQuery(client: CloudWatchLogsClient, request: In
   const where = groups.length === 1 ? `log group ${groups[0]}` : `${groups.length} log groups`;
   if (groups.length === 0) throw new FlowLogError('bad-input', 'no log group to query', { hint: 'give --log-group /vpc/<vpc-id>/flow-logs' });
   if (groups.length > limits.logGroupsPerQuery) {
-    throw new FlowLogError('bad-input', `${groups.length} log groups; one Insights query reads at most ${limits.logGroupsPerQuery}`, { hint: 'split the log groups over several queries' });
+    throw new FlowLogError('bad-input', `${groups.length} log groups; one Insights query reads at most ${limits.logGroupsPerQuery}`, {
+      hint: 'split the log groups over several queries',
+    });
   }
   if (request.endTime < request.startTime) throw new FlowLogError('bad-input', 'the time range ends before it starts', { hint: 'check --since and --until' });
 
@@ -179,11 +188,17 @@ export async function runInsightsQuery(client: CloudWatchLogsClient, request: In
         return { queryId: queryId!, status: 'Complete', rows, statistics };
       }
       case 'Failed':
-        throw new FlowLogError('insights-failed', `the query ${queryId} failed in Logs Insights`, { hint: 'check the query syntax in the console; try it locally with artos-net flowlogs query --file' });
+        throw new FlowLogError('insights-failed', `the query ${queryId} failed in Logs Insights`, {
+          hint: 'check the query syntax in the console; try it locally with artos-net flowlogs query --file',
+        });
       case 'Cancelled':
         throw new FlowLogError('insights-cancelled', `the query ${queryId} was cancelled in the account`);
       case 'Timeout':
-        throw new FlowLogError('insights-timeout', `the query ${queryId} ran into Logs Insights' ${Math.round(limits.queryTimeoutMs / 60_000)}-minute limit and was stopped`, { hint: 'narrow the time range (--since/--until) or filter earlier in the query' });
+        throw new FlowLogError(
+          'insights-timeout',
+          `the query ${queryId} ran into Logs Insights' ${Math.round(limits.queryTimeoutMs / 60_000)}-minute limit and was stopped`,
+          { hint: 'narrow the time range (--since/--until) or filter earlier in the query' },
+        );
       case 'Scheduled':
       case 'Running':
       default:

@@ -13,10 +13,19 @@ const task = workerData as WorkerTask;
 async function run(): Promise<WorkerReply> {
   const sink = new QuerySink(parseQuery(task.queryText));
   const format = task.formatFields ? RecordFormat.custom(task.formatFields) : undefined;
-  const info = await parseStream(createReadStream(task.file, { start: task.start, end: task.end, highWaterMark: 1 << 18 }), sink.parserOptions(task.file, { ...(format ? { format } : {}), strict: task.strict }));
+  const info = await parseStream(
+    createReadStream(task.file, { start: task.start, end: task.end, highWaterMark: 1 << 18 }),
+    sink.parserOptions(task.file, { ...(format ? { format } : {}), strict: task.strict }),
+  );
   return { ok: true, groups: sink.executor.exportStatsGroups(), matched: sink.executor.matchedEvents, info };
 }
 run().then(
   (reply) => parentPort!.postMessage(reply),
-  (error: unknown) => parentPort!.postMessage({ ok: false, message: (error as Error).message, code: isFlowLogError(error) ? error.code : undefined, line: isFlowLogError(error) ? error.context.line : undefined } satisfies WorkerReply),
+  (error: unknown) =>
+    parentPort!.postMessage({
+      ok: false,
+      message: (error as Error).message,
+      code: isFlowLogError(error) ? error.code : undefined,
+      line: isFlowLogError(error) ? error.context.line : undefined,
+    } satisfies WorkerReply),
 );

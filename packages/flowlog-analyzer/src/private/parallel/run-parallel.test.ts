@@ -15,7 +15,14 @@ const lines = [...generateSampleTraffic(spec, { records: 60_000, seed: 5 })];
 // Bad lines at known places, to prove line numbers stay absolute across workers.
 lines.splice(10, 0, '2 123 eni-broken');
 // A start time that is not a number: every query reads startTime (it is @timestamp).
-lines.splice(45_000, 0, lines[100]!.split(' ').map((p, i) => (i === 10 ? 'soon' : p)).join(' '));
+lines.splice(
+  45_000,
+  0,
+  lines[100]!
+    .split(' ')
+    .map((p, i) => (i === 10 ? 'soon' : p))
+    .join(' '),
+);
 const plain = join(dir, 'traffic.log');
 writeFileSync(plain, `${DEFAULT_FORMAT_HEADER}\n${lines.join('\n')}\n`);
 const second = join(dir, 'more.log');
@@ -35,12 +42,15 @@ describe('parallel stats', () => {
     expect(parallelizable(parseQuery('fields srcAddr | limit 5'))).toBe(false);
   });
 
-  it.each(QUERIES)('gives the same rows and statistics as one thread: %s', async (query) => {
-    const one = await runLocalQuery(query, [plain, second], { parallel: false });
-    const many = await runLocalQuery(query, [plain, second], { parallel: { workers: 3, minBytes: 0 } });
-    expect(many.rows).toEqual(one.rows);
-    expect(many.statistics.info).toEqual(one.statistics.info);
-    expect(one.statistics.info.malformed).toEqual({ 'field-count': { count: 1, firstLines: [12] }, 'bad-number': { count: 1, firstLines: [45_002] } });
-  }, 60_000);
+  it.each(QUERIES)(
+    'gives the same rows and statistics as one thread: %s',
+    async (query) => {
+      const one = await runLocalQuery(query, [plain, second], { parallel: false });
+      const many = await runLocalQuery(query, [plain, second], { parallel: { workers: 3, minBytes: 0 } });
+      expect(many.rows).toEqual(one.rows);
+      expect(many.statistics.info).toEqual(one.statistics.info);
+      expect(one.statistics.info.malformed).toEqual({ 'field-count': { count: 1, firstLines: [12] }, 'bad-number': { count: 1, firstLines: [45_002] } });
+    },
+    60_000,
+  );
 });
-

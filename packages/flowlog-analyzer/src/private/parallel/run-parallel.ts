@@ -100,7 +100,12 @@ function runWorker(task: WorkerTask): Promise<WorkerReply> {
  * ranges of plain files, and merges the groups into `executor` (the caller then finishes it).
  * Returns undefined when the input does not suit (gzip, small) so the caller reads it on one thread.
  */
-export async function runStatsInParallel(executor: QueryExecutor, queryText: string, files: readonly string[], options: ParallelOptions & { format?: RecordFormat; strict?: boolean; onProgress?: (info: ParseInfo, file: string) => void }): Promise<ParseInfo | undefined> {
+export async function runStatsInParallel(
+  executor: QueryExecutor,
+  queryText: string,
+  files: readonly string[],
+  options: ParallelOptions & { format?: RecordFormat; strict?: boolean; onProgress?: (info: ParseInfo, file: string) => void },
+): Promise<ParseInfo | undefined> {
   const workers = Math.max(1, Math.min(8, options.workers ?? availableParallelism()));
   if (workers < 2) return undefined;
   const plans: FilePlan[] = [];
@@ -117,11 +122,16 @@ export async function runStatsInParallel(executor: QueryExecutor, queryText: str
   for (const plan of plans) {
     const parts = Math.max(1, Math.round((plan.size / total) * workers));
     const bounds = [plan.dataStart];
-    for (let k = 1; k < parts; k++) bounds.push(await alignToLine(plan.file, plan.dataStart + Math.floor(((plan.size - plan.dataStart) * k) / parts), plan.size));
+    for (let k = 1; k < parts; k++)
+      bounds.push(await alignToLine(plan.file, plan.dataStart + Math.floor(((plan.size - plan.dataStart) * k) / parts), plan.size));
     bounds.push(plan.size);
     for (let k = 0; k < parts; k++) {
       if (bounds[k + 1]! <= bounds[k]!) continue;
-      tasks.push({ plan, index: k, task: { queryText, file: plan.file, start: bounds[k]!, end: bounds[k + 1]! - 1, formatFields: plan.formatFields, strict: options.strict ?? false } });
+      tasks.push({
+        plan,
+        index: k,
+        task: { queryText, file: plan.file, start: bounds[k]!, end: bounds[k + 1]! - 1, formatFields: plan.formatFields, strict: options.strict ?? false },
+      });
     }
   }
   const replies = await Promise.all(tasks.map((t) => runWorker(t.task)));
@@ -133,11 +143,20 @@ export async function runStatsInParallel(executor: QueryExecutor, queryText: str
     const { plan } = tasks[i]!;
     const offset = linesBefore.get(plan.file) ?? plan.headerLines;
     if (!reply.ok) {
-      throw new FlowLogError((reply.code as FlowLogErrorCode | undefined) ?? 'read-error', reply.message.replace(/line (\d+)/, (_m, n: string) => `line ${Number(n) + offset}`), { source: plan.file, ...(reply.line !== undefined ? { line: reply.line + offset } : {}) });
+      throw new FlowLogError(
+        (reply.code as FlowLogErrorCode | undefined) ?? 'read-error',
+        reply.message.replace(/line (\d+)/, (_m, n: string) => `line ${Number(n) + offset}`),
+        { source: plan.file, ...(reply.line !== undefined ? { line: reply.line + offset } : {}) },
+      );
     }
     executor.mergeStatsGroups(reply.groups);
     executor.addMatched(reply.matched);
-    const shifted = { ...reply.info, malformed: Object.fromEntries(Object.entries(reply.info.malformed).map(([code, e]) => [code, { count: e!.count, firstLines: e!.firstLines.map((l) => l + offset) }])) };
+    const shifted = {
+      ...reply.info,
+      malformed: Object.fromEntries(
+        Object.entries(reply.info.malformed).map(([code, e]) => [code, { count: e!.count, firstLines: e!.firstLines.map((l) => l + offset) }]),
+      ),
+    };
     mergeInfo(info, shifted);
     linesBefore.set(plan.file, offset + reply.info.lines);
     options.onProgress?.(info, plan.file);

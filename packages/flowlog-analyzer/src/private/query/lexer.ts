@@ -32,9 +32,19 @@ export function pointAt(text: string, offset: number): { line: number; column: n
   return { line, column, excerpt: `${from > 0 ? '…' : ''}${shown}\n${' '.repeat(column - 1 - from + (from > 0 ? 1 : 0))}^` };
 }
 
-export function syntaxError(text: string, offset: number, message: string, hint?: string, code: 'query-syntax' | 'query-unsupported' | 'query-field' = 'query-syntax'): FlowLogError {
+export function syntaxError(
+  text: string,
+  offset: number,
+  message: string,
+  hint?: string,
+  code: 'query-syntax' | 'query-unsupported' | 'query-field' = 'query-syntax',
+): FlowLogError {
   const at = pointAt(text, offset);
-  return new FlowLogError(code, `query line ${at.line}, column ${at.column}: ${message}\n${at.excerpt}`, { line: at.line, column: at.column, ...(hint ? { hint } : {}) });
+  return new FlowLogError(code, `query line ${at.line}, column ${at.column}: ${message}\n${at.excerpt}`, {
+    line: at.line,
+    column: at.column,
+    ...(hint ? { hint } : {}),
+  });
 }
 
 /** Splits a query into tokens. A `/` starts a regular expression where an operand is expected. */
@@ -46,7 +56,13 @@ export function tokenize(text: string): Token[] {
     const last = tokens[tokens.length - 1];
     const beforeLast = tokens[tokens.length - 2];
     if (beforeLast?.kind === 'ident' && beforeLast.text.toLowerCase() === 'parse') return true;
-    return !last || last.kind === 'op' || last.kind === 'pipe' || (last.kind === 'punct' && last.text !== ')' && last.text !== ']') || (last.kind === 'ident' && /^(like|in|and|or|not|filter|parse)$/i.test(last.text));
+    return (
+      !last ||
+      last.kind === 'op' ||
+      last.kind === 'pipe' ||
+      (last.kind === 'punct' && last.text !== ')' && last.text !== ']') ||
+      (last.kind === 'ident' && /^(like|in|and|or|not|filter|parse)$/i.test(last.text))
+    );
   };
   while (i < text.length) {
     const c = text[i]!;

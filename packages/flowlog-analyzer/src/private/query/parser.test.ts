@@ -65,15 +65,48 @@ describe('parseQuery', () => {
   });
 
   it('throws only its typed error on arbitrary input', () => {
-    const pieces = fc.constantFrom('fields', 'filter', 'stats', 'sort', 'limit', '|', ',', '(', ')', '[', ']', 'count()', 'srcAddr', '=', '"x"', '/re/', '5', 'by', 'and', 'not', 'in', 'like', 'as', 'desc', '*', '-');
+    const pieces = fc.constantFrom(
+      'fields',
+      'filter',
+      'stats',
+      'sort',
+      'limit',
+      '|',
+      ',',
+      '(',
+      ')',
+      '[',
+      ']',
+      'count()',
+      'srcAddr',
+      '=',
+      '"x"',
+      '/re/',
+      '5',
+      'by',
+      'and',
+      'not',
+      'in',
+      'like',
+      'as',
+      'desc',
+      '*',
+      '-',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pieces, { maxLength: 12 }).map((p) => p.join(' '))), (text) => {
-        try {
-          parseQuery(text);
-        } catch (error) {
-          expect(isFlowLogError(error)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces, { maxLength: 12 }).map((p) => p.join(' ')),
+        ),
+        (text) => {
+          try {
+            parseQuery(text);
+          } catch (error) {
+            expect(isFlowLogError(error)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 3000 },
     );
   });

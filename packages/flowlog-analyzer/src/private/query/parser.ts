@@ -20,7 +20,13 @@ class Parser {
 
   /** Runs a nested parse, refusing nesting past MAX_QUERY_NESTING (a stack overflow otherwise). */
   private nested<T>(offset: number, parse: () => T): T {
-    if (++this.depth > MAX_QUERY_NESTING) throw syntaxError(this.text, offset, `the query nests deeper than ${MAX_QUERY_NESTING} levels (parentheses, not, function calls)`, 'simplify the expression');
+    if (++this.depth > MAX_QUERY_NESTING)
+      throw syntaxError(
+        this.text,
+        offset,
+        `the query nests deeper than ${MAX_QUERY_NESTING} levels (parentheses, not, function calls)`,
+        'simplify the expression',
+      );
     try {
       return parse();
     } finally {
@@ -72,7 +78,12 @@ class Parser {
       const start = this.token;
       const previous = commands[commands.length - 1];
       if (previous?.kind === 'dedup' && !this.isWord('limit')) {
-        throw syntaxError(this.text, start.offset, `${this.describe(start)} after dedup: the only command allowed after dedup is limit`, 'move this command before dedup (sort first, then dedup)');
+        throw syntaxError(
+          this.text,
+          start.offset,
+          `${this.describe(start)} after dedup: the only command allowed after dedup is limit`,
+          'move this command before dedup (sort first, then dedup)',
+        );
       }
       commands.push(this.command());
       if (!this.atEnd()) this.expect('pipe', '|', '"|" between commands');
@@ -87,7 +98,13 @@ class Parser {
     const name = t.text.toLowerCase();
     if (!COMMANDS.includes(name)) {
       const other = CLOUD_ONLY_COMMANDS.find((c) => c.toLowerCase() === name);
-      throw syntaxError(this.text, t.offset, other ? `the ${t.text} command runs only in CloudWatch, not in the local engine` : `${JSON.stringify(t.text)} is not a Logs Insights command`, other ? 'run this query in CloudWatch (--log-group)' : `use one of ${COMMANDS.join(', ')}`, other ? 'query-unsupported' : 'query-syntax');
+      throw syntaxError(
+        this.text,
+        t.offset,
+        other ? `the ${t.text} command runs only in CloudWatch, not in the local engine` : `${JSON.stringify(t.text)} is not a Logs Insights command`,
+        other ? 'run this query in CloudWatch (--log-group)' : `use one of ${COMMANDS.join(', ')}`,
+        other ? 'query-unsupported' : 'query-syntax',
+      );
     }
     this.next();
     switch (name) {
@@ -104,7 +121,13 @@ class Parser {
       case 'limit': {
         const n = this.expect('number', undefined, 'a number of rows');
         if (!Number.isInteger(n.value) || (n.value as number) < 1) throw syntaxError(this.text, n.offset, 'limit takes a positive whole number');
-        if ((n.value as number) > this.limits.maxResultRows) throw syntaxError(this.text, n.offset, `limit ${n.text} is over Insights' maximum of ${this.limits.maxResultRows.toLocaleString('en-US')} rows`, `use limit ${this.limits.maxResultRows} or less, or narrow the time range`);
+        if ((n.value as number) > this.limits.maxResultRows)
+          throw syntaxError(
+            this.text,
+            n.offset,
+            `limit ${n.text} is over Insights' maximum of ${this.limits.maxResultRows.toLocaleString('en-US')} rows`,
+            `use limit ${this.limits.maxResultRows} or less, or narrow the time range`,
+          );
         return { kind: 'limit', count: n.value as number };
       }
       case 'dedup':
@@ -140,7 +163,14 @@ class Parser {
 
   private checkAggregate(expr: Expr, offset: number): void {
     if (expr.kind !== 'call' || findFunction(expr.name)?.kind !== 'aggregate') {
-      throw syntaxError(this.text, offset, 'stats takes aggregate functions', `use ${functionNames('aggregate').map((a) => `${a}()`).join(', ')}`);
+      throw syntaxError(
+        this.text,
+        offset,
+        'stats takes aggregate functions',
+        `use ${functionNames('aggregate')
+          .map((a) => `${a}()`)
+          .join(', ')}`,
+      );
     }
   }
 
@@ -253,7 +283,8 @@ class Parser {
     if (this.isWord('like')) {
       this.next();
       const pattern = this.primary();
-      if (pattern.kind !== 'literal' && pattern.kind !== 'regex') throw syntaxError(this.text, this.tokens[this.pos - 1]!.offset, 'like takes a "string" or a /regular expression/');
+      if (pattern.kind !== 'literal' && pattern.kind !== 'regex')
+        throw syntaxError(this.text, this.tokens[this.pos - 1]!.offset, 'like takes a "string" or a /regular expression/');
       return { kind: 'like', expr: left, pattern, negated };
     }
     if (negated) throw syntaxError(this.text, this.token.offset, 'expected "in" or "like" after "not"');
@@ -343,8 +374,21 @@ class Parser {
   private call(name: Token): Expr {
     const fn = name.text;
     const def = findFunction(fn);
-    if (!def) throw syntaxError(this.text, name.offset, `${fn}() is not a Logs Insights function`, `functions: ${[...functionNames('scalar'), ...functionNames('aggregate')].join(', ')}`);
-    if (def.kind === 'cloud-only') throw syntaxError(this.text, name.offset, `${def.name}() runs only in CloudWatch, not in the local engine`, 'run this query in CloudWatch (--log-group)', 'query-unsupported');
+    if (!def)
+      throw syntaxError(
+        this.text,
+        name.offset,
+        `${fn}() is not a Logs Insights function`,
+        `functions: ${[...functionNames('scalar'), ...functionNames('aggregate')].join(', ')}`,
+      );
+    if (def.kind === 'cloud-only')
+      throw syntaxError(
+        this.text,
+        name.offset,
+        `${def.name}() runs only in CloudWatch, not in the local engine`,
+        'run this query in CloudWatch (--log-group)',
+        'query-unsupported',
+      );
     const args: Expr[] = [];
     let star = false;
     if (def.star && this.accept('op', '*')) star = true;
@@ -367,8 +411,10 @@ class Parser {
         if (!text || !PERIOD.test(text)) throw syntaxError(this.text, name.offset, `${def.name}() takes a period such as 5m, 1h or 1d as argument ${i + 1}`);
         return { kind: 'literal', value: text } as const;
       }
-      if (kind === 'string-literal' && !(arg.kind === 'literal' && typeof arg.value === 'string')) throw syntaxError(this.text, name.offset, `${def.name}() takes a "quoted" literal as argument ${i + 1}`);
-      if (kind === 'number-literal' && !(arg.kind === 'literal' && typeof arg.value === 'number')) throw syntaxError(this.text, name.offset, `${def.name}() takes a number as argument ${i + 1}, e.g. pct(bytes, 95)`);
+      if (kind === 'string-literal' && !(arg.kind === 'literal' && typeof arg.value === 'string'))
+        throw syntaxError(this.text, name.offset, `${def.name}() takes a "quoted" literal as argument ${i + 1}`);
+      if (kind === 'number-literal' && !(arg.kind === 'literal' && typeof arg.value === 'number'))
+        throw syntaxError(this.text, name.offset, `${def.name}() takes a number as argument ${i + 1}, e.g. pct(bytes, 95)`);
       return arg;
     });
     return { kind: 'call', name: def.name, args: checked, star };
@@ -379,7 +425,12 @@ class Parser {
 export function parseQuery(text: string, limits: InsightsLimits = DEFAULT_INSIGHTS_LIMITS): Query {
   const maxLength = limits.maxQueryLength ?? DEFAULT_INSIGHTS_LIMITS.maxQueryLength;
   if (text.length > maxLength) {
-    throw syntaxError(text, maxLength, `the query is ${text.length.toLocaleString('en-US')} characters; Logs Insights accepts at most ${maxLength.toLocaleString('en-US')}`, 'shorten the query (e.g. a subnet test instead of a long list of addresses)');
+    throw syntaxError(
+      text,
+      maxLength,
+      `the query is ${text.length.toLocaleString('en-US')} characters; Logs Insights accepts at most ${maxLength.toLocaleString('en-US')}`,
+      'shorten the query (e.g. a subnet test instead of a long list of addresses)',
+    );
   }
   return new Parser(text, tokenize(text), limits).parse();
 }

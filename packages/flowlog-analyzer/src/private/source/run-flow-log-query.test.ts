@@ -18,7 +18,10 @@ const NODATA = '2 123456789010 eni-1235b8ca123456789 - - - - - - - 1431280876 14
 const first = [ACCEPTED, REJECTED, ACCEPTED, '2 123 eni-broken'];
 const second = [NODATA, ACCEPTED, REJECTED];
 const QUERY = 'filter ispresent(action) | stats count() as n by action | sort action asc';
-const EXPECTED_ROWS = [{ action: 'ACCEPT', n: '3' }, { action: 'REJECT', n: '2' }];
+const EXPECTED_ROWS = [
+  { action: 'ACCEPT', n: '3' },
+  { action: 'REJECT', n: '2' },
+];
 
 const dir = mkdtempSync(join(tmpdir(), 'artos-source-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,18 +50,30 @@ describe('runFlowLogQuery: one dispatcher for every source', () => {
 
   it('runs the same text in CloudWatch, with Insights statistics and the parse of a custom format', async () => {
     logs.on(StartQueryCommand).resolves({ queryId: 'q-1' });
-    logs.on(GetQueryResultsCommand).resolves({ status: 'Complete', results: EXPECTED_ROWS.map((r) => fields({ ...r, '@ptr': 'p' })), statistics: { recordsMatched: 5, recordsScanned: 6, bytesScanned: 700 } });
+    logs.on(GetQueryResultsCommand).resolves({
+      status: 'Complete',
+      results: EXPECTED_ROWS.map((r) => fields({ ...r, '@ptr': 'p' })),
+      statistics: { recordsMatched: 5, recordsScanned: 6, bytesScanned: 700 },
+    });
     const format = RecordFormat.fromFormatString('${version} ${srcaddr} ${dstaddr} ${action}');
-    const result = await runFlowLogQuery(QUERY, { kind: 'cloudwatch', client, logGroupNames: ['/vpc/flow-logs'], startTime: 1_418_530_000, endTime: 1_418_531_000 }, { format });
+    const result = await runFlowLogQuery(
+      QUERY,
+      { kind: 'cloudwatch', client, logGroupNames: ['/vpc/flow-logs'], startTime: 1_418_530_000, endTime: 1_418_531_000 },
+      { format },
+    );
     expect(result.columns).toEqual(['action', 'n']);
     expect(result.rows).toEqual(EXPECTED_ROWS);
     expect(result.statistics).toMatchObject({ source: 'cloudwatch', recordsScanned: 6, bytesScanned: 700, recordsMatched: 5, files: 0, queries: 1 });
     // Insights does not discover a custom format's fields: the query names them with parse @message.
-    expect(logs.commandCalls(StartQueryCommand)[0]!.args[0].input.queryString).toMatch(/^parse @message "\* \* \* \*" as version, srcAddr, dstAddr, action\n\| filter/);
+    expect(logs.commandCalls(StartQueryCommand)[0]!.args[0].input.queryString).toMatch(
+      /^parse @message "\* \* \* \*" as version, srcAddr, dstAddr, action\n\| filter/,
+    );
   });
 
   it('refuses a bad query before it reaches CloudWatch, and an empty folder', async () => {
-    await expect(runFlowLogQuery('filter action = ', { kind: 'cloudwatch', client, logGroupNames: ['/vpc/flow-logs'], startTime: 0, endTime: 1 })).rejects.toThrow(/column/);
+    await expect(
+      runFlowLogQuery('filter action = ', { kind: 'cloudwatch', client, logGroupNames: ['/vpc/flow-logs'], startTime: 0, endTime: 1 }),
+    ).rejects.toThrow(/column/);
     expect(logs.commandCalls(StartQueryCommand)).toHaveLength(0);
     const empty = join(dir, 'empty');
     mkdirSync(empty);

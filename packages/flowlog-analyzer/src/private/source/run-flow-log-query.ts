@@ -46,7 +46,9 @@ function limitsFor(options: FlowLogQueryOptions): InsightsLimits {
 async function runOnFiles(queryText: string, source: FileSource, options: FlowLogQueryOptions): Promise<QueryResult> {
   const files = await expandPaths(source.paths);
   if (files.length === 0 && !source.stdin) {
-    throw new FlowLogError('bad-input', `no flow-log files in ${source.paths.join(', ') || '(no path given)'}`, { hint: 'give a flow-log file (.log, .gz) or a folder that holds some' });
+    throw new FlowLogError('bad-input', `no flow-log files in ${source.paths.join(', ') || '(no path given)'}`, {
+      hint: 'give a flow-log file (.log, .gz) or a folder that holds some',
+    });
   }
   const onProgress = options.onProgress;
   const local = {
@@ -54,7 +56,12 @@ async function runOnFiles(queryText: string, source: FileSource, options: FlowLo
     ...(options.format ? { format: options.format } : {}),
     strict: options.strict ?? false,
     ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
-    ...(onProgress ? { onProgress: (info: { records: number; bytes: number }, file: string) => onProgress({ recordsScanned: info.records, bytesScanned: info.bytes, where: file }) } : {}),
+    ...(onProgress
+      ? {
+          onProgress: (info: { records: number; bytes: number }, file: string) =>
+            onProgress({ recordsScanned: info.records, bytesScanned: info.bytes, where: file }),
+        }
+      : {}),
   };
   if (!source.stdin) return runLocalQuery(queryText, files, local);
   // stdin cannot be split by byte ranges: one thread, after the files.
@@ -76,7 +83,12 @@ async function runInCloudWatch(queryText: string, source: CloudWatchSource, opti
     ...(options.format ? { format: options.format } : {}),
     ...(limit !== undefined ? { limit } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(onProgress ? { onProgress: (s: { recordsScanned: number; bytesScanned: number }, status: string) => onProgress({ recordsScanned: s.recordsScanned, bytesScanned: s.bytesScanned, where: status }) } : {}),
+    ...(onProgress
+      ? {
+          onProgress: (s: { recordsScanned: number; bytesScanned: number }, status: string) =>
+            onProgress({ recordsScanned: s.recordsScanned, bytesScanned: s.bytesScanned, where: status }),
+        }
+      : {}),
   });
   // @ptr is Insights' pointer to the log event, not a result column.
   const rows = complete.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== '@ptr')));

@@ -89,14 +89,31 @@ export function sampleNetworkModel(
     name: 'legacy-app-nodes',
     role: undefined,
     ingress: [],
-    egress: [{ catalogId: undefined, direction: 'egress' as const, protocol: -1 as const, fromPort: 0, toPort: 65535, peer: { kind: 'cidr' as const, cidr: '0.0.0.0/0' }, description: 'Allow all outbound (the default of a new group)' }],
+    egress: [
+      {
+        catalogId: undefined,
+        direction: 'egress' as const,
+        protocol: -1 as const,
+        fromPort: 0,
+        toPort: 65535,
+        peer: { kind: 'cidr' as const, cidr: '0.0.0.0/0' },
+        description: 'Allow all outbound (the default of a new group)',
+      },
+    ],
   };
   const routed = new Set(base.routeTables.flatMap((t) => t.routes.flatMap((r) => (r.destination.kind === 'cidr' ? [r.destination.cidr] : []))));
   const vgw = { kind: 'virtual-private-gateway' as const, id: SAMPLE_VGW_ID };
   const outside = placement.outsideRanges
     .filter((r) => !routed.has(r.cidr))
-    .map((r) => ({ destination: { kind: 'cidr' as const, cidr: r.cidr }, target: r.via === 'peering' ? { kind: 'peering' as const, id: SAMPLE_PEERING_ID } : vgw, state: 'active' as const }));
-  const propagated = options.propagatedDefaultRoute && !routed.has('0.0.0.0/0') ? [{ destination: { kind: 'cidr' as const, cidr: '0.0.0.0/0' }, target: vgw, state: 'active' as const }] : [];
+    .map((r) => ({
+      destination: { kind: 'cidr' as const, cidr: r.cidr },
+      target: r.via === 'peering' ? { kind: 'peering' as const, id: SAMPLE_PEERING_ID } : vgw,
+      state: 'active' as const,
+    }));
+  const propagated =
+    options.propagatedDefaultRoute && !routed.has('0.0.0.0/0')
+      ? [{ destination: { kind: 'cidr' as const, cidr: '0.0.0.0/0' }, target: vgw, state: 'active' as const }]
+      : [];
   // Propagation reaches the tables it is enabled on: the private ones, where the seed's VPN routes
   // go ("Enterprise connectivity via VPC peering or VPN"); the database table keeps no other routes.
   const databaseSubnets = new Set(base.subnets.filter((s) => s.tier === 'database').map((s) => s.id));
@@ -117,9 +134,23 @@ export function admitsFor(model: NetworkModel): Admits {
     const key = `${q.source.address}|${q.destination.address}|${q.port}|${q.protocol}`;
     const known = memo.get(key);
     if (known) return known;
-    const verdict = evaluateFlow(model, { source: { address: q.source.address }, destination: { address: q.destination.address }, port: q.port, protocol: q.protocol as never });
+    const verdict = evaluateFlow(model, {
+      source: { address: q.source.address },
+      destination: { address: q.destination.address },
+      port: q.port,
+      protocol: q.protocol as never,
+    });
     const first = verdict.blocking[0]?.step;
-    const blockedAt: BlockedAt = verdict.decision === 'admitted' ? undefined : first === undefined ? 'route' : EGRESS_STEPS.has(first) ? 'egress' : first === 'route' ? 'route' : 'ingress';
+    const blockedAt: BlockedAt =
+      verdict.decision === 'admitted'
+        ? undefined
+        : first === undefined
+          ? 'route'
+          : EGRESS_STEPS.has(first)
+            ? 'egress'
+            : first === 'route'
+              ? 'route'
+              : 'ingress';
     const answer = { admitted: verdict.decision === 'admitted', blockedAt, reason: verdict.summary };
     memo.set(key, answer);
     return answer;

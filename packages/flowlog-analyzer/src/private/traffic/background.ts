@@ -31,11 +31,13 @@ export function backgroundKinds(placement: Placement, nodePorts: boolean, idle: 
   const rds = active(placement.rds).slice(0, 1);
   const clusterEnis = active(placement.clusterEnis);
   const podsAndNodes = [...pods, ...nodes];
-  const s3Reachable = nodes[0] !== undefined && admits({ source: { address: nodes[0].address }, destination: { address: S3.address }, port: 443, protocol: 6 }).admitted;
+  const s3Reachable =
+    nodes[0] !== undefined && admits({ source: { address: nodes[0].address }, destination: { address: S3.address }, port: 443, protocol: 6 }).admitted;
   const albFrontend = active(placement.albFrontend);
   const albInternal = active(placement.albInternal);
   const other = (list: readonly Workload[], from: Workload, pick: Pick) => pick(list.filter((w) => w.eni !== from.eni));
-  const tcp = (client: Workload | undefined, server: Workload | undefined, port: number): ConnectionShape | undefined => (client && server ? { client, server, port, protocol: 6 } : undefined);
+  const tcp = (client: Workload | undefined, server: Workload | undefined, port: number): ConnectionShape | undefined =>
+    client && server ? { client, server, port, protocol: 6 } : undefined;
   const kinds: Kind[] = [
     { weight: 25, make: (pick) => tcp(pick(pods), pick(rds), 5432) },
     { weight: 20, make: (pick) => tcp(pick(podsAndNodes), pick(endpoints), 443) },

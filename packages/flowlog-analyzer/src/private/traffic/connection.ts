@@ -90,7 +90,15 @@ interface Packet {
  * records", `pkt-srcaddr`: "where the IP address of a pod in Amazon EKS is different from the IP
  * address of the network interface of the instance node on which the pod is running").
  */
-function capture(p: Packet, on: Eni, direction: 'egress' | 'ingress', action: 'ACCEPT' | 'REJECT', c: Connection, ctx: RecordContext, path: number | undefined): FlowRecord {
+function capture(
+  p: Packet,
+  on: Eni,
+  direction: 'egress' | 'ingress',
+  action: 'ACCEPT' | 'REJECT',
+  c: Connection,
+  ctx: RecordContext,
+  path: number | undefined,
+): FlowRecord {
   const start = ctx.intervalStart + ctx.offset;
   return {
     accountId: ctx.account,
@@ -138,8 +146,27 @@ export function connectionRecords(c: Connection, verdict: AdmitAnswer, ctx: Reco
   const records: FlowRecord[] = [];
   if (!verdict.admitted) {
     // Retransmitted SYNs: no answer comes.
-    const syn: Packet = { from: c.client, to: c.server, fromPort: c.clientPort, toPort: c.port, packets: c.requestPackets, bytes: c.requestPackets * SYN_PACKET_BYTES, flags: TCP_FLAGS.SYN };
-    if (clientEni) records.push(capture(syn, clientEni, 'egress', verdict.blockedAt === 'egress' ? 'REJECT' : 'ACCEPT', c, ctx, verdict.blockedAt === 'egress' ? undefined : pathOut(c)));
+    const syn: Packet = {
+      from: c.client,
+      to: c.server,
+      fromPort: c.clientPort,
+      toPort: c.port,
+      packets: c.requestPackets,
+      bytes: c.requestPackets * SYN_PACKET_BYTES,
+      flags: TCP_FLAGS.SYN,
+    };
+    if (clientEni)
+      records.push(
+        capture(
+          syn,
+          clientEni,
+          'egress',
+          verdict.blockedAt === 'egress' ? 'REJECT' : 'ACCEPT',
+          c,
+          ctx,
+          verdict.blockedAt === 'egress' ? undefined : pathOut(c),
+        ),
+      );
     if (serverEni && verdict.blockedAt === 'ingress') records.push(capture(syn, serverEni, 'ingress', 'REJECT', c, ctx, undefined));
     return records;
   }
@@ -154,8 +181,24 @@ export function connectionRecords(c: Connection, verdict: AdmitAnswer, ctx: Reco
     requestFlags = (first ? TCP_FLAGS.SYN : 0) | (last ? TCP_FLAGS.FIN : 0);
     replyFlags = (first ? TCP_FLAGS.SYN_ACK : 0) | (last ? TCP_FLAGS.FIN : 0);
   }
-  const request: Packet = { from: c.client, to: c.server, fromPort: c.clientPort, toPort: c.port, packets: c.requestPackets, bytes: c.requestBytes, flags: requestFlags };
-  const reply: Packet = { from: c.server, to: c.client, fromPort: c.port, toPort: c.clientPort, packets: c.replyPackets, bytes: c.replyBytes, flags: replyFlags };
+  const request: Packet = {
+    from: c.client,
+    to: c.server,
+    fromPort: c.clientPort,
+    toPort: c.port,
+    packets: c.requestPackets,
+    bytes: c.requestBytes,
+    flags: requestFlags,
+  };
+  const reply: Packet = {
+    from: c.server,
+    to: c.client,
+    fromPort: c.port,
+    toPort: c.clientPort,
+    packets: c.replyPackets,
+    bytes: c.replyBytes,
+    flags: replyFlags,
+  };
   if (clientEni) records.push(capture(request, clientEni, 'egress', 'ACCEPT', c, ctx, pathOut(c)));
   if (serverEni) records.push(capture(request, serverEni, 'ingress', 'ACCEPT', c, ctx, undefined));
   // The reply leaves the server's ENI toward the client: inside the VPC (1), or back over the

@@ -47,7 +47,10 @@ export const DEFAULT_OUTSIDE_RANGES: readonly OutsideRange[] = [
 ];
 
 /** Where the sample's outside ranges come from: the options, the spec, or the sample's assumption. */
-export function outsideRangesFrom(spec: NetworkSpec, options: TrafficModelOptions): { readonly ranges: readonly OutsideRange[]; readonly source: 'options' | 'spec' | 'assumed' } {
+export function outsideRangesFrom(
+  spec: NetworkSpec,
+  options: TrafficModelOptions,
+): { readonly ranges: readonly OutsideRange[]; readonly source: 'options' | 'spec' | 'assumed' } {
   if (options.outsideRanges) return { ranges: options.outsideRanges, source: 'options' };
   if (spec.outsideRanges.length > 0) return { ranges: spec.outsideRanges, source: 'spec' };
   // An assumed range that overlaps the VPC's own blocks could not be outside it: left out.
@@ -84,11 +87,17 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
   const outside = outsideRangesFrom(spec, options);
   const placement = placeWorkloads(spec, { strayNode: wanted.includes('rogue-pod-rds'), outsideRanges: outside.ranges });
   if (placement.nodes.length === 0) {
-    throw new FlowLogError('bad-input', 'sample traffic needs the private subnets\' CIDRs to place workloads on, and this spec gives none (existing subnets by id only)', {
-      hint: 'add privateSubnetCidrs (and databaseSubnetCidrs) to the spec: the CIDRs of the existing subnets',
-    });
+    throw new FlowLogError(
+      'bad-input',
+      "sample traffic needs the private subnets' CIDRs to place workloads on, and this spec gives none (existing subnets by id only)",
+      {
+        hint: 'add privateSubnetCidrs (and databaseSubnetCidrs) to the spec: the CIDRs of the existing subnets',
+      },
+    );
   }
-  const model = sampleNetworkModel(spec, placement, options.model, { propagatedDefaultRoute: wanted.includes('default-route-over-vpn') && outside.ranges.some((r) => r.via === 'vpn') });
+  const model = sampleNetworkModel(spec, placement, options.model, {
+    propagatedDefaultRoute: wanted.includes('default-route-over-vpn') && outside.ranges.some((r) => r.via === 'vpn'),
+  });
   const admits = admitsFor(model);
   const account = options.account ?? SAMPLE_ACCOUNT;
   const planRandom = mulberry32((options.seed ?? 1) ^ 0x5eed);
@@ -98,8 +107,10 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
   // Incidents, largest budget last, kept while they fit into the records asked for.
   const planned: PlannedIncident[] = [];
   const skipped: SkippedIncident[] = [];
-  const judge = (c: Connection) => admits({ source: { address: c.client.address }, destination: { address: c.server.address }, port: c.port, protocol: c.protocol });
-  const incidentRecords = (p: PlannedIncident) => p.steps.reduce((n, s) => n + (s.kind === 'skipdata' ? 1 : recordCount(s.connection, judge(s.connection).admitted, judge(s.connection).blockedAt)), 0);
+  const judge = (c: Connection) =>
+    admits({ source: { address: c.client.address }, destination: { address: c.server.address }, port: c.port, protocol: c.protocol });
+  const incidentRecords = (p: PlannedIncident) =>
+    p.steps.reduce((n, s) => n + (s.kind === 'skipdata' ? 1 : recordCount(s.connection, judge(s.connection).admitted, judge(s.connection).blockedAt)), 0);
   let budget = total;
   for (const id of wanted) {
     const plan = planIncident(id, incidentContext);
@@ -134,7 +145,13 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
     const kinds = backgroundKinds(placement, options.nodePorts ?? true, idle, admits);
     const weightSum = kinds.reduce((s, k) => s + k.weight, 0);
     const noDataShare = options.noDataShare ?? 0.005;
-    const ctxAt = (interval: number, offset: number): RecordContext => ({ account, vpcId: placement.vpcId, intervalStart: start + interval * intervalSeconds, intervalSeconds, offset });
+    const ctxAt = (interval: number, offset: number): RecordContext => ({
+      account,
+      vpcId: placement.vpcId,
+      intervalStart: start + interval * intervalSeconds,
+      intervalSeconds,
+      offset,
+    });
     const stepsAt = new Map<number, IncidentStep[]>();
     for (const step of planned.flatMap((p) => p.steps)) stepsAt.set(step.interval, [...(stepsAt.get(step.interval) ?? []), step]);
     let carry = 0;
@@ -154,7 +171,8 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
         }
       }
       // This interval's share of the background records, plus what the last one could not place.
-      let quota = interval < intervals ? Math.floor((background * (interval + 1)) / intervals) - Math.floor((background * interval) / intervals) + carry : carry;
+      let quota =
+        interval < intervals ? Math.floor((background * (interval + 1)) / intervals) - Math.floor((background * interval) / intervals) + carry : carry;
       noDataDue += noDataShare * (quota - carry);
       for (const eni of idleEnis) {
         if (noDataDue < 1 || quota < 1) break;
@@ -208,11 +226,12 @@ export function planTraffic(spec: NetworkSpec, options: TrafficModelOptions = {}
         quota--;
       }
       carry = quota;
-      for (const item of out) for (const record of item.records) {
-        if (emitted >= total) return;
-        emitted++;
-        yield record;
-      }
+      for (const item of out)
+        for (const record of item.records) {
+          if (emitted >= total) return;
+          emitted++;
+          yield record;
+        }
       if (interval > intervals + 1000) throw new Error(`sample traffic: could not place ${carry} records`);
     }
   }

@@ -7,9 +7,19 @@ import { outsideHost, type Placement, type Workload } from './workloads.js';
  * evaluator like any other traffic: an incident the network would not produce (the S3 pull
  * succeeds because the nodes may reach S3) is reported as not possible, never faked.
  */
-export type IncidentId = 'rogue-pod-rds' | 'outside-scan' | 'unusual-source' | 's3-pull-blocked' | 'large-transfer' | 'refused-nodeport' | 'capture-gap' | 'default-route-over-vpn';
+export type IncidentId =
+  'rogue-pod-rds' | 'outside-scan' | 'unusual-source' | 's3-pull-blocked' | 'large-transfer' | 'refused-nodeport' | 'capture-gap' | 'default-route-over-vpn';
 
-export const INCIDENT_IDS: readonly IncidentId[] = ['rogue-pod-rds', 'outside-scan', 'unusual-source', 's3-pull-blocked', 'large-transfer', 'refused-nodeport', 'capture-gap', 'default-route-over-vpn'];
+export const INCIDENT_IDS: readonly IncidentId[] = [
+  'rogue-pod-rds',
+  'outside-scan',
+  'unusual-source',
+  's3-pull-blocked',
+  'large-transfer',
+  'refused-nodeport',
+  'capture-gap',
+  'default-route-over-vpn',
+];
 
 /** One piece of an incident: a connection in an interval (a long one spans several), or a SKIPDATA record. */
 export type IncidentStep =
@@ -50,8 +60,20 @@ interface IncidentContext {
 type Planner = (ctx: IncidentContext) => PlannedIncident | SkippedIncident;
 
 const at = (ctx: IncidentContext, fraction: number) => Math.min(ctx.intervals - 1, Math.floor(fraction * ctx.intervals));
-const attempt = (client: Workload, server: Workload, clientPort: number, port: number, packets = 2): Connection => ({ client, server, clientPort, port, protocol: 6, requestPackets: packets, requestBytes: packets * 60, replyPackets: 1, replyBytes: 40, outcome: 'refused' });
-const judge = (ctx: IncidentContext, c: Connection) => ctx.admits({ source: { address: c.client.address }, destination: { address: c.server.address }, port: c.port, protocol: c.protocol });
+const attempt = (client: Workload, server: Workload, clientPort: number, port: number, packets = 2): Connection => ({
+  client,
+  server,
+  clientPort,
+  port,
+  protocol: 6,
+  requestPackets: packets,
+  requestBytes: packets * 60,
+  replyPackets: 1,
+  replyBytes: 40,
+  outcome: 'refused',
+});
+const judge = (ctx: IncidentContext, c: Connection) =>
+  ctx.admits({ source: { address: c.client.address }, destination: { address: c.server.address }, port: c.port, protocol: c.protocol });
 
 const ROGUE_ATTEMPTS = 30;
 const SCAN_PORTS = 150;
@@ -70,8 +92,16 @@ const roguePodRds: Planner = (ctx) => {
   if (judge(ctx, c0).admitted) return { id: 'rogue-pod-rds', reason: `the network admits ${pod.address} → ${db.address}:5432, so the rejects cannot happen` };
   const start = at(ctx, 0.6);
   // 30 attempts within one 5-minute window: a client retrying its connection pool.
-  const steps = Array.from({ length: ROGUE_ATTEMPTS }, (_, i) => ({ kind: 'connection' as const, interval: start + (i % 3), connection: attempt(pod, db, ctx.ephemeral(), 5432) }));
-  return { id: 'rogue-pod-rds', summary: `pod ${pod.address} on ${pod.eni!.id} (a node without the eks-nodes group) tries RDS ${db.address}:5432 ${ROGUE_ATTEMPTS} times`, steps };
+  const steps = Array.from({ length: ROGUE_ATTEMPTS }, (_, i) => ({
+    kind: 'connection' as const,
+    interval: start + (i % 3),
+    connection: attempt(pod, db, ctx.ephemeral(), 5432),
+  }));
+  return {
+    id: 'rogue-pod-rds',
+    summary: `pod ${pod.address} on ${pod.eni!.id} (a node without the eks-nodes group) tries RDS ${db.address}:5432 ${ROGUE_ATTEMPTS} times`,
+    steps,
+  };
 };
 
 const outsideScan: Planner = (ctx) => {
@@ -80,7 +110,11 @@ const outsideScan: Planner = (ctx) => {
   if (!range || !target) return { id: 'outside-scan', reason: 'no outside range declared, or no node' };
   const scanner = outsideHost(range, 99, `scanner in ${range.name}`);
   const interval = at(ctx, 0.4);
-  const steps = Array.from({ length: SCAN_PORTS }, (_, i) => ({ kind: 'connection' as const, interval, connection: attempt(scanner, target, 40000 + i, 1 + i * 7, 1) }));
+  const steps = Array.from({ length: SCAN_PORTS }, (_, i) => ({
+    kind: 'connection' as const,
+    interval,
+    connection: attempt(scanner, target, 40000 + i, 1 + i * 7, 1),
+  }));
   return { id: 'outside-scan', summary: `${scanner.address} (${range.name}, ${range.cidr}) probes ${SCAN_PORTS} ports of node ${target.address}`, steps };
 };
 
@@ -90,8 +124,16 @@ const unusualSource: Planner = (ctx) => {
   if (!range || !alb) return { id: 'unusual-source', reason: 'no outside range with public addresses declared, or no frontend load balancer' };
   const host = outsideHost(range, 23, `host in ${range.name}`);
   const interval = at(ctx, 0.7);
-  const steps = Array.from({ length: UNUSUAL_ATTEMPTS }, () => ({ kind: 'connection' as const, interval, connection: attempt(host, alb, ctx.ephemeral(), 443) }));
-  return { id: 'unusual-source', summary: `${host.address} (${range.name}, public addresses) connects to the frontend load balancer ${alb.address}:443 ${UNUSUAL_ATTEMPTS} times`, steps };
+  const steps = Array.from({ length: UNUSUAL_ATTEMPTS }, () => ({
+    kind: 'connection' as const,
+    interval,
+    connection: attempt(host, alb, ctx.ephemeral(), 443),
+  }));
+  return {
+    id: 'unusual-source',
+    summary: `${host.address} (${range.name}, public addresses) connects to the frontend load balancer ${alb.address}:443 ${UNUSUAL_ATTEMPTS} times`,
+    steps,
+  };
 };
 
 const s3PullBlocked: Planner = (ctx) => {
@@ -101,8 +143,16 @@ const s3PullBlocked: Planner = (ctx) => {
   const verdict = judge(ctx, c0);
   if (verdict.admitted) return { id: 's3-pull-blocked', reason: `the nodes may reach S3 (${verdict.reason}): image pulls succeed` };
   const interval = at(ctx, 0.3);
-  const steps = Array.from({ length: S3_ATTEMPTS }, () => ({ kind: 'connection' as const, interval, connection: { ...attempt(node, S3, ctx.ephemeral(), 443, 3), serverService: 'S3' } }));
-  return { id: 's3-pull-blocked', summary: `node ${node.address} pulls image layers from S3 (${SAMPLE_S3_ADDRESS}:443) and is blocked ${verdict.blockedAt === 'egress' ? 'by its own egress rules' : verdict.blockedAt === 'route' ? 'by the route' : 'on arrival'}: ${verdict.reason}`, steps };
+  const steps = Array.from({ length: S3_ATTEMPTS }, () => ({
+    kind: 'connection' as const,
+    interval,
+    connection: { ...attempt(node, S3, ctx.ephemeral(), 443, 3), serverService: 'S3' },
+  }));
+  return {
+    id: 's3-pull-blocked',
+    summary: `node ${node.address} pulls image layers from S3 (${SAMPLE_S3_ADDRESS}:443) and is blocked ${verdict.blockedAt === 'egress' ? 'by its own egress rules' : verdict.blockedAt === 'route' ? 'by the route' : 'on arrival'}: ${verdict.reason}`,
+    steps,
+  };
 };
 
 const largeTransfer: Planner = (ctx) => {
@@ -129,8 +179,17 @@ const largeTransfer: Planner = (ctx) => {
     };
     if (!judge(ctx, c).admitted) continue;
     const start = at(ctx, 0.8);
-    const steps = Array.from({ length: TRANSFER_INTERVALS }, (_, part) => ({ kind: 'connection' as const, interval: Math.min(ctx.intervals - 1, start + part), connection: c, part }));
-    return { id: 'large-transfer', summary: `node ${source.address} sends ${(TRANSFER_INTERVALS * TRANSFER_BYTES_PER_INTERVAL) / 1e9} GB to ${destination.address}:${port} (${destination.name}), the farthest address the network admits`, steps };
+    const steps = Array.from({ length: TRANSFER_INTERVALS }, (_, part) => ({
+      kind: 'connection' as const,
+      interval: Math.min(ctx.intervals - 1, start + part),
+      connection: c,
+      part,
+    }));
+    return {
+      id: 'large-transfer',
+      summary: `node ${source.address} sends ${(TRANSFER_INTERVALS * TRANSFER_BYTES_PER_INTERVAL) / 1e9} GB to ${destination.address}:${port} (${destination.name}), the farthest address the network admits`,
+      steps,
+    };
   }
   return { id: 'large-transfer', reason: 'the network admits no destination for it' };
 };
@@ -141,15 +200,27 @@ const refusedNodePort: Planner = (ctx) => {
   const c0: Connection = { ...attempt(a, b, 0, 31999), outcome: 'refused' };
   if (!judge(ctx, c0).admitted) return { id: 'refused-nodeport', reason: `the network does not admit ${a.address} → ${b.address}:31999` };
   const interval = at(ctx, 0.5);
-  const steps = Array.from({ length: REFUSED_ATTEMPTS }, () => ({ kind: 'connection' as const, interval, connection: { ...attempt(a, b, ctx.ephemeral(), 31999, 1), outcome: 'refused' as const } }));
-  return { id: 'refused-nodeport', summary: `pod ${a.address} calls NodePort 31999 on node ${b.address}, where no service listens: ${REFUSED_ATTEMPTS} resets`, steps };
+  const steps = Array.from({ length: REFUSED_ATTEMPTS }, () => ({
+    kind: 'connection' as const,
+    interval,
+    connection: { ...attempt(a, b, ctx.ephemeral(), 31999, 1), outcome: 'refused' as const },
+  }));
+  return {
+    id: 'refused-nodeport',
+    summary: `pod ${a.address} calls NodePort 31999 on node ${b.address}, where no service listens: ${REFUSED_ATTEMPTS} resets`,
+    steps,
+  };
 };
 
 const captureGap: Planner = (ctx) => {
   const node = ctx.placement.nodes[2] ?? ctx.placement.nodes[0];
   if (!node?.eni) return { id: 'capture-gap', reason: 'no node' };
   const start = at(ctx, 0.45);
-  const steps = Array.from({ length: GAP_INTERVALS }, (_, i) => ({ kind: 'skipdata' as const, interval: Math.min(ctx.intervals - 1, start + i), eni: node.eni! }));
+  const steps = Array.from({ length: GAP_INTERVALS }, (_, i) => ({
+    kind: 'skipdata' as const,
+    interval: Math.min(ctx.intervals - 1, start + i),
+    eni: node.eni!,
+  }));
   return { id: 'capture-gap', summary: `flow logs skip ${node.eni.id} (node ${node.address}) for ${GAP_INTERVALS} intervals (SKIPDATA)`, steps };
 };
 
@@ -165,12 +236,32 @@ const defaultRouteOverVpn: Planner = (ctx) => {
   const vpn = ctx.placement.outsideRanges.find((r) => r.via === 'vpn');
   const alb = ctx.placement.albInternal[0];
   if (!vpn || !alb) return { id: 'default-route-over-vpn', reason: 'no outside range declared with via: vpn, or no internal load balancer' };
-  const call = (clientPort: number): Connection => ({ client: alb, server: SAMPLE_IDP, clientPort, port: 443, protocol: 6, requestPackets: 12, requestBytes: 2_400, replyPackets: 10, replyBytes: 6_800, outcome: 'complete' });
+  const call = (clientPort: number): Connection => ({
+    client: alb,
+    server: SAMPLE_IDP,
+    clientPort,
+    port: 443,
+    protocol: 6,
+    requestPackets: 12,
+    requestBytes: 2_400,
+    replyPackets: 10,
+    replyBytes: 6_800,
+    outcome: 'complete',
+  });
   const verdict = judge(ctx, call(0));
-  if (!verdict.admitted) return { id: 'default-route-over-vpn', reason: `the network does not carry ${alb.address} → ${SAMPLE_IDP.address}:443 (${verdict.reason})` };
+  if (!verdict.admitted)
+    return { id: 'default-route-over-vpn', reason: `the network does not carry ${alb.address} → ${SAMPLE_IDP.address}:443 (${verdict.reason})` };
   const start = at(ctx, 0.55);
-  const steps = Array.from({ length: IDP_CALLS }, (_, i) => ({ kind: 'connection' as const, interval: Math.min(ctx.intervals - 1, start + i), connection: call(ctx.ephemeral()) }));
-  return { id: 'default-route-over-vpn', summary: `the VPN propagates a default route: the internal load balancer ${alb.address} reaches its identity provider ${SAMPLE_IDP.address}:443 over the VPN to ${vpn.name} (traffic-path 3), ${IDP_CALLS} times`, steps };
+  const steps = Array.from({ length: IDP_CALLS }, (_, i) => ({
+    kind: 'connection' as const,
+    interval: Math.min(ctx.intervals - 1, start + i),
+    connection: call(ctx.ephemeral()),
+  }));
+  return {
+    id: 'default-route-over-vpn',
+    summary: `the VPN propagates a default route: the internal load balancer ${alb.address} reaches its identity provider ${SAMPLE_IDP.address}:443 over the VPN to ${vpn.name} (traffic-path 3), ${IDP_CALLS} times`,
+    steps,
+  };
 };
 
 export const INCIDENT_PLANNERS: Readonly<Record<IncidentId, Planner>> = {

@@ -117,7 +117,8 @@ export function placeWorkloads(spec: NetworkSpec, options: PlacementOptions): Pl
     enis.push(eni);
     return eni;
   };
-  const workload = (kind: WorkloadKind, name: string, eni: Eni | undefined, address = eni?.primary): Workload[] => (eni && address ? [{ kind, name, address, eni }] : []);
+  const workload = (kind: WorkloadKind, name: string, eni: Eni | undefined, address = eni?.primary): Workload[] =>
+    eni && address ? [{ kind, name, address, eni }] : [];
 
   const privates = spec.privateSubnetCidrs.map((c, i) => subnet('private', i, c));
   const databases = spec.databaseSubnetCidrs.map((c, i) => subnet('database', i, c));
@@ -137,18 +138,39 @@ export function placeWorkloads(spec: NetworkSpec, options: PlacementOptions): Pl
     for (let n = 0; n < nodesPerSubnet; n++) placeNode(s, `node-${i + 1}${String.fromCharCode(97 + n)}`, ['eks-nodes'], { nodes, pods });
   });
   // EKS places its control-plane ENIs in two of the cluster's subnets.
-  const clusterEnis = privates.slice(0, 2).flatMap((s, i) => workload('eks-cluster', `eks-control-plane-${i + 1}`, addEni(s, 'eks-cluster', ['eks-cluster'], false)));
-  const albFrontend = privates.slice(0, 2).flatMap((s, i) => workload('alb-frontend', `alb-frontend-${i + 1}`, addEni(s, 'alb-frontend', ['alb-frontend'], false)));
-  const albInternal = privates.slice(0, 2).flatMap((s, i) => workload('alb-internal', `alb-internal-${i + 1}`, addEni(s, 'alb-internal', ['alb-internal'], false)));
+  const clusterEnis = privates
+    .slice(0, 2)
+    .flatMap((s, i) => workload('eks-cluster', `eks-control-plane-${i + 1}`, addEni(s, 'eks-cluster', ['eks-cluster'], false)));
+  const albFrontend = privates
+    .slice(0, 2)
+    .flatMap((s, i) => workload('alb-frontend', `alb-frontend-${i + 1}`, addEni(s, 'alb-frontend', ['alb-frontend'], false)));
+  const albInternal = privates
+    .slice(0, 2)
+    .flatMap((s, i) => workload('alb-internal', `alb-internal-${i + 1}`, addEni(s, 'alb-internal', ['alb-internal'], false)));
   // An interface endpoint has one ENI in each subnet it is placed in.
   const services = spec.enableVpcEndpoints ? spec.interfaceEndpointServices : [];
-  const endpoints = services.flatMap((service) => privates.flatMap((s) => workload('endpoint', service, addEni(s, `vpce-${service}`, ['vpc-endpoints'], false))));
+  const endpoints = services.flatMap((service) =>
+    privates.flatMap((s) => workload('endpoint', service, addEni(s, `vpce-${service}`, ['vpc-endpoints'], false))),
+  );
   // RDS Multi-AZ: a primary and a standby ENI in the database subnets.
   const rds = databases.slice(0, 2).flatMap((s, i) => workload('rds', i === 0 ? 'rds-primary' : 'rds-standby', addEni(s, 'rds', ['rds'], false)));
   const stray = { nodes: [] as Workload[], pods: [] as Workload[] };
   const last = privates[privates.length - 1];
   if ((options.strayNode ?? true) && last) placeNode(last, 'node-stray', [], stray);
-  return { vpcId, enis, nodes, pods, clusterEnis, rds, endpoints, albFrontend, albInternal, strayNode: stray.nodes[0], strayPods: stray.pods, outsideRanges: options.outsideRanges };
+  return {
+    vpcId,
+    enis,
+    nodes,
+    pods,
+    clusterEnis,
+    rds,
+    endpoints,
+    albFrontend,
+    albInternal,
+    strayNode: stray.nodes[0],
+    strayPods: stray.pods,
+    outsideRanges: options.outsideRanges,
+  };
 }
 
 /** The n-th host of an outside range, as a workload without an ENI in this VPC. */

@@ -8,10 +8,7 @@ export const AWS_MAX_PREFIX = 28;
 
 /** VPC blocks and subnets are /16 to /28 ("VPC CIDR blocks" and "Subnet CIDR blocks", Amazon VPC User Guide). */
 export function cidrSize(ctx: AddressContext): SpecIssue[] {
-  const items = [
-    ...[ctx.vpc, ...ctx.secondary].map((c) => ({ ...c, what: 'VPC' })),
-    ...ctx.subnets.map((c) => ({ ...c, what: 'subnet' })),
-  ];
+  const items = [...[ctx.vpc, ...ctx.secondary].map((c) => ({ ...c, what: 'VPC' })), ...ctx.subnets.map((c) => ({ ...c, what: 'subnet' }))];
   return items.flatMap(({ path, text, cidr, what }) => {
     if (!cidr || (cidr.prefix >= AWS_MIN_PREFIX && cidr.prefix <= AWS_MAX_PREFIX)) return [];
     return [
@@ -20,7 +17,9 @@ export function cidrSize(ctx: AddressContext): SpecIssue[] {
         'cidr-size',
         path,
         `${what} ${text} is a /${cidr.prefix}; AWS accepts /${AWS_MIN_PREFIX} to /${AWS_MAX_PREFIX}`,
-        cidr.prefix < AWS_MIN_PREFIX ? `use a /${AWS_MIN_PREFIX} or smaller block` : `use a /${AWS_MAX_PREFIX} or larger block (a /28 leaves ${awsUsableAddresses(28)} usable addresses)`,
+        cidr.prefix < AWS_MIN_PREFIX
+          ? `use a /${AWS_MIN_PREFIX} or smaller block`
+          : `use a /${AWS_MAX_PREFIX} or larger block (a /28 leaves ${awsUsableAddresses(28)} usable addresses)`,
       ),
     ];
   });

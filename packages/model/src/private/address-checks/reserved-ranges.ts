@@ -16,11 +16,27 @@ export function reservedRanges(ctx: AddressContext): SpecIssue[] {
     if (!cidr) continue;
     const what = path === 'vpcCidr' ? 'the VPC' : 'the secondary block';
     if (blocksOverlap(ipv4Block(LINK_LOCAL_RANGE), cidr)) {
-      out.push(issue('error', 'cidr-reserved', path, `${what} ${cidr.text} overlaps ${LINK_LOCAL_RANGE}, the link-local range (instance metadata, Time Sync, DNS): AWS cannot assign it to a VPC`, 'use a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16'));
+      out.push(
+        issue(
+          'error',
+          'cidr-reserved',
+          path,
+          `${what} ${cidr.text} overlaps ${LINK_LOCAL_RANGE}, the link-local range (instance metadata, Time Sync, DNS): AWS cannot assign it to a VPC`,
+          'use a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16',
+        ),
+      );
       continue;
     }
     if (blocksOverlap(ipv4Block(AWS_SERVICES_RANGE), cidr)) {
-      out.push(issue('warning', 'cidr-reserved', path, `${what} ${cidr.text} overlaps ${AWS_SERVICES_RANGE}, which some AWS services use (AWS Cloud9, Amazon SageMaker): AWS advises not to use it for a VPC`, 'use another block, e.g. 172.18.0.0/16 or a block in 10.0.0.0/8'));
+      out.push(
+        issue(
+          'warning',
+          'cidr-reserved',
+          path,
+          `${what} ${cidr.text} overlaps ${AWS_SERVICES_RANGE}, which some AWS services use (AWS Cloud9, Amazon SageMaker): AWS advises not to use it for a VPC`,
+          'use another block, e.g. 172.18.0.0/16 or a block in 10.0.0.0/8',
+        ),
+      );
     }
     if (isRfc1918(cidr) || blockContains(ipv4Block(SHARED_ADDRESS_SPACE), cidr) || blockContains(ipv4Block(BENCHMARK_RANGE), cidr)) continue;
     const straddles = RFC1918_BLOCKS.find((r) => blocksOverlap(ipv4Block(r), cidr));

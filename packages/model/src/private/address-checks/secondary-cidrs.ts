@@ -30,13 +30,15 @@ export function associationRestriction(primary: CidrBlock, candidate: CidrBlock,
   const kind = associationClass(candidate);
   const rfc = isRfc1918(candidate) || (['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] as const).some((r) => inRange(r, candidate));
   if (row === '198.19.0.0/16') return rfc ? `a VPC whose primary block is in 198.19.0.0/16 cannot add RFC 1918 blocks` : undefined;
-  if (kind === '198.19.0.0/16') return `a VPC whose primary block is in ${row === 'public-or-100.64' ? 'public or 100.64.0.0/10 space' : row} cannot add a block from 198.19.0.0/16`;
+  if (kind === '198.19.0.0/16')
+    return `a VPC whose primary block is in ${row === 'public-or-100.64' ? 'public or 100.64.0.0/10 space' : row} cannot add a block from 198.19.0.0/16`;
   if (row === 'public-or-100.64') return rfc ? 'a VPC whose primary block is public or in 100.64.0.0/10 cannot add RFC 1918 blocks' : undefined;
   if (rfc && kind !== row) return `a VPC whose primary block is in ${row} cannot add a block from another RFC 1918 range (${kind})`;
   if (row === '10.0.0.0/8' && blockContains(ipv4Block('10.0.0.0/16'), candidate) && associated.some((b) => blocksOverlap(ipv4Block('10.0.0.0/15'), b))) {
     return 'a block from 10.0.0.0/16 cannot be added while any block of the VPC is in 10.0.0.0/15';
   }
-  if (row === '172.16.0.0/12' && inRange('172.31.0.0/16', candidate)) return 'a VPC whose primary block is in 172.16.0.0/12 cannot add a block from 172.31.0.0/16';
+  if (row === '172.16.0.0/12' && inRange('172.31.0.0/16', candidate))
+    return 'a VPC whose primary block is in 172.16.0.0/12 cannot add a block from 172.31.0.0/16';
   return undefined;
 }
 
@@ -45,7 +47,15 @@ export function secondaryCidrs(ctx: AddressContext): SpecIssue[] {
   const out: SpecIssue[] = [];
   const primary = ctx.vpc.cidr;
   if (ctx.secondary.length > DEFAULT_SECONDARY_CIDR_QUOTA) {
-    out.push(issue('warning', 'secondary-cidr', 'secondaryCidrs', `${ctx.secondary.length} secondary blocks; AWS's default quota is ${DEFAULT_SECONDARY_CIDR_QUOTA} besides the primary`, 'request a quota increase ("IPv4 CIDR blocks per VPC") or use fewer, larger blocks'));
+    out.push(
+      issue(
+        'warning',
+        'secondary-cidr',
+        'secondaryCidrs',
+        `${ctx.secondary.length} secondary blocks; AWS's default quota is ${DEFAULT_SECONDARY_CIDR_QUOTA} besides the primary`,
+        'request a quota increase ("IPv4 CIDR blocks per VPC") or use fewer, larger blocks',
+      ),
+    );
   }
   ctx.secondary.forEach((s, i) => {
     if (!s.cidr || !primary) return;
@@ -54,13 +64,30 @@ export function secondaryCidrs(ctx: AddressContext): SpecIssue[] {
     const others = [ctx.vpc, ...ctx.secondary.filter((_, j) => j !== i)].filter((o) => o.cidr);
     const clash = others.find((o) => blocksOverlap(o.cidr!, s.cidr!));
     if (clash) {
-      out.push(issue('error', 'secondary-cidr', s.path, `${s.cidr.text} overlaps ${clash.cidr!.text} (${clash.path}): a VPC's blocks must be disjoint`, 'choose a block outside the VPC\'s other blocks, e.g. in 100.64.0.0/10'));
+      out.push(
+        issue(
+          'error',
+          'secondary-cidr',
+          s.path,
+          `${s.cidr.text} overlaps ${clash.cidr!.text} (${clash.path}): a VPC's blocks must be disjoint`,
+          "choose a block outside the VPC's other blocks, e.g. in 100.64.0.0/10",
+        ),
+      );
       return;
     }
     // Blocks are associated in order: each secondary is checked against the primary and those before it.
     const before = [primary, ...ctx.secondary.slice(0, i).flatMap((o) => (o.cidr ? [o.cidr] : []))];
     const why = associationRestriction(primary, s.cidr, before);
-    if (why) out.push(issue('error', 'secondary-cidr', s.path, `AWS refuses to associate ${s.cidr.text} with a VPC whose primary block is ${primary.text}: ${why}`, 'use a block from 100.64.0.0/10 (permitted beside any primary block) or from the primary block\'s own range'));
+    if (why)
+      out.push(
+        issue(
+          'error',
+          'secondary-cidr',
+          s.path,
+          `AWS refuses to associate ${s.cidr.text} with a VPC whose primary block is ${primary.text}: ${why}`,
+          "use a block from 100.64.0.0/10 (permitted beside any primary block) or from the primary block's own range",
+        ),
+      );
   });
   return out;
 }

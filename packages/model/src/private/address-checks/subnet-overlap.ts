@@ -15,7 +15,16 @@ export function subnetOverlap(ctx: AddressContext): SpecIssue[] {
     for (let i = open.length - 1; i >= 0; i--) if (open[i]!.cidr!.last < s.cidr!.first) open.splice(i, 1);
     for (const o of open) {
       const [earlier, later] = order.get(o)! < order.get(s)! ? [o, s] : [s, o];
-      out.push({ at: order.get(later)!, issue: issue('error', 'subnet-overlap', later.path, `${later.cidr!.text} overlaps ${earlier.cidr!.text} (${earlier.path})`, 'give each subnet its own block (artos-net cidr plan proposes one)') });
+      out.push({
+        at: order.get(later)!,
+        issue: issue(
+          'error',
+          'subnet-overlap',
+          later.path,
+          `${later.cidr!.text} overlaps ${earlier.cidr!.text} (${earlier.path})`,
+          'give each subnet its own block (artos-net cidr plan proposes one)',
+        ),
+      });
     }
     open.push(s);
   }

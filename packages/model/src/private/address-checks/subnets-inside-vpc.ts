@@ -9,5 +9,13 @@ export function subnetsInsideVpc(ctx: AddressContext): SpecIssue[] {
   const named = blocks.map((b) => b.cidr!.text).join(' or ');
   return ctx.subnets
     .filter((s) => s.cidr && !blocks.some((b) => blockContains(b.cidr!, s.cidr!)))
-    .map((s) => issue('error', 'subnet-outside-vpc', s.path, `${s.cidr!.text} lies outside the VPC CIDR ${named}`, blocks.length > 1 ? `choose a block inside ${named}` : `choose a block inside ${named}, or add a secondary block that holds it (secondaryCidrs)`));
+    .map((s) =>
+      issue(
+        'error',
+        'subnet-outside-vpc',
+        s.path,
+        `${s.cidr!.text} lies outside the VPC CIDR ${named}`,
+        blocks.length > 1 ? `choose a block inside ${named}` : `choose a block inside ${named}, or add a secondary block that holds it (secondaryCidrs)`,
+      ),
+    );
 }

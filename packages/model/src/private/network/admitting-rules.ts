@@ -15,7 +15,10 @@ export interface RuleCandidate {
  * whose service and peer fit. An address without a known interface may carry any group that has
  * an interface in its subnet. The rule audit counts these; rules no accepted flow fits are unused.
  */
-export function admittingRules(model: NetworkModel, flow: { readonly srcAddr: string; readonly dstAddr: string; readonly protocol: number; readonly dstPort: number }): readonly RuleCandidate[] {
+export function admittingRules(
+  model: NetworkModel,
+  flow: { readonly srcAddr: string; readonly dstAddr: string; readonly protocol: number; readonly dstPort: number },
+): readonly RuleCandidate[] {
   const index = indexOf(model);
   const sourceGroups = candidateGroupIds(model, flow.srcAddr);
   const destinationGroups = candidateGroupIds(model, flow.dstAddr);

@@ -27,7 +27,10 @@ const extraRule: fc.Arbitrary<{ groupId: string; rule: ModelRule }> = fc.record(
     protocol: fc.constantFrom(-1, 6, 17),
     fromPort: fc.integer({ min: 0, max: 65535 }),
     toPort: fc.constant(65535),
-    peer: fc.oneof(fc.record({ kind: fc.constant('cidr' as const), cidr: fc.constantFrom('0.0.0.0/0', '10.0.0.0/16', '10.0.10.0/24') }), fc.record({ kind: fc.constant('group' as const), groupId: fc.constantFrom(...groupIds) })),
+    peer: fc.oneof(
+      fc.record({ kind: fc.constant('cidr' as const), cidr: fc.constantFrom('0.0.0.0/0', '10.0.0.0/16', '10.0.10.0/24') }),
+      fc.record({ kind: fc.constant('group' as const), groupId: fc.constantFrom(...groupIds) }),
+    ),
     description: fc.constant('extra'),
   }),
 });

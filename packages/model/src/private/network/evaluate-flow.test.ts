@@ -41,7 +41,15 @@ describe('evaluateFlow: security groups', () => {
     const ingress = v.hops.find((h) => h.step === 'destination-security-group')!;
     expect(ingress.status).toBe('pass');
     expect(ingress.rule).toContain('PostgreSQL from application pods');
-    expect(v.hops.map((h) => h.step)).toEqual(['source-security-group', 'source-nacl-outbound', 'route', 'destination-nacl-inbound', 'destination-security-group', 'return-nacl-outbound', 'return-nacl-inbound']);
+    expect(v.hops.map((h) => h.step)).toEqual([
+      'source-security-group',
+      'source-nacl-outbound',
+      'route',
+      'destination-nacl-inbound',
+      'destination-security-group',
+      'return-nacl-outbound',
+      'return-nacl-inbound',
+    ]);
   });
 
   it('blocks a pod whose interface lacks the nodes group, and says to attach it', () => {
@@ -83,7 +91,10 @@ describe('evaluateFlow: S3 through the gateway endpoint', () => {
   });
 
   it("blocks it with the seed's exact egress (all traffic to the VPC CIDR only)", () => {
-    const seedExact: NetworkModel = { ...model, securityGroups: model.securityGroups.map((g) => (g.id === NODES ? { ...g, egress: g.egress.filter((r) => r.peer.kind !== 'prefix-list') } : g)) };
+    const seedExact: NetworkModel = {
+      ...model,
+      securityGroups: model.securityGroups.map((g) => (g.id === NODES ? { ...g, egress: g.egress.filter((r) => r.peer.kind !== 'prefix-list') } : g)),
+    };
     const v = evaluateFlow(seedExact, { source: end('eks-nodes'), destination: end('s3'), protocol: TCP, port: 443 });
     expect(v.decision).toBe('blocked');
     expect(v.blocking.map((h) => h.step)).toEqual(['source-security-group']);
@@ -125,7 +136,13 @@ describe('evaluateFlow: network ACLs', () => {
   const deny = (egress: boolean): ModelNaclEntry => ({ ruleNumber: 32767, egress, protocol: -1, action: 'deny', cidr: '0.0.0.0/0', ports: undefined });
 
   it('blocks at the first matching deny even when a later entry allows', () => {
-    const m = withDatabaseAcl(model, [{ ruleNumber: 100, egress: false, protocol: TCP, action: 'deny', cidr: '10.0.0.0/16', ports: { from: 5432, to: 5432 } }, allowAll(false), deny(false), allowAll(true), deny(true)]);
+    const m = withDatabaseAcl(model, [
+      { ruleNumber: 100, egress: false, protocol: TCP, action: 'deny', cidr: '10.0.0.0/16', ports: { from: 5432, to: 5432 } },
+      allowAll(false),
+      deny(false),
+      allowAll(true),
+      deny(true),
+    ]);
     const v = evaluateFlow(m, { source: end('eks-nodes'), destination: end('rds'), protocol: TCP, port: 5432 });
     expect(v.blocking.map((h) => h.step)).toEqual(['destination-nacl-inbound']);
     expect(v.blocking[0]!.rule).toContain('rule 100 deny');
@@ -133,7 +150,12 @@ describe('evaluateFlow: network ACLs', () => {
   });
 
   it('needs the reply to go back on ephemeral ports: an ACL that lets out only 5432 breaks the connection', () => {
-    const m = withDatabaseAcl(model, [{ ruleNumber: 100, egress: false, protocol: TCP, action: 'allow', cidr: '10.0.0.0/16', ports: { from: 5432, to: 5432 } }, deny(false), { ruleNumber: 100, egress: true, protocol: TCP, action: 'allow', cidr: '10.0.0.0/16', ports: { from: 5432, to: 5432 } }, deny(true)]);
+    const m = withDatabaseAcl(model, [
+      { ruleNumber: 100, egress: false, protocol: TCP, action: 'allow', cidr: '10.0.0.0/16', ports: { from: 5432, to: 5432 } },
+      deny(false),
+      { ruleNumber: 100, egress: true, protocol: TCP, action: 'allow', cidr: '10.0.0.0/16', ports: { from: 5432, to: 5432 } },
+      deny(true),
+    ]);
     const v = evaluateFlow(m, { source: end('eks-nodes'), destination: end('rds'), protocol: TCP, port: 5432 });
     expect(v.blocking.map((h) => h.step)).toEqual(['return-nacl-outbound']);
     expect(v.blocking[0]!.reason).toContain('32768-60999');
@@ -161,7 +183,10 @@ describe('evaluateFlow: routes', () => {
   // AWS, "Configure route tables": a subnet without an explicit association uses the main route
   // table; the most specific route that matches decides (longest prefix match).
   it('takes the main route table for a subnet with no association', () => {
-    const m: NetworkModel = { ...model, routeTables: model.routeTables.map((t) => ({ ...t, subnetIds: t.main ? t.subnetIds : t.subnetIds.filter((id) => !id.includes('private-subnet-1')) })) };
+    const m: NetworkModel = {
+      ...model,
+      routeTables: model.routeTables.map((t) => ({ ...t, subnetIds: t.main ? t.subnetIds : t.subnetIds.filter((id) => !id.includes('private-subnet-1')) })),
+    };
     const v = evaluateFlow(m, { source: end('eks-nodes'), destination: end('s3'), protocol: TCP, port: 443 });
     const route = v.hops.find((h) => h.step === 'route')!;
     expect(route.status).toBe('block');
@@ -174,15 +199,31 @@ describe('evaluateFlow: routes', () => {
     expect(evaluateFlow(model, out).hops.find((h) => h.step === 'route')!.status).toBe('unknown');
     const known = modelFromSpec(spec, { s3PrefixListCidrs: ['52.216.0.0/15'] });
     expect(evaluateFlow(known, out).blocking.map((h) => h.step)).toEqual(['route']);
-    const viaNat = withRoute(known, 'planned-private-rt', { destination: { kind: 'cidr', cidr: '0.0.0.0/0' }, target: { kind: 'nat-gateway', id: 'nat-1' }, state: 'active' });
+    const viaNat = withRoute(known, 'planned-private-rt', {
+      destination: { kind: 'cidr', cidr: '0.0.0.0/0' },
+      target: { kind: 'nat-gateway', id: 'nat-1' },
+      state: 'active',
+    });
     expect(evaluateFlow(viaNat, out).decision).toBe('admitted');
-    const hole = withRoute(known, 'planned-private-rt', { destination: { kind: 'cidr', cidr: '93.184.0.0/16' }, target: { kind: 'nat-gateway', id: 'nat-gone' }, state: 'blackhole' });
+    const hole = withRoute(known, 'planned-private-rt', {
+      destination: { kind: 'cidr', cidr: '93.184.0.0/16' },
+      target: { kind: 'nat-gateway', id: 'nat-gone' },
+      state: 'blackhole',
+    });
     const v = evaluateFlow(hole, out);
     expect(v.blocking[0]!.reason).toContain('blackhole');
   });
 
   it('prefers the longer prefix', () => {
-    const m = withRoute(withRoute(modelFromSpec(spec, { s3PrefixListCidrs: ['52.216.0.0/15'] }), 'planned-private-rt', { destination: { kind: 'cidr', cidr: '0.0.0.0/0' }, target: { kind: 'nat-gateway', id: 'nat-1' }, state: 'active' }), 'planned-private-rt', { destination: { kind: 'cidr', cidr: '192.168.0.0/16' }, target: { kind: 'transit-gateway', id: 'tgw-1' }, state: 'active' });
+    const m = withRoute(
+      withRoute(modelFromSpec(spec, { s3PrefixListCidrs: ['52.216.0.0/15'] }), 'planned-private-rt', {
+        destination: { kind: 'cidr', cidr: '0.0.0.0/0' },
+        target: { kind: 'nat-gateway', id: 'nat-1' },
+        state: 'active',
+      }),
+      'planned-private-rt',
+      { destination: { kind: 'cidr', cidr: '192.168.0.0/16' }, target: { kind: 'transit-gateway', id: 'tgw-1' }, state: 'active' },
+    );
     const v = evaluateFlow(m, { source: end('eks-cluster'), destination: { address: '192.168.1.1' }, protocol: TCP, port: 443 });
     expect(v.hops.find((h) => h.step === 'route')!.rule).toContain('tgw-1');
   });

@@ -22,7 +22,14 @@ export function placeEnd(index: ModelIndex, end: FlowEnd): PlacedEnd {
   return { label, address, inVpc, subnet, networkInterface: known, groupIds: end.groupIds ?? known?.groupIds, prefixListIds };
 }
 
-const FILTERING = new Set(['source-security-group', 'source-nacl-outbound', 'destination-nacl-inbound', 'destination-security-group', 'return-nacl-outbound', 'return-nacl-inbound']);
+const FILTERING = new Set([
+  'source-security-group',
+  'source-nacl-outbound',
+  'destination-nacl-inbound',
+  'destination-security-group',
+  'return-nacl-outbound',
+  'return-nacl-inbound',
+]);
 
 function sameSubnet(a: PlacedEnd, b: PlacedEnd): boolean {
   return a.subnet !== undefined && a.subnet.id === b.subnet?.id;
@@ -54,7 +61,14 @@ export function evaluateFlow(model: NetworkModel, question: FlowQuestion): FlowV
 
   const unfiltered = unfilteredService(index, destination.address) ?? unfilteredService(index, source.address);
   if (unfiltered) {
-    const hop: Hop = { step: 'unfiltered', status: 'pass', resourceId: undefined, rule: undefined, reason: `traffic to and from ${unfiltered} is never filtered by security groups or network ACLs`, fix: undefined };
+    const hop: Hop = {
+      step: 'unfiltered',
+      status: 'pass',
+      resourceId: undefined,
+      rule: undefined,
+      reason: `traffic to and from ${unfiltered} is never filtered by security groups or network ACLs`,
+      fix: undefined,
+    };
     return { decision: 'admitted', action: 'ACCEPT', direction, hops: [hop], blocking: [], flow, summary: `${flow} admitted: ${hop.reason}` };
   }
 
@@ -64,7 +78,12 @@ export function evaluateFlow(model: NetworkModel, question: FlowQuestion): FlowV
   hops.push(
     crossing && source.subnet
       ? naclHop(index, 'source-nacl-outbound', source.subnet, true, destination, protocol, packetPorts)
-      : notApplicable('source-nacl-outbound', source.subnet ? 'both ends are in the same subnet: network ACLs filter only traffic that enters or leaves a subnet' : `${source.label} is in no subnet of the VPC`),
+      : notApplicable(
+          'source-nacl-outbound',
+          source.subnet
+            ? 'both ends are in the same subnet: network ACLs filter only traffic that enters or leaves a subnet'
+            : `${source.label} is in no subnet of the VPC`,
+        ),
   );
   hops.push(routeHop(index, source, destination));
   hops.push(

@@ -88,12 +88,26 @@ export function modelFromSpec(spec: NetworkSpec, options: ModelFromSpecOptions =
   const createdIn = (tier: 'private' | 'database') => placed.filter((p) => p.created && p.subnet.tier === tier).map((p) => p.subnet.id);
   const s3Endpoint = `${PLANNED}-s3-endpoint`;
   const local = [{ destination: { kind: 'cidr' as const, cidr: spec.vpcCidr }, target: { kind: 'local' as const }, state: 'active' as const }];
-  const s3Route = { destination: { kind: 'prefix-list' as const, prefixListId: PLANNED_S3_PREFIX_LIST_ID }, target: { kind: 'gateway-endpoint' as const, endpointId: s3Endpoint }, state: 'active' as const };
+  const s3Route = {
+    destination: { kind: 'prefix-list' as const, prefixListId: PLANNED_S3_PREFIX_LIST_ID },
+    target: { kind: 'gateway-endpoint' as const, endpointId: s3Endpoint },
+    state: 'active' as const,
+  };
   // The constructs give a tier its own table when they create its subnets; a new VPC also has its
   // main table (used by no subnet of ours). An existing VPC's tables are not known to a plan.
   const routeTables: ModelRouteTable[] = [
     ...(spec.vpcId ? [] : [{ id: `${PLANNED}-main-rt`, main: true, subnetIds: [], routes: local, tags: {} }]),
-    ...(createdIn('private').length > 0 ? [{ id: `${PLANNED}-private-rt`, main: false, subnetIds: createdIn('private'), routes: [...local, ...(spec.enableVpcEndpoints ? [s3Route] : [])], tags: {} }] : []),
+    ...(createdIn('private').length > 0
+      ? [
+          {
+            id: `${PLANNED}-private-rt`,
+            main: false,
+            subnetIds: createdIn('private'),
+            routes: [...local, ...(spec.enableVpcEndpoints ? [s3Route] : [])],
+            tags: {},
+          },
+        ]
+      : []),
     ...(createdIn('database').length > 0 ? [{ id: `${PLANNED}-database-rt`, main: false, subnetIds: createdIn('database'), routes: local, tags: {} }] : []),
   ];
   const securityGroups: ModelSecurityGroup[] = securityGroupCatalog(spec).map((g) => ({
@@ -106,10 +120,28 @@ export function modelFromSpec(spec: NetworkSpec, options: ModelFromSpecOptions =
   const privateSubnetIds = subnets.filter((s) => s.tier === 'private').map((s) => s.id);
   const endpoints: ModelEndpoint[] = spec.enableVpcEndpoints
     ? [
-        { id: s3Endpoint, service: 's3', serviceName: endpointServiceName('s3', region), type: 'Gateway', state: 'planned', privateDns: false, subnetIds: [], routeTableIds: routeTables.some((t) => t.id === `${PLANNED}-private-rt`) ? [`${PLANNED}-private-rt`] : [], securityGroupIds: [] },
-        ...INTERFACE_ENDPOINTS.filter((e) => spec.interfaceEndpointServices.includes(e.service)).map(
-          (e): ModelEndpoint => ({ id: `${PLANNED}-${e.service}-endpoint`, service: e.service, serviceName: endpointServiceName(e.service, region), type: 'Interface', state: 'planned', privateDns: true, subnetIds: privateSubnetIds, routeTableIds: [], securityGroupIds: [plannedGroupId('vpc-endpoints')] }),
-        ),
+        {
+          id: s3Endpoint,
+          service: 's3',
+          serviceName: endpointServiceName('s3', region),
+          type: 'Gateway',
+          state: 'planned',
+          privateDns: false,
+          subnetIds: [],
+          routeTableIds: routeTables.some((t) => t.id === `${PLANNED}-private-rt`) ? [`${PLANNED}-private-rt`] : [],
+          securityGroupIds: [],
+        },
+        ...INTERFACE_ENDPOINTS.filter((e) => spec.interfaceEndpointServices.includes(e.service)).map((e): ModelEndpoint => ({
+          id: `${PLANNED}-${e.service}-endpoint`,
+          service: e.service,
+          serviceName: endpointServiceName(e.service, region),
+          type: 'Interface',
+          state: 'planned',
+          privateDns: true,
+          subnetIds: privateSubnetIds,
+          routeTableIds: [],
+          securityGroupIds: [plannedGroupId('vpc-endpoints')],
+        })),
       ]
     : [];
   const logGroupName = flowLogGroupName(spec, spec.vpcId);
@@ -123,9 +155,20 @@ export function modelFromSpec(spec: NetworkSpec, options: ModelFromSpecOptions =
     securityGroups,
     networkInterfaces: plannedInterfaces(subnets, securityGroups, endpoints, spec.bastionSecurityGroupId),
     endpoints,
-    prefixLists: spec.enableVpcEndpoints ? [{ id: PLANNED_S3_PREFIX_LIST_ID, name: endpointServiceName('s3', region), service: 's3', cidrs: options.s3PrefixListCidrs }] : [],
+    prefixLists: spec.enableVpcEndpoints
+      ? [{ id: PLANNED_S3_PREFIX_LIST_ID, name: endpointServiceName('s3', region), service: 's3', cidrs: options.s3PrefixListCidrs }]
+      : [],
     flowLogs: spec.flowLogs.enabled
-      ? [{ id: `${PLANNED}-flow-log`, status: 'planned', trafficType: spec.flowLogs.trafficType, logGroupName, maxAggregationIntervalSeconds: spec.flowLogs.maxAggregationIntervalSeconds, logFormat: spec.flowLogs.logFormatFields?.map((f) => `\${${f}}`).join(' ') }]
+      ? [
+          {
+            id: `${PLANNED}-flow-log`,
+            status: 'planned',
+            trafficType: spec.flowLogs.trafficType,
+            logGroupName,
+            maxAggregationIntervalSeconds: spec.flowLogs.maxAggregationIntervalSeconds,
+            logFormat: spec.flowLogs.logFormatFields?.map((f) => `\${${f}}`).join(' '),
+          },
+        ]
       : [],
     logGroup: spec.flowLogs.enabled ? { name: logGroupName, retentionDays: spec.flowLogs.retentionDays, recentEvents: undefined } : undefined,
     problems: [],

@@ -34,7 +34,9 @@ export interface CloudFormationTemplate {
 
 function tagsOf(props: Json | undefined): Record<string, string> {
   const tags = (props?.['Tags'] as Array<{ Key?: unknown; Value?: unknown }> | undefined) ?? [];
-  return Object.fromEntries(tags.filter((t) => typeof t.Key === 'string').map((t) => [t.Key as string, typeof t.Value === 'string' ? t.Value : JSON.stringify(t.Value)]));
+  return Object.fromEntries(
+    tags.filter((t) => typeof t.Key === 'string').map((t) => [t.Key as string, typeof t.Value === 'string' ? t.Value : JSON.stringify(t.Value)]),
+  );
 }
 
 /** `{Ref: X}` or `{Fn::GetAtt: [X, ...]}` → X; a literal stays itself. */
@@ -48,7 +50,10 @@ function refOf(value: unknown): string {
 function textOf(value: unknown): string {
   if (typeof value === 'string') return value;
   const join = (value as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
-  if (join) return join[1].map((p) => (typeof p === 'string' ? p : refOf(p) === 'AWS::Region' ? '{region}' : refOf(p) === 'AWS::URLSuffix' ? '{url_suffix}' : '{vpc_id}')).join(join[0]);
+  if (join)
+    return join[1]
+      .map((p) => (typeof p === 'string' ? p : refOf(p) === 'AWS::Region' ? '{region}' : refOf(p) === 'AWS::URLSuffix' ? '{url_suffix}' : '{vpc_id}'))
+      .join(join[0]);
   return refOf(value);
 }
 
@@ -108,7 +113,10 @@ export function modelFromTemplate(template: CloudFormationTemplate, options: Mod
   const vpcEntry = ofType('AWS::EC2::VPC')[0];
   const vpcId = vpcEntry?.[0] ?? spec?.vpcId ?? 'template-vpc';
   const vpcCidrs = vpcEntry
-    ? [String(vpcEntry[1].Properties?.['CidrBlock'] ?? spec?.vpcCidr ?? ''), ...ofType('AWS::EC2::VPCCidrBlock').map(([, r]) => String(r.Properties?.['CidrBlock'] ?? ''))].filter((c) => c)
+    ? [
+        String(vpcEntry[1].Properties?.['CidrBlock'] ?? spec?.vpcCidr ?? ''),
+        ...ofType('AWS::EC2::VPCCidrBlock').map(([, r]) => String(r.Properties?.['CidrBlock'] ?? '')),
+      ].filter((c) => c)
     : spec
       ? [spec.vpcCidr]
       : [];
@@ -173,17 +181,28 @@ export function modelFromTemplate(template: CloudFormationTemplate, options: Mod
     ...ofType('AWS::EC2::RouteTable').map(([id, r]) => ({
       id,
       main: false,
-      subnetIds: ofType('AWS::EC2::SubnetRouteTableAssociation').filter(([, a]) => refOf(a.Properties?.['RouteTableId']) === id).map(([, a]) => refOf(a.Properties?.['SubnetId'])),
+      subnetIds: ofType('AWS::EC2::SubnetRouteTableAssociation')
+        .filter(([, a]) => refOf(a.Properties?.['RouteTableId']) === id)
+        .map(([, a]) => refOf(a.Properties?.['SubnetId'])),
       routes: [
         ...local,
         ...ofType('AWS::EC2::Route')
           .filter(([, x]) => refOf(x.Properties?.['RouteTableId']) === id)
           .map(([, x]): ModelRoute => {
             const p = x.Properties ?? {};
-            const destination = p['DestinationPrefixListId'] !== undefined ? { kind: 'prefix-list' as const, prefixListId: prefixListPeer(p['DestinationPrefixListId']) } : { kind: 'cidr' as const, cidr: String(p['DestinationCidrBlock'] ?? '') };
+            const destination =
+              p['DestinationPrefixListId'] !== undefined
+                ? { kind: 'prefix-list' as const, prefixListId: prefixListPeer(p['DestinationPrefixListId']) }
+                : { kind: 'cidr' as const, cidr: String(p['DestinationCidrBlock'] ?? '') };
             return { destination, target: targetOf(p), state: 'active' };
           }),
-        ...endpoints.filter((e) => e.type === 'Gateway' && e.routeTableIds.includes(id)).map((e): ModelRoute => ({ destination: { kind: 'prefix-list', prefixListId: gatewayListId(e.service) }, target: { kind: 'gateway-endpoint', endpointId: e.id }, state: 'active' })),
+        ...endpoints
+          .filter((e) => e.type === 'Gateway' && e.routeTableIds.includes(id))
+          .map((e): ModelRoute => ({
+            destination: { kind: 'prefix-list', prefixListId: gatewayListId(e.service) },
+            target: { kind: 'gateway-endpoint', endpointId: e.id },
+            state: 'active',
+          })),
       ],
       tags: tagsOf(r.Properties),
     })),
@@ -192,7 +211,9 @@ export function modelFromTemplate(template: CloudFormationTemplate, options: Mod
   const declaredAcls: ModelNetworkAcl[] = ofType('AWS::EC2::NetworkAcl').map(([id]) => ({
     id,
     isDefault: false,
-    subnetIds: ofType('AWS::EC2::SubnetNetworkAclAssociation').filter(([, a]) => refOf(a.Properties?.['NetworkAclId']) === id).map(([, a]) => refOf(a.Properties?.['SubnetId'])),
+    subnetIds: ofType('AWS::EC2::SubnetNetworkAclAssociation')
+      .filter(([, a]) => refOf(a.Properties?.['NetworkAclId']) === id)
+      .map(([, a]) => refOf(a.Properties?.['SubnetId'])),
     entries: ofType('AWS::EC2::NetworkAclEntry')
       .filter(([, e]) => refOf(e.Properties?.['NetworkAclId']) === id)
       .map(([, e]): ModelNaclEntry => {
@@ -209,7 +230,9 @@ export function modelFromTemplate(template: CloudFormationTemplate, options: Mod
       })
       .concat(DEFAULT_NACL_ENTRIES.filter((x) => x.action === 'deny')),
   }));
-  const networkAcls: ModelNetworkAcl[] = vpcEntry ? [{ id: `${vpcId}.DefaultNetworkAcl`, isDefault: true, subnetIds: [], entries: DEFAULT_NACL_ENTRIES }, ...declaredAcls] : declaredAcls;
+  const networkAcls: ModelNetworkAcl[] = vpcEntry
+    ? [{ id: `${vpcId}.DefaultNetworkAcl`, isDefault: true, subnetIds: [], entries: DEFAULT_NACL_ENTRIES }, ...declaredAcls]
+    : declaredAcls;
 
   const roleOf = new Map<string, GroupRole>();
   for (const [id, r] of ofType('AWS::EC2::SecurityGroup')) {
@@ -222,11 +245,21 @@ export function modelFromTemplate(template: CloudFormationTemplate, options: Mod
     const protocol = protocolNumberOf(String(p['IpProtocol'] ?? '-1'));
     let peer: ModelPeer;
     if (typeof p['CidrIp'] === 'string') peer = { kind: 'cidr', cidr: p['CidrIp'] };
-    else if (p['SourcePrefixListId'] !== undefined || p['DestinationPrefixListId'] !== undefined) peer = { kind: 'prefix-list', prefixListId: prefixListPeer(p['SourcePrefixListId'] ?? p['DestinationPrefixListId']) };
-    else if (p['SourceSecurityGroupId'] !== undefined || p['DestinationSecurityGroupId'] !== undefined) peer = { kind: 'group', groupId: refOf(p['SourceSecurityGroupId'] ?? p['DestinationSecurityGroupId']) };
+    else if (p['SourcePrefixListId'] !== undefined || p['DestinationPrefixListId'] !== undefined)
+      peer = { kind: 'prefix-list', prefixListId: prefixListPeer(p['SourcePrefixListId'] ?? p['DestinationPrefixListId']) };
+    else if (p['SourceSecurityGroupId'] !== undefined || p['DestinationSecurityGroupId'] !== undefined)
+      peer = { kind: 'group', groupId: refOf(p['SourceSecurityGroupId'] ?? p['DestinationSecurityGroupId']) };
     else return undefined; // IPv6 peers are not modelled
     const all = protocol === -1;
-    return { catalogId: undefined, direction, protocol, fromPort: all ? 0 : numberOr(p['FromPort'], 0), toPort: all ? 65535 : numberOr(p['ToPort'], 65535), peer, description: typeof p['Description'] === 'string' ? p['Description'] : undefined };
+    return {
+      catalogId: undefined,
+      direction,
+      protocol,
+      fromPort: all ? 0 : numberOr(p['FromPort'], 0),
+      toPort: all ? 65535 : numberOr(p['ToPort'], 65535),
+      peer,
+      description: typeof p['Description'] === 'string' ? p['Description'] : undefined,
+    };
   };
   const groups = new Map<string, { ingress: ModelRule[]; egress: ModelRule[] }>();
   const rulesOf = (id: string) => {
@@ -289,7 +322,13 @@ export function modelFromTemplate(template: CloudFormationTemplate, options: Mod
     endpoints,
     prefixLists: [...prefixLists.values()],
     flowLogs,
-    logGroup: logGroups[0] ? { name: textOf(logGroups[0][1].Properties?.['LogGroupName']), retentionDays: logGroups[0][1].Properties?.['RetentionInDays'] as number | undefined, recentEvents: undefined } : undefined,
+    logGroup: logGroups[0]
+      ? {
+          name: textOf(logGroups[0][1].Properties?.['LogGroupName']),
+          retentionDays: logGroups[0][1].Properties?.['RetentionInDays'] as number | undefined,
+          recentEvents: undefined,
+        }
+      : undefined,
     problems: [],
   };
 }

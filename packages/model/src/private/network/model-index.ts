@@ -1,13 +1,5 @@
 import { cidr, cidrContainsAddress, parseIpv4, type Ipv4Cidr } from '../ipv4.js';
-import type {
-  ModelNetworkAcl,
-  ModelNetworkInterface,
-  ModelPrefixList,
-  ModelRouteTable,
-  ModelSecurityGroup,
-  ModelSubnet,
-  NetworkModel,
-} from './model-types.js';
+import type { ModelNetworkAcl, ModelNetworkInterface, ModelPrefixList, ModelRouteTable, ModelSecurityGroup, ModelSubnet, NetworkModel } from './model-types.js';
 
 /** Parses a CIDR from a model; an unparsable one (an IPv6 block, a typo in a template) is skipped. */
 export function tryCidr(text: string | undefined): Ipv4Cidr | undefined {

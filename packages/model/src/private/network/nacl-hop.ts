@@ -56,7 +56,16 @@ function split(ranges: readonly PortRange[], cut: PortRange): { inside: PortRang
  * One network-ACL hop: the subnet's ACL, entries in rule-number order, first match decides,
  * stateless. Ports are a range so that return traffic on ephemeral ports is judged whole.
  */
-export function naclHop(index: ModelIndex, step: HopStep, subnet: ModelSubnet | undefined, egress: boolean, other: PlacedEnd, protocol: number, ports: PortRange, portsNote = ''): Hop {
+export function naclHop(
+  index: ModelIndex,
+  step: HopStep,
+  subnet: ModelSubnet | undefined,
+  egress: boolean,
+  other: PlacedEnd,
+  protocol: number,
+  ports: PortRange,
+  portsNote = '',
+): Hop {
   const base = { step, rule: undefined, fix: undefined } as const;
   if (!subnet) return { ...base, status: 'not-applicable', resourceId: undefined, reason: 'not in a subnet of the VPC' };
   if (index.model.networkAcls.length === 0) {
@@ -66,7 +75,10 @@ export function naclHop(index: ModelIndex, step: HopStep, subnet: ModelSubnet | 
   if (!acl) return { ...base, status: 'unknown', resourceId: undefined, reason: `no network ACL is known for ${subnet.id}` };
   const direction = egress ? 'outbound' : 'inbound';
   const preposition = egress ? 'to' : 'from';
-  const entries = acl.entries.filter((e) => e.egress === egress).slice().sort((a, b) => a.ruleNumber - b.ruleNumber);
+  const entries = acl.entries
+    .filter((e) => e.egress === egress)
+    .slice()
+    .sort((a, b) => a.ruleNumber - b.ruleNumber);
   let open: PortRange[] = hasPorts(protocol) ? [ports] : [{ from: 0, to: 0 }];
   const allowedBy: ModelNaclEntry[] = [];
   const deniedBy: Array<{ entry: ModelNaclEntry | undefined; ranges: PortRange[] }> = [];
@@ -78,7 +90,13 @@ export function naclHop(index: ModelIndex, step: HopStep, subnet: ModelSubnet | 
     const { inside, outside } = hasPorts(protocol) && entry.ports ? split(open, entry.ports) : { inside: open, outside: [] };
     if (inside.length === 0) continue;
     if (holds === 'maybe') {
-      return { ...base, status: 'unknown', resourceId: acl.id, rule: naclEntryText(entry), reason: `${acl.id} ${direction}: ${naclEntryText(entry)} decides if ${other.label} is inside ${entry.cidr}` };
+      return {
+        ...base,
+        status: 'unknown',
+        resourceId: acl.id,
+        rule: naclEntryText(entry),
+        reason: `${acl.id} ${direction}: ${naclEntryText(entry)} decides if ${other.label} is inside ${entry.cidr}`,
+      };
     }
     if (entry.action === 'allow') allowedBy.push(entry);
     else deniedBy.push({ entry, ranges: inside });
@@ -87,11 +105,20 @@ export function naclHop(index: ModelIndex, step: HopStep, subnet: ModelSubnet | 
   if (open.length > 0) deniedBy.push({ entry: undefined, ranges: open });
   const service = hasPorts(protocol) ? `${protocolNameOf(protocol)} ${rangeText(ports)}${portsNote}` : protocolNameOf(protocol);
   if (deniedBy.length === 0) {
-    return { ...base, status: 'pass', resourceId: acl.id, rule: allowedBy.map(naclEntryText).join(', '), reason: `${acl.id}${acl.isDefault ? ' (default ACL)' : ''} ${direction} allows ${service} ${preposition} ${other.label} by ${allowedBy.map(naclEntryText).join(', ')}` };
+    return {
+      ...base,
+      status: 'pass',
+      resourceId: acl.id,
+      rule: allowedBy.map(naclEntryText).join(', '),
+      reason: `${acl.id}${acl.isDefault ? ' (default ACL)' : ''} ${direction} allows ${service} ${preposition} ${other.label} by ${allowedBy.map(naclEntryText).join(', ')}`,
+    };
   }
   const first = deniedBy[0]!;
-  const deniedPorts = deniedBy.flatMap((d) => d.ranges).map(rangeText).join(', ');
-  const decidingText = first.entry ? naclEntryText(first.entry) : "the final rule * (deny all)";
+  const deniedPorts = deniedBy
+    .flatMap((d) => d.ranges)
+    .map(rangeText)
+    .join(', ');
+  const decidingText = first.entry ? naclEntryText(first.entry) : 'the final rule * (deny all)';
   const below = first.entry ? first.entry.ruleNumber : entries.filter((e) => e.ruleNumber < 32767).reduce((n, e) => Math.max(n, e.ruleNumber + 1), 100);
   const number = first.entry ? Math.max(1, below - 1) : below;
   const portsFix = hasPorts(protocol) ? ` ports ${deniedPorts}` : '';

@@ -55,11 +55,14 @@ export function networkGraph(model: NetworkModel): NetworkGraph {
     const subnet = model.subnets.find((s) => s.id === eni.subnetId);
     for (const groupId of eni.groupIds) {
       if (!tierOfGroup.has(groupId)) tierOfGroup.set(groupId, subnet?.tier);
-      if (subnet && !memberships.some((m) => m.group === keyOf('sg', groupId) && m.subnet === keyOf('subnet', subnet.id))) memberships.push({ group: keyOf('sg', groupId), subnet: keyOf('subnet', subnet.id) });
+      if (subnet && !memberships.some((m) => m.group === keyOf('sg', groupId) && m.subnet === keyOf('subnet', subnet.id)))
+        memberships.push({ group: keyOf('sg', groupId), subnet: keyOf('subnet', subnet.id) });
     }
   }
-  for (const subnet of model.subnets) add({ key: keyOf('subnet', subnet.id), kind: 'subnet', label: `${subnet.id}${subnet.cidr ? ` ${subnet.cidr}` : ''}`, tier: subnet.tier });
-  for (const group of model.securityGroups) add({ key: keyOf('sg', group.id), kind: 'group', label: groupText(group, group.id), tier: tierOfGroup.get(group.id) });
+  for (const subnet of model.subnets)
+    add({ key: keyOf('subnet', subnet.id), kind: 'subnet', label: `${subnet.id}${subnet.cidr ? ` ${subnet.cidr}` : ''}`, tier: subnet.tier });
+  for (const group of model.securityGroups)
+    add({ key: keyOf('sg', group.id), kind: 'group', label: groupText(group, group.id), tier: tierOfGroup.get(group.id) });
   const peerNode = (peer: ModelPeer): string => {
     switch (peer.kind) {
       case 'cidr':
@@ -70,7 +73,12 @@ export function networkGraph(model: NetworkModel): NetworkGraph {
       }
       case 'prefix-list': {
         const list = model.prefixLists.find((p) => p.id === peer.prefixListId);
-        return add({ key: keyOf('pl', peer.prefixListId), kind: 'prefix-list', label: list?.service ? `${list.service.toUpperCase()} prefix list` : peer.prefixListId, tier: undefined });
+        return add({
+          key: keyOf('pl', peer.prefixListId),
+          kind: 'prefix-list',
+          label: list?.service ? `${list.service.toUpperCase()} prefix list` : peer.prefixListId,
+          tier: undefined,
+        });
       }
     }
   };

@@ -30,7 +30,12 @@ function addressAllocator(subnet: ModelSubnet): () => string | undefined {
  * endpoints group) in each subnet of its home tier, one per interface endpoint in each of its
  * subnets, one for the bastion. Deterministic, so the sample traffic and the answers agree.
  */
-export function plannedInterfaces(subnets: readonly ModelSubnet[], groups: readonly ModelSecurityGroup[], endpoints: readonly ModelEndpoint[], bastionGroupId: string | undefined): ModelNetworkInterface[] {
+export function plannedInterfaces(
+  subnets: readonly ModelSubnet[],
+  groups: readonly ModelSecurityGroup[],
+  endpoints: readonly ModelEndpoint[],
+  bastionGroupId: string | undefined,
+): ModelNetworkInterface[] {
   const out: ModelNetworkInterface[] = [];
   const allocators = new Map(subnets.map((s) => [s.id, addressAllocator(s)]));
   const add = (subnet: ModelSubnet, groupIds: string[], description: string) => {

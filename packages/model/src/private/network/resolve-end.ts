@@ -9,7 +9,8 @@ import type { FlowEnd } from './verdict-types.js';
 export type EndResolution = { readonly ok: true; readonly end: FlowEnd } | { readonly ok: false; readonly message: string };
 
 /** What `--from`/`--to` accept, for help texts and errors. */
-export const END_FORMS = 'an IPv4 address, a group role (eks-nodes, rds, …), a security group id (sg-…), a subnet id, a tier (private, database), an interface id (eni-…), or s3';
+export const END_FORMS =
+  'an IPv4 address, a group role (eks-nodes, rds, …), a security group id (sg-…), a subnet id, a tier (private, database), an interface id (eni-…), or s3';
 
 function firstHost(subnet: ModelSubnet): string | undefined {
   if (!subnet.cidr) return undefined;
@@ -41,7 +42,9 @@ export function resolveEnd(model: NetworkModel, text: string): EndResolution {
   if (group || /^sg-[0-9a-f]{8,17}$/.test(text)) return memberOf(model, group, text);
   const eni = model.networkInterfaces.find((e) => e.id === text);
   if (eni && eni.addresses[0]) return { ok: true, end: { address: eni.addresses[0], groupIds: eni.groupIds, label: `${eni.id} (${eni.addresses[0]})` } };
-  const subnet = model.subnets.find((s) => s.id === text) ?? ((SUBNET_TIERS as readonly string[]).includes(text) ? model.subnets.find((s) => s.tier === text && s.cidr) : undefined);
+  const subnet =
+    model.subnets.find((s) => s.id === text) ??
+    ((SUBNET_TIERS as readonly string[]).includes(text) ? model.subnets.find((s) => s.tier === text && s.cidr) : undefined);
   if (subnet) {
     const address = firstHost(subnet);
     if (!address) return { ok: false, message: `the CIDR of ${subnet.id} is not known` };
@@ -50,7 +53,14 @@ export function resolveEnd(model: NetworkModel, text: string): EndResolution {
   const list = model.prefixLists.find((p) => p.id === text || p.name === text || (text === p.service && p.service !== undefined));
   if (list) {
     const first = list.cidrs?.[0];
-    return { ok: true, end: { ...(first ? { address: formatIpv4(cidr(first).base + 1) } : {}), prefixListId: list.id, label: `${list.service?.toUpperCase() ?? list.name} (prefix list ${list.id})` } };
+    return {
+      ok: true,
+      end: {
+        ...(first ? { address: formatIpv4(cidr(first).base + 1) } : {}),
+        prefixListId: list.id,
+        label: `${list.service?.toUpperCase() ?? list.name} (prefix list ${list.id})`,
+      },
+    };
   }
   if (text === 's3') return { ok: false, message: `${model.description} has no S3 prefix list (no S3 gateway endpoint)` };
   return { ok: false, message: `cannot read "${text}": give ${END_FORMS}` };

@@ -65,7 +65,8 @@ export function matchRoute(index: ModelIndex, table: ModelRouteTable, end: Place
       }
       for (const c of cidrs) {
         const block = tryCidr(c);
-        if (block && end.address !== undefined && cidrContainsAddress(block, end.address) && (!best || block.prefix > best.prefix)) best = { route, prefix: block.prefix };
+        if (block && end.address !== undefined && cidrContainsAddress(block, end.address) && (!best || block.prefix > best.prefix))
+          best = { route, prefix: block.prefix };
       }
     }
   }
@@ -95,21 +96,53 @@ export function routeHop(index: ModelIndex, source: PlacedEnd, destination: Plac
   }
   const used = index.routeTableOf(from.subnet.id);
   if (!used) {
-    return { ...base, status: 'unknown', resourceId: undefined, rule: undefined, reason: `the route table of ${from.subnet.id} is not known (the route tables were not read, or the VPC has no main table in the model)` };
+    return {
+      ...base,
+      status: 'unknown',
+      resourceId: undefined,
+      rule: undefined,
+      reason: `the route table of ${from.subnet.id} is not known (the route tables were not read, or the VPC has no main table in the model)`,
+    };
   }
   const { table, implicit } = used;
   const match = matchRoute(index, table, to);
   const way = source.inVpc ? `to ${to.label}` : `back to ${to.label}`;
   if (match === 'maybe') {
-    return { ...base, status: 'unknown', resourceId: table.id, rule: undefined, reason: `${tableText(index, table, implicit)} routes a prefix list whose addresses were not read; whether it holds ${to.label} is unknown` };
+    return {
+      ...base,
+      status: 'unknown',
+      resourceId: table.id,
+      rule: undefined,
+      reason: `${tableText(index, table, implicit)} routes a prefix list whose addresses were not read; whether it holds ${to.label} is unknown`,
+    };
   }
   if (!match) {
     const target = to.address !== undefined ? `${formatIpv4(to.address)}/32` : to.label;
-    return { ...base, status: 'block', resourceId: table.id, rule: undefined, reason: `${tableText(index, table, implicit)} has no route ${way}: it holds ${table.routes.map(routeText).join(', ') || 'no routes'}`, fix: `add a route for ${target} (or its range) to ${table.id}, through a NAT gateway, transit gateway, peering connection or endpoint` };
+    return {
+      ...base,
+      status: 'block',
+      resourceId: table.id,
+      rule: undefined,
+      reason: `${tableText(index, table, implicit)} has no route ${way}: it holds ${table.routes.map(routeText).join(', ') || 'no routes'}`,
+      fix: `add a route for ${target} (or its range) to ${table.id}, through a NAT gateway, transit gateway, peering connection or endpoint`,
+    };
   }
   if (match.route.state === 'blackhole') {
-    return { ...base, status: 'block', resourceId: table.id, rule: routeText(match.route), reason: `${tableText(index, table, implicit)} sends ${way} to a blackhole: ${routeText(match.route)}`, fix: `replace the blackhole route ${routeText(match.route)} in ${table.id} with a live target` };
+    return {
+      ...base,
+      status: 'block',
+      resourceId: table.id,
+      rule: routeText(match.route),
+      reason: `${tableText(index, table, implicit)} sends ${way} to a blackhole: ${routeText(match.route)}`,
+      fix: `replace the blackhole route ${routeText(match.route)} in ${table.id} with a live target`,
+    };
   }
   const beyond = match.route.target.kind === 'gateway-endpoint' ? '' : '; what lies beyond it is not in the model';
-  return { ...base, status: 'pass', resourceId: table.id, rule: routeText(match.route), reason: `${tableText(index, table, implicit)} routes ${way} by ${routeText(match.route)}${beyond}` };
+  return {
+    ...base,
+    status: 'pass',
+    resourceId: table.id,
+    rule: routeText(match.route),
+    reason: `${tableText(index, table, implicit)} routes ${way} by ${routeText(match.route)}${beyond}`,
+  };
 }

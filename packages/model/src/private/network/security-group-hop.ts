@@ -63,7 +63,15 @@ function suggestedPeer(index: ModelIndex, other: PlacedEnd): string {
  * stateful, so a reply passes whatever the rules say (AWS, "Security group rules": "responses to
  * allowed inbound traffic are allowed to flow out, regardless of outbound rules").
  */
-export function securityGroupHop(index: ModelIndex, side: 'egress' | 'ingress', owner: PlacedEnd, other: PlacedEnd, protocol: number, port: number, reply: boolean): Hop {
+export function securityGroupHop(
+  index: ModelIndex,
+  side: 'egress' | 'ingress',
+  owner: PlacedEnd,
+  other: PlacedEnd,
+  protocol: number,
+  port: number,
+  reply: boolean,
+): Hop {
   const step = side === 'egress' ? 'source-security-group' : 'destination-security-group';
   const service = serviceText(protocol, port);
   const base = { step, rule: undefined, fix: undefined } as const;
@@ -71,10 +79,20 @@ export function securityGroupHop(index: ModelIndex, side: 'egress' | 'ingress', 
     return { ...base, status: 'not-applicable', resourceId: undefined, reason: `${owner.label} is outside the VPC: its own filtering is not in the model` };
   }
   if (reply) {
-    return { ...base, status: 'pass', resourceId: owner.groupIds?.[0], reason: `a reply: security groups are stateful, so ${owner.label}'s groups let it pass without a rule` };
+    return {
+      ...base,
+      status: 'pass',
+      resourceId: owner.groupIds?.[0],
+      reason: `a reply: security groups are stateful, so ${owner.label}'s groups let it pass without a rule`,
+    };
   }
   if (owner.groupIds === undefined) {
-    return { ...base, status: 'unknown', resourceId: undefined, reason: `no network interface is known at ${owner.label}, so its security groups are unknown (name it by group, or read the account with --live)` };
+    return {
+      ...base,
+      status: 'unknown',
+      resourceId: undefined,
+      reason: `no network interface is known at ${owner.label}, so its security groups are unknown (name it by group, or read the account with --live)`,
+    };
   }
   const ids = owner.groupIds;
   const idsText = ids.map((id) => groupText(index.group(id), id)).join(', ') || 'no group';
@@ -89,7 +107,14 @@ export function securityGroupHop(index: ModelIndex, side: 'egress' | 'ingress', 
   if (yes) {
     const owning = known.find((g) => (side === 'egress' ? g.egress : g.ingress).includes(yes.rule))!;
     const admittedBy = verdicts.filter((v) => v.match === 'yes').map((v) => v.rule);
-    return { ...base, status: 'pass', resourceId: owning.id, rule: ruleText(index, yes.rule), admittedBy, reason: `${groupText(owning, owning.id)} ${verb} ${service} ${preposition} ${other.label} by rule ${ruleText(index, yes.rule)}` };
+    return {
+      ...base,
+      status: 'pass',
+      resourceId: owning.id,
+      rule: ruleText(index, yes.rule),
+      admittedBy,
+      reason: `${groupText(owning, owning.id)} ${verb} ${service} ${preposition} ${other.label} by rule ${ruleText(index, yes.rule)}`,
+    };
   }
   const maybe = verdicts.filter((v) => v.match === 'maybe');
   if (maybe.length > 0 || unread.length > 0) {
@@ -104,9 +129,11 @@ export function securityGroupHop(index: ModelIndex, side: 'egress' | 'ingress', 
   let reason: string;
   if (known.length === 0) reason = `${owner.label} is in no security group, which admits nothing`;
   else if (forService.length === 0) reason = `${ownerText} has no ${side} rule for ${service}${rules.length === 0 ? ` (no ${side} rules at all)` : ''}`;
-  else reason = `${ownerText} ${verb} ${service} only ${preposition} ${[...new Set(forService.map((r) => peerText(index, r.peer)))].join(' or ')}, and ${other.label} is not there`;
+  else
+    reason = `${ownerText} ${verb} ${service} only ${preposition} ${[...new Set(forService.map((r) => peerText(index, r.peer)))].join(' or ')}, and ${other.label} is not there`;
   const groupPeers = forService.filter((r) => r.peer.kind === 'group');
   const addRule = `add an ${side} rule to ${owner0 ? groupText(owner0, owner0.id) : 'its group'}: ${portsText(protocol, port, port)} ${preposition} ${suggestedPeer(index, other)}`;
-  const attach = side === 'ingress' && groupPeers.length > 0 && other.inVpc ? `attach ${peerText(index, groupPeers[0]!.peer)} to the interface of ${other.label}, or ` : '';
+  const attach =
+    side === 'ingress' && groupPeers.length > 0 && other.inVpc ? `attach ${peerText(index, groupPeers[0]!.peer)} to the interface of ${other.label}, or ` : '';
   return { ...base, status: 'block', resourceId: owner0?.id, reason, fix: `${attach}${addRule}` };
 }

@@ -31,7 +31,8 @@ export function whoCanReach(model: NetworkModel, destination: FlowEnd, protocol:
     const address = formatIpv4(cidr(subnet.cidr).base + 4);
     candidates.push({ kind: 'subnet', label: `${subnet.id} (${subnet.cidr})`, end: { address, label: `a host in ${subnet.id}` } });
   }
-  const destinationGroups = destination.groupIds ?? (destination.address ? (model.networkInterfaces.find((e) => e.addresses.includes(destination.address!))?.groupIds ?? []) : []);
+  const destinationGroups =
+    destination.groupIds ?? (destination.address ? (model.networkInterfaces.find((e) => e.addresses.includes(destination.address!))?.groupIds ?? []) : []);
   const seen = new Set<string>();
   for (const groupId of destinationGroups) {
     for (const rule of index.group(groupId)?.ingress ?? []) {

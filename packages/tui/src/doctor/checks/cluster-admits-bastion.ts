@@ -12,12 +12,22 @@ export const clusterAdmitsBastion: Check = {
     const bastion = ctx.spec.bastionSecurityGroupId;
     const command = `aws ec2 describe-security-groups --group-ids ${cluster?.id ?? '<eks-cluster-sg>'} --query 'SecurityGroups[0].IpPermissions[?ToPort==\`443\`]'`;
     if (!bastion) return result(this, 'skipped', ['the spec has no bastion group']);
-    if (!cluster) return result(this, 'fail', ['no security group tagged artos:role=eks-cluster'], { change: 'deploy the catalog groups (ArtosNetwork)', command });
-    const source = memberOf(ctx.model, ctx.model.securityGroups.find((g) => g.id === bastion), bastion);
+    if (!cluster)
+      return result(this, 'fail', ['no security group tagged artos:role=eks-cluster'], { change: 'deploy the catalog groups (ArtosNetwork)', command });
+    const source = memberOf(
+      ctx.model,
+      ctx.model.securityGroups.find((g) => g.id === bastion),
+      bastion,
+    );
     const destination = memberEnd(ctx.model, cluster);
     if (!source.ok || !destination) return result(this, 'unknown', [source.ok ? 'no place for a cluster member' : source.message]);
-    const ingress = evaluateFlow(ctx.model, { source: source.end, destination, protocol: 6, port: 443 }).hops.find((h) => h.step === 'destination-security-group')!;
+    const ingress = evaluateFlow(ctx.model, { source: source.end, destination, protocol: 6, port: 443 }).hops.find(
+      (h) => h.step === 'destination-security-group',
+    )!;
     if (ingress.status === 'pass') return result(this, 'pass', [ingress.reason]);
-    return result(this, ingress.status === 'unknown' ? 'unknown' : 'fail', [ingress.reason], { change: `add ${bastion} to additionalSecurityGroupIds in the spec (ArtosNetwork adds "HTTPS from bastion/other resources")`, command });
+    return result(this, ingress.status === 'unknown' ? 'unknown' : 'fail', [ingress.reason], {
+      change: `add ${bastion} to additionalSecurityGroupIds in the spec (ArtosNetwork adds "HTTPS from bastion/other resources")`,
+      command,
+    });
   },
 };

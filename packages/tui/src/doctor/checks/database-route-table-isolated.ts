@@ -28,6 +28,16 @@ export const databaseRouteTableIsolated: Check = {
     // One subnet whose table is not known is enough to leave "isolated" undecided: unknown, never pass.
     if (extra.length === 0 && evidence.some((e) => e.includes('not known'))) return result(this, 'unknown', evidence);
     const tableId = extra[0]?.split(' → ')[1]?.split(':')[0]?.split(' ')[0];
-    return result(this, extra.length === 0 ? 'pass' : 'fail', extra.length === 0 ? evidence : extra, extra.length === 0 ? undefined : { change: 'remove every non-local route from the database route table: databases reach only the VPC', command: `aws ec2 describe-route-tables --route-table-ids ${tableId ?? '<rtb-id>'} --query 'RouteTables[0].Routes'` });
+    return result(
+      this,
+      extra.length === 0 ? 'pass' : 'fail',
+      extra.length === 0 ? evidence : extra,
+      extra.length === 0
+        ? undefined
+        : {
+            change: 'remove every non-local route from the database route table: databases reach only the VPC',
+            command: `aws ec2 describe-route-tables --route-table-ids ${tableId ?? '<rtb-id>'} --query 'RouteTables[0].Routes'`,
+          },
+    );
   },
 };

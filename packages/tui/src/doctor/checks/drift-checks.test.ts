@@ -13,7 +13,11 @@ import { driftNetworkAcls } from './drift-network-acls.js';
 
 const deployed = templateModel();
 const findId = (model: NetworkModel, predicate: (id: string) => boolean, ids: (m: NetworkModel) => string[]) => ids(model).find(predicate)!;
-const databaseTable = findId(deployed, (id) => id.startsWith('NetworkDatabaseRouteTable'), (m) => m.routeTables.map((t) => t.id));
+const databaseTable = findId(
+  deployed,
+  (id) => id.startsWith('NetworkDatabaseRouteTable'),
+  (m) => m.routeTables.map((t) => t.id),
+);
 const natRoute = { destination: { kind: 'cidr', cidr: '0.0.0.0/0' }, target: { kind: 'nat-gateway', id: 'nat-0123456789abcdef0' }, state: 'active' } as const;
 
 describe('drift-security-groups', () => {
@@ -26,7 +30,24 @@ describe('drift-security-groups', () => {
     const model: NetworkModel = {
       ...deployed,
       securityGroups: deployed.securityGroups.map((g) =>
-        g.role === 'rds' ? { ...g, ingress: g.ingress.filter((r) => r.fromPort !== 5432), egress: [...g.egress, { catalogId: undefined, direction: 'egress', protocol: 6, fromPort: 25, toPort: 25, peer: { kind: 'cidr', cidr: '0.0.0.0/0' }, description: undefined }] } : g,
+        g.role === 'rds'
+          ? {
+              ...g,
+              ingress: g.ingress.filter((r) => r.fromPort !== 5432),
+              egress: [
+                ...g.egress,
+                {
+                  catalogId: undefined,
+                  direction: 'egress',
+                  protocol: 6,
+                  fromPort: 25,
+                  toPort: 25,
+                  peer: { kind: 'cidr', cidr: '0.0.0.0/0' },
+                  description: undefined,
+                },
+              ],
+            }
+          : g,
       ),
     };
     const step = await runCheck(driftSecurityGroups, contextOf(model));
@@ -36,7 +57,10 @@ describe('drift-security-groups', () => {
   });
 
   it('fails a catalog group that is gone', async () => {
-    const step = await runCheck(driftSecurityGroups, contextOf({ ...deployed, securityGroups: deployed.securityGroups.filter((g) => g.role !== 'alb-frontend') }));
+    const step = await runCheck(
+      driftSecurityGroups,
+      contextOf({ ...deployed, securityGroups: deployed.securityGroups.filter((g) => g.role !== 'alb-frontend') }),
+    );
     expect(step.evidence).toContain('alb-frontend: missing (no group tagged artos:role=alb-frontend)');
   });
 
@@ -67,11 +91,16 @@ describe('drift-routes', () => {
   it('fails a route added to the database tier and the S3 route taken from the private tier', async () => {
     const model: NetworkModel = {
       ...deployed,
-      routeTables: deployed.routeTables.map((t) => (t.id === databaseTable ? { ...t, routes: [...t.routes, natRoute] } : { ...t, routes: t.routes.filter((r) => r.target.kind !== 'gateway-endpoint') })),
+      routeTables: deployed.routeTables.map((t) =>
+        t.id === databaseTable ? { ...t, routes: [...t.routes, natRoute] } : { ...t, routes: t.routes.filter((r) => r.target.kind !== 'gateway-endpoint') },
+      ),
     };
     const step = await runCheck(driftRoutes, contextOf(model));
     expect(step.status).toBe('fail');
-    expect(step.evidence).toEqual(['private subnets missing route: prefix list s3 → gateway endpoint s3', 'database subnets extra route: 0.0.0.0/0 → NAT gateway nat-0123456789abcdef0']);
+    expect(step.evidence).toEqual([
+      'private subnets missing route: prefix list s3 → gateway endpoint s3',
+      'database subnets extra route: 0.0.0.0/0 → NAT gateway nat-0123456789abcdef0',
+    ]);
   });
 
   it('is skipped when the model is the spec itself', async () => {
@@ -93,10 +122,17 @@ describe('drift-endpoints', () => {
   });
 
   it('fails an endpoint removed and private DNS turned off by hand', async () => {
-    const model: NetworkModel = { ...deployed, endpoints: deployed.endpoints.filter((e) => e.service !== 'ssm').map((e) => (e.service === 'sts' ? { ...e, privateDns: false } : e)) };
+    const model: NetworkModel = {
+      ...deployed,
+      endpoints: deployed.endpoints.filter((e) => e.service !== 'ssm').map((e) => (e.service === 'sts' ? { ...e, privateDns: false } : e)),
+    };
     const step = await runCheck(driftEndpoints, contextOf(model));
     expect(step.status).toBe('fail');
-    expect(step.evidence).toEqual(['missing: Interface ssm (private DNS on)', 'missing: Interface sts (private DNS on)', 'extra: Interface sts (private DNS off)']);
+    expect(step.evidence).toEqual([
+      'missing: Interface ssm (private DNS on)',
+      'missing: Interface sts (private DNS on)',
+      'extra: Interface sts (private DNS off)',
+    ]);
   });
 
   it('is skipped when the model is the spec itself', async () => {
@@ -113,7 +149,11 @@ describe('drift-flow-logs', () => {
   });
 
   it('fails a retention shortened and an aggregation interval lengthened by hand', async () => {
-    const model: NetworkModel = { ...deployed, flowLogs: deployed.flowLogs.map((f) => ({ ...f, maxAggregationIntervalSeconds: 600 })), logGroup: { ...deployed.logGroup!, retentionDays: 1 } };
+    const model: NetworkModel = {
+      ...deployed,
+      flowLogs: deployed.flowLogs.map((f) => ({ ...f, maxAggregationIntervalSeconds: 600 })),
+      logGroup: { ...deployed.logGroup!, retentionDays: 1 },
+    };
     const step = await runCheck(driftFlowLogs, contextOf(model));
     expect(step.status).toBe('fail');
     expect(said(step)).toContain('missing: log group retention: 14 days');
@@ -140,7 +180,10 @@ describe('drift-network-acls', () => {
     // AWS, "Default network ACL for your VPC" (https://docs.aws.amazon.com/vpc/latest/userguide/default-network-acl.html):
     // the default ACL allows all traffic in and out (rule 100) before its * deny; an added entry changes what reaches our subnets.
     const deny = { ruleNumber: 50, egress: false, protocol: 6, action: 'deny', cidr: '10.0.10.0/24', ports: { from: 5432, to: 5432 } } as const;
-    const model: NetworkModel = { ...deployed, networkAcls: deployed.networkAcls.map((a) => (a.id === defaultAcl.id ? { ...a, entries: [deny, ...a.entries] } : a)) };
+    const model: NetworkModel = {
+      ...deployed,
+      networkAcls: deployed.networkAcls.map((a) => (a.id === defaultAcl.id ? { ...a, entries: [deny, ...a.entries] } : a)),
+    };
     const step = await runCheck(driftNetworkAcls, contextOf(model));
     expect(step.status).toBe('warn');
     expect(step.evidence).toEqual([expect.stringMatching(new RegExp(`^extra: ${defaultAcl.id.replace('.', '\\.')}: .*50.*deny.*10\\.0\\.10\\.0/24`))]);

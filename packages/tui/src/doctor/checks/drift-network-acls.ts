@@ -11,6 +11,9 @@ export const driftNetworkAcls: Check = {
     const drift = setDrift(naclKeys(ctx.planned), naclKeys(ctx.model));
     const lines = [...drift.missing.map((k) => `missing: ${k}`), ...drift.extra.map((k) => `extra: ${k}`)];
     if (lines.length === 0) return result(this, 'pass', ['our subnets use ACLs with the default entries only']);
-    return result(this, 'warn', lines, { change: 'check that these entries let the seed\'s flows and their replies pass: `artos-net doctor reach` evaluates them hop by hop', command: 'aws ec2 describe-network-acls --filters Name=vpc-id,Values=<vpc-id>' });
+    return result(this, 'warn', lines, {
+      change: "check that these entries let the seed's flows and their replies pass: `artos-net doctor reach` evaluates them hop by hop",
+      command: 'aws ec2 describe-network-acls --filters Name=vpc-id,Values=<vpc-id>',
+    });
   },
 };

@@ -15,6 +15,9 @@ export const driftRoutes: Check = {
       return [...drift.missing.map((k) => `${tier} subnets missing route: ${k}`), ...drift.extra.map((k) => `${tier} subnets extra route: ${k}`)];
     });
     if (lines.length === 0) return result(this, 'pass', ['every tier routes as planned']);
-    return result(this, 'fail', lines, { change: 'remove the extra routes and restore the missing ones (cdk deploy)', command: 'aws ec2 describe-route-tables --filters Name=vpc-id,Values=<vpc-id>' });
+    return result(this, 'fail', lines, {
+      change: 'remove the extra routes and restore the missing ones (cdk deploy)',
+      command: 'aws ec2 describe-route-tables --filters Name=vpc-id,Values=<vpc-id>',
+    });
   },
 };

@@ -18,10 +18,19 @@ export const driftSecurityGroups: Check = {
         lines.push(`${planned.role}: missing (no group tagged artos:role=${planned.role})`);
         continue;
       }
-      const drift = setDrift([...planned.ingress, ...planned.egress].map((r) => ruleKey(ctx.planned, r)), [...deployed.ingress, ...deployed.egress].map((r) => ruleKey(ctx.model, r)));
-      lines.push(...drift.missing.map((k) => `${planned.role} (${deployed.id}) missing: ${k}`), ...drift.extra.map((k) => `${planned.role} (${deployed.id}) extra: ${k}`));
+      const drift = setDrift(
+        [...planned.ingress, ...planned.egress].map((r) => ruleKey(ctx.planned, r)),
+        [...deployed.ingress, ...deployed.egress].map((r) => ruleKey(ctx.model, r)),
+      );
+      lines.push(
+        ...drift.missing.map((k) => `${planned.role} (${deployed.id}) missing: ${k}`),
+        ...drift.extra.map((k) => `${planned.role} (${deployed.id}) extra: ${k}`),
+      );
     }
     if (lines.length === 0) return result(this, 'pass', [`${ctx.planned.securityGroups.length} groups, every rule as planned`]);
-    return result(this, 'fail', lines, { change: 'redeploy the network (cdk deploy) to restore the catalog rules, or change the spec if the change is wanted', command: 'aws ec2 describe-security-group-rules --filters Name=group-id,Values=<sg-id>' });
+    return result(this, 'fail', lines, {
+      change: 'redeploy the network (cdk deploy) to restore the catalog rules, or change the spec if the change is wanted',
+      command: 'aws ec2 describe-security-group-rules --filters Name=group-id,Values=<sg-id>',
+    });
   },
 };

@@ -131,7 +131,12 @@ describe('s3-gateway-routes', () => {
 
   it('is unknown, not failed, when the route tables of existing subnets are not known', async () => {
     // A plan for an existing VPC does not know the tables AWS associates with its subnets.
-    const existing = assertValidSpec({ ...productionSpec, vpcId: 'vpc-0123456789abcdef0', privateSubnetIds: ['subnet-0a000000000000001', 'subnet-0a000000000000002', 'subnet-0a000000000000003'], databaseSubnetIds: ['subnet-0b000000000000001', 'subnet-0b000000000000002', 'subnet-0b000000000000003'] });
+    const existing = assertValidSpec({
+      ...productionSpec,
+      vpcId: 'vpc-0123456789abcdef0',
+      privateSubnetIds: ['subnet-0a000000000000001', 'subnet-0a000000000000002', 'subnet-0a000000000000003'],
+      databaseSubnetIds: ['subnet-0b000000000000001', 'subnet-0b000000000000002', 'subnet-0b000000000000003'],
+    });
     const step = await runCheck(s3GatewayRoutes, contextOf(plannedModel(existing), { spec: existing }));
     expect(step.status).toBe('unknown');
     expect(said(step)).toContain('private subnet subnet-0a000000000000001: its route table is not known');

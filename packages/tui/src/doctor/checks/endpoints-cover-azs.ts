@@ -15,6 +15,11 @@ export const endpointsCoverAzs: Check = {
       const have = new Set(e.subnetIds.map((id) => azOf.get(id)));
       return wanted.filter((az) => !have.has(az)).map((az) => `${e.service} has no interface in ${az}`);
     });
-    return result(this, gaps.length === 0 ? 'pass' : 'warn', gaps.length === 0 ? [`${interfaces.length} endpoints in ${wanted.length} AZs (${wanted.join(', ')})`] : gaps, gaps.length === 0 ? undefined : { change: 'put each interface endpoint in one private subnet per AZ (cross-AZ calls cost and fail with the AZ)' });
+    return result(
+      this,
+      gaps.length === 0 ? 'pass' : 'warn',
+      gaps.length === 0 ? [`${interfaces.length} endpoints in ${wanted.length} AZs (${wanted.join(', ')})`] : gaps,
+      gaps.length === 0 ? undefined : { change: 'put each interface endpoint in one private subnet per AZ (cross-AZ calls cost and fail with the AZ)' },
+    );
   },
 };

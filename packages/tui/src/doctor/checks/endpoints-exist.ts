@@ -8,7 +8,10 @@ export const endpointsExist: Check = {
   title: 'Every expected VPC endpoint exists and is available',
   needs: ['endpoints'],
   run(ctx) {
-    if (!ctx.spec.enableVpcEndpoints) return result(this, 'skipped', ['enableVpcEndpoints is false: pods reach no AWS service privately'], { change: 'set enableVpcEndpoints: true in the spec' });
+    if (!ctx.spec.enableVpcEndpoints)
+      return result(this, 'skipped', ['enableVpcEndpoints is false: pods reach no AWS service privately'], {
+        change: 'set enableVpcEndpoints: true in the spec',
+      });
     const endpoints = ctx.model.endpoints;
     const expected = ['s3', ...ctx.spec.interfaceEndpointServices];
     const missing = expected.filter((s) => !endpoints.some((e) => e.service === s));
@@ -19,9 +22,19 @@ export const endpointsExist: Check = {
       ...unavailable.map((e) => `${e.service} (${e.id}) is ${e.state}, not available`),
     ];
     const ok = missing.length === 0 && unavailable.length === 0;
-    return result(this, ok ? 'pass' : 'fail', evidence, ok ? undefined : {
-      change: missing.length > 0 ? `deploy the missing endpoints (ArtosNetwork creates them from interfaceEndpointServices): ${missing.join(', ')}` : 'wait for pending endpoints, or recreate the failed ones',
-      command: `aws ec2 describe-vpc-endpoints --filters "Name=vpc-id,Values=${ctx.model.vpc?.id ?? '<vpc-id>'}" --query 'VpcEndpoints[*].[ServiceName,State]' --output table`,
-    });
+    return result(
+      this,
+      ok ? 'pass' : 'fail',
+      evidence,
+      ok
+        ? undefined
+        : {
+            change:
+              missing.length > 0
+                ? `deploy the missing endpoints (ArtosNetwork creates them from interfaceEndpointServices): ${missing.join(', ')}`
+                : 'wait for pending endpoints, or recreate the failed ones',
+            command: `aws ec2 describe-vpc-endpoints --filters "Name=vpc-id,Values=${ctx.model.vpc?.id ?? '<vpc-id>'}" --query 'VpcEndpoints[*].[ServiceName,State]' --output table`,
+          },
+    );
   },
 };

@@ -28,13 +28,28 @@ export const endpointsGroup443: Check = {
         continue;
       }
       for (const host of hosts) {
-        const verdict = evaluateFlow(ctx.model, { source: { address: host.address, groupIds: [], label: `a host in ${host.subnet}` }, destination, protocol: 6, port: 443 });
+        const verdict = evaluateFlow(ctx.model, {
+          source: { address: host.address, groupIds: [], label: `a host in ${host.subnet}` },
+          destination,
+          protocol: 6,
+          port: 443,
+        });
         const ingress = verdict.hops.find((h) => h.step === 'destination-security-group')!;
         if (ingress.status !== 'pass') failures.push(`${endpoint.service}: ${ingress.reason}`);
         else if (evidence.length === 0) evidence.push(ingress.reason);
       }
     }
     const ok = failures.length === 0;
-    return result(this, ok ? 'pass' : 'fail', ok ? evidence : failures.slice(0, 12), ok ? undefined : { change: `give every interface endpoint the vpc-endpoints group, with ingress tcp 443 from the VPC CIDR ${ctx.model.vpc?.cidrs[0] ?? ctx.spec.vpcCidr}`, command });
+    return result(
+      this,
+      ok ? 'pass' : 'fail',
+      ok ? evidence : failures.slice(0, 12),
+      ok
+        ? undefined
+        : {
+            change: `give every interface endpoint the vpc-endpoints group, with ingress tcp 443 from the VPC CIDR ${ctx.model.vpc?.cidrs[0] ?? ctx.spec.vpcCidr}`,
+            command,
+          },
+    );
   },
 };

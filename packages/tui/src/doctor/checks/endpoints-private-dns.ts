@@ -12,8 +12,15 @@ export const endpointsPrivateDns: Check = {
     return result(
       this,
       off.length === 0 ? 'pass' : 'fail',
-      off.length === 0 ? [`${interfaces.length} interface endpoints, all with private DNS`] : off.map((e) => `${e.service} (${e.id}) has private DNS off: ${e.service} calls go to the public endpoint, which a private subnet cannot reach`),
-      off.length === 0 ? undefined : { change: 'enable private DNS on those endpoints (ArtosNetwork always sets PrivateDnsEnabled: true)', command: `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids ${off[0]!.id} --query 'VpcEndpoints[0].PrivateDnsEnabled'` },
+      off.length === 0
+        ? [`${interfaces.length} interface endpoints, all with private DNS`]
+        : off.map((e) => `${e.service} (${e.id}) has private DNS off: ${e.service} calls go to the public endpoint, which a private subnet cannot reach`),
+      off.length === 0
+        ? undefined
+        : {
+            change: 'enable private DNS on those endpoints (ArtosNetwork always sets PrivateDnsEnabled: true)',
+            command: `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids ${off[0]!.id} --query 'VpcEndpoints[0].PrivateDnsEnabled'`,
+          },
     );
   },
 };

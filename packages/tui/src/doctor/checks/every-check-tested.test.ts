@@ -8,7 +8,10 @@ import { WORKFLOWS } from '../workflows.js';
 const folder = fileURLToPath(new URL('.', import.meta.url));
 const files = readdirSync(folder);
 const checkFiles = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-const tests = files.filter((f) => f.endsWith('.test.ts') && f !== 'every-check-tested.test.ts').map((f) => readFileSync(`${folder}/${f}`, 'utf8')).join('\n');
+const tests = files
+  .filter((f) => f.endsWith('.test.ts') && f !== 'every-check-tested.test.ts')
+  .map((f) => readFileSync(`${folder}/${f}`, 'utf8'))
+  .join('\n');
 
 describe('the focused check tests', () => {
   it('cover the 23 check files', () => {

@@ -12,8 +12,17 @@ export const flowLogActive: Check = {
   run(ctx) {
     const logs = ctx.model.flowLogs;
     const command = `aws ec2 describe-flow-logs --filter "Name=resource-id,Values=${ctx.model.vpc?.id ?? '<vpc-id>'}"`;
-    if (logs.length === 0) return result(this, 'fail', ['no flow log on the VPC: security incidents cannot be investigated'], { change: 'flowLogs.enabled: true (the default)', command });
-    const captures = logs.filter((l) => (l.status === 'ACTIVE' || l.status === 'planned') && l.trafficType === ctx.spec.flowLogs.trafficType && l.maxAggregationIntervalSeconds === ctx.spec.flowLogs.maxAggregationIntervalSeconds);
+    if (logs.length === 0)
+      return result(this, 'fail', ['no flow log on the VPC: security incidents cannot be investigated'], {
+        change: 'flowLogs.enabled: true (the default)',
+        command,
+      });
+    const captures = logs.filter(
+      (l) =>
+        (l.status === 'ACTIVE' || l.status === 'planned') &&
+        l.trafficType === ctx.spec.flowLogs.trafficType &&
+        l.maxAggregationIntervalSeconds === ctx.spec.flowLogs.maxAggregationIntervalSeconds,
+    );
     const good = captures.filter((l) => l.deliveryStatus !== 'FAILED');
     const delivery = (l: (typeof logs)[number]) => (l.deliveryStatus === 'FAILED' ? `, delivery FAILED${l.deliveryError ? ` (${l.deliveryError})` : ''}` : '');
     const evidence = logs.map((l) => `${l.id}: ${l.status}, traffic ${l.trafficType}, aggregation ${l.maxAggregationIntervalSeconds ?? '?'} s${delivery(l)}`);
@@ -22,10 +31,15 @@ export const flowLogActive: Check = {
       // Captures as asked, but nothing arrives: the role or the destination is the fix, not the settings.
       const access = captures.some((l) => /access/i.test(l.deliveryError ?? ''));
       return result(this, 'fail', evidence, {
-        change: access ? "let the flow log's IAM role write to the log group: logs:CreateLogStream, logs:PutLogEvents, logs:DescribeLogGroups, logs:DescribeLogStreams, trusted by vpc-flow-logs.amazonaws.com (the constructs create such a role)" : 'delivery fails: check the log group exists and the account is not throttled (CloudWatch Logs quotas), then recreate the flow log',
+        change: access
+          ? "let the flow log's IAM role write to the log group: logs:CreateLogStream, logs:PutLogEvents, logs:DescribeLogGroups, logs:DescribeLogStreams, trusted by vpc-flow-logs.amazonaws.com (the constructs create such a role)"
+          : 'delivery fails: check the log group exists and the account is not throttled (CloudWatch Logs quotas), then recreate the flow log',
         command,
       });
     }
-    return result(this, 'fail', evidence, { change: `a flow log with traffic type ${ctx.spec.flowLogs.trafficType} and ${ctx.spec.flowLogs.maxAggregationIntervalSeconds} s aggregation (the seed: ALL, 60 s)`, command });
+    return result(this, 'fail', evidence, {
+      change: `a flow log with traffic type ${ctx.spec.flowLogs.trafficType} and ${ctx.spec.flowLogs.maxAggregationIntervalSeconds} s aggregation (the seed: ALL, 60 s)`,
+      command,
+    });
   },
 };

@@ -111,7 +111,9 @@ describe('flow-log-recent-events', () => {
 
   it('passes and fails on the records of local flow-log files', async () => {
     const records = (n: string) => async () => [{ records: n, last: '1700000000' }];
-    expect((await runCheck(flowLogRecentEvents, contextOf(planned, { flowLogQuery: records('42') }))).evidence).toEqual(['42 records in the given flow logs, the last ending 2023-11-14T22:13:20.000Z']);
+    expect((await runCheck(flowLogRecentEvents, contextOf(planned, { flowLogQuery: records('42') }))).evidence).toEqual([
+      '42 records in the given flow logs, the last ending 2023-11-14T22:13:20.000Z',
+    ]);
     expect((await runCheck(flowLogRecentEvents, contextOf(planned, { flowLogQuery: records('0') }))).status).toBe('fail');
   });
 
@@ -128,8 +130,19 @@ describe('flow-log-recent-events', () => {
 });
 
 describe('no-open-ingress', () => {
-  const open = (cidr: string): ModelRule => ({ catalogId: undefined, direction: 'ingress', protocol: 6, fromPort: 22, toPort: 22, peer: { kind: 'cidr', cidr }, description: 'by hand' });
-  const withIngress = (role: string, rule: ModelRule): NetworkModel => ({ ...planned, securityGroups: planned.securityGroups.map((g) => (g.role === role ? { ...g, ingress: [...g.ingress, rule] } : g)) });
+  const open = (cidr: string): ModelRule => ({
+    catalogId: undefined,
+    direction: 'ingress',
+    protocol: 6,
+    fromPort: 22,
+    toPort: 22,
+    peer: { kind: 'cidr', cidr },
+    description: 'by hand',
+  });
+  const withIngress = (role: string, rule: ModelRule): NetworkModel => ({
+    ...planned,
+    securityGroups: planned.securityGroups.map((g) => (g.role === role ? { ...g, ingress: [...g.ingress, rule] } : g)),
+  });
 
   it('passes when no group admits anything from anywhere', async () => {
     const step = await runCheck(noOpenIngress, contextOf(planned));
@@ -147,7 +160,10 @@ describe('no-open-ingress', () => {
     // AWS CDK, "interface SecurityGroupProps" (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ec2.SecurityGroupProps.html):
     // allowAllOutbound — a group allows all outbound traffic by default; that is egress, not exposure.
     const egress = { ...open('0.0.0.0/0'), direction: 'egress' as const };
-    const model: NetworkModel = { ...planned, securityGroups: planned.securityGroups.map((g) => (g.role === 'rds' ? { ...g, egress: [...g.egress, egress] } : g)) };
+    const model: NetworkModel = {
+      ...planned,
+      securityGroups: planned.securityGroups.map((g) => (g.role === 'rds' ? { ...g, egress: [...g.egress, egress] } : g)),
+    };
     expect((await runCheck(noOpenIngress, contextOf(model))).status).toBe('pass');
   });
 

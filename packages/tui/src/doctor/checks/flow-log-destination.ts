@@ -12,8 +12,21 @@ export const flowLogDestination: Check = {
     const nameOk = names.includes(expected);
     const retention = ctx.model.logGroup?.retentionDays;
     const retentionOk = retention === ctx.spec.flowLogs.retentionDays;
-    const evidence = [`log group: ${names.join(', ') || 'none'} (expected ${expected})`, `retention: ${retention === undefined ? 'never expires / unknown' : `${retention} days`} (expected ${ctx.spec.flowLogs.retentionDays})`];
+    const evidence = [
+      `log group: ${names.join(', ') || 'none'} (expected ${expected})`,
+      `retention: ${retention === undefined ? 'never expires / unknown' : `${retention} days`} (expected ${ctx.spec.flowLogs.retentionDays})`,
+    ];
     const ok = nameOk && retentionOk;
-    return result(this, ok ? 'pass' : 'fail', evidence, ok ? undefined : { change: `deliver to ${expected} and set its retention to ${ctx.spec.flowLogs.retentionDays} days`, command: `aws logs describe-log-groups --log-group-name-prefix ${expected}` });
+    return result(
+      this,
+      ok ? 'pass' : 'fail',
+      evidence,
+      ok
+        ? undefined
+        : {
+            change: `deliver to ${expected} and set its retention to ${ctx.spec.flowLogs.retentionDays} days`,
+            command: `aws logs describe-log-groups --log-group-name-prefix ${expected}`,
+          },
+    );
   },
 };

@@ -15,12 +15,27 @@ export const nodesEgressDatabase: Check = {
     if (!source || databases.length === 0) return result(this, 'unknown', ['no database subnet with a known CIDR, or no place for a node']);
     const hops = databases.map((s) => {
       const address = formatIpv4(cidr(s.cidr!).base + 4);
-      return { subnet: s, hop: evaluateFlow(ctx.model, { source, destination: { address, groupIds: [], label: `${address} in ${s.id}` }, protocol: 6, port: 5432 }).hops.find((h) => h.step === 'source-security-group')! };
+      return {
+        subnet: s,
+        hop: evaluateFlow(ctx.model, { source, destination: { address, groupIds: [], label: `${address} in ${s.id}` }, protocol: 6, port: 5432 }).hops.find(
+          (h) => h.step === 'source-security-group',
+        )!,
+      };
     });
     const blocked = hops.filter((h) => h.hop.status === 'block');
     const unknown = hops.filter((h) => h.hop.status === 'unknown');
     const status = blocked.length > 0 ? 'fail' : unknown.length > 0 ? 'unknown' : 'pass';
     const shown = blocked.length > 0 ? blocked : unknown.length > 0 ? unknown : hops.slice(0, 1);
-    return result(this, status, shown.map((h) => h.hop.reason), status === 'fail' ? { change: `nodes group egress: all traffic to the VPC CIDR (the catalog); ${blocked[0]!.hop.fix ?? ''}`, command: `aws ec2 describe-security-groups --group-ids ${nodes.id} --query 'SecurityGroups[0].IpPermissionsEgress'` } : undefined);
+    return result(
+      this,
+      status,
+      shown.map((h) => h.hop.reason),
+      status === 'fail'
+        ? {
+            change: `nodes group egress: all traffic to the VPC CIDR (the catalog); ${blocked[0]!.hop.fix ?? ''}`,
+            command: `aws ec2 describe-security-groups --group-ids ${nodes.id} --query 'SecurityGroups[0].IpPermissionsEgress'`,
+          }
+        : undefined,
+    );
   },
 };

@@ -20,8 +20,12 @@ export const nodesReachS3: Check = {
     const source = memberEnd(ctx.model, nodes);
     // No S3 prefix list because the lists could not be read says nothing about the endpoint: unknown, naming the call.
     const unreadLists = ctx.model.problems.filter((p) => p.part === 'prefix-lists');
-    if (!s3.ok && unreadLists.length > 0) return result(this, 'unknown', [s3.message, ...unreadLists.map((p) => `${p.action}: ${p.detail}`)], { change: unreadLists[0]!.fix });
-    if (!s3.ok || !source) return result(this, 'fail', [s3.ok ? 'no member of the nodes group can be placed' : s3.message], { change: 'deploy the S3 gateway endpoint on the private route tables (ArtosNetwork, enableVpcEndpoints)' });
+    if (!s3.ok && unreadLists.length > 0)
+      return result(this, 'unknown', [s3.message, ...unreadLists.map((p) => `${p.action}: ${p.detail}`)], { change: unreadLists[0]!.fix });
+    if (!s3.ok || !source)
+      return result(this, 'fail', [s3.ok ? 'no member of the nodes group can be placed' : s3.message], {
+        change: 'deploy the S3 gateway endpoint on the private route tables (ArtosNetwork, enableVpcEndpoints)',
+      });
     const verdict = evaluateFlow(ctx.model, { source, destination: s3.end, protocol: 6, port: 443 });
     const evidence = verdict.hops.filter((h) => h.status !== 'not-applicable').map((h) => `${h.step}: ${h.reason}`);
     if (verdict.decision === 'admitted') return result(this, 'pass', evidence);

@@ -14,7 +14,11 @@ export const rdsAdmitsNodes: Check = {
     const rds = groupWithRole(ctx.model, 'rds');
     const nodes = groupWithRole(ctx.model, 'eks-nodes');
     const command = `aws ec2 describe-security-groups --group-ids ${rds?.id ?? '<rds-sg-id>'} --query 'SecurityGroups[0].IpPermissions[?ToPort==\`5432\`]'`;
-    if (!rds || !nodes) return result(this, 'fail', [`no security group tagged artos:role=${rds ? 'eks-nodes' : 'rds'}`], { change: 'deploy the catalog groups (ArtosNetwork)', command });
+    if (!rds || !nodes)
+      return result(this, 'fail', [`no security group tagged artos:role=${rds ? 'eks-nodes' : 'rds'}`], {
+        change: 'deploy the catalog groups (ArtosNetwork)',
+        command,
+      });
     const source = memberEnd(ctx.model, nodes);
     const destination = memberEnd(ctx.model, rds);
     if (!source || !destination) return result(this, 'unknown', ['no subnet with a known CIDR can hold a member of the groups']);
@@ -23,7 +27,16 @@ export const rdsAdmitsNodes: Check = {
     const others = rds.ingress.filter((r) => ruleCoversService(r, 6, 5432) && !(r.peer.kind === 'group' && r.peer.groupId === nodes.id));
     const evidence = [ingress.reason, ...others.map((r) => `also: ${ruleText(undefined, r)} (the seed admits the nodes group only)`)];
     if (ingress.status === 'unknown') return result(this, 'unknown', evidence);
-    if (ingress.status !== 'pass') return result(this, 'fail', evidence, { change: `RDS group: ingress tcp 5432 from the EKS nodes group only (the model catalog)${ingress.fix ? `; ${ingress.fix}` : ''}`, command });
-    return result(this, others.length > 0 ? 'warn' : 'pass', evidence, others.length > 0 ? { change: 'remove the other 5432 ingress rules: the seed admits the nodes group only', command } : undefined);
+    if (ingress.status !== 'pass')
+      return result(this, 'fail', evidence, {
+        change: `RDS group: ingress tcp 5432 from the EKS nodes group only (the model catalog)${ingress.fix ? `; ${ingress.fix}` : ''}`,
+        command,
+      });
+    return result(
+      this,
+      others.length > 0 ? 'warn' : 'pass',
+      evidence,
+      others.length > 0 ? { change: 'remove the other 5432 ingress rules: the seed admits the nodes group only', command } : undefined,
+    );
   },
 };

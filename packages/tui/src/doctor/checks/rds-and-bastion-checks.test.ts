@@ -41,7 +41,15 @@ describe('rds-admits-nodes', () => {
   });
 
   it('warns when another peer is admitted on 5432 as well (the seed admits the nodes group only)', async () => {
-    const vpcWide: ModelRule = { catalogId: undefined, direction: 'ingress', protocol: 6, fromPort: 5432, toPort: 5432, peer: { kind: 'cidr', cidr: '10.0.0.0/16' }, description: 'by hand' };
+    const vpcWide: ModelRule = {
+      catalogId: undefined,
+      direction: 'ingress',
+      protocol: 6,
+      fromPort: 5432,
+      toPort: 5432,
+      peer: { kind: 'cidr', cidr: '10.0.0.0/16' },
+      description: 'by hand',
+    };
     const step = await runCheck(rdsAdmitsNodes, contextOf(withGroup(planned, 'rds', (g) => ({ ...g, ingress: [...g.ingress, vpcWide] }))));
     expect(step.status).toBe('warn');
     expect(said(step)).toContain('also: tcp 5432 from 10.0.0.0/16');
@@ -93,14 +101,22 @@ describe('database-route-table-isolated', () => {
   });
 
   it('is unknown when the route tables of existing database subnets are not known', async () => {
-    const existing = assertValidSpec({ ...productionSpec, vpcId: 'vpc-0123456789abcdef0', privateSubnetIds: ['subnet-0a000000000000001', 'subnet-0a000000000000002', 'subnet-0a000000000000003'], databaseSubnetIds: ['subnet-0b000000000000001', 'subnet-0b000000000000002', 'subnet-0b000000000000003'] });
+    const existing = assertValidSpec({
+      ...productionSpec,
+      vpcId: 'vpc-0123456789abcdef0',
+      privateSubnetIds: ['subnet-0a000000000000001', 'subnet-0a000000000000002', 'subnet-0a000000000000003'],
+      databaseSubnetIds: ['subnet-0b000000000000001', 'subnet-0b000000000000002', 'subnet-0b000000000000003'],
+    });
     const step = await runCheck(databaseRouteTableIsolated, contextOf(plannedModel(existing), { spec: existing }));
     expect(step.status).toBe('unknown');
   });
 
   it('is unknown, not passed, when only some database subnets have a known table', async () => {
     // Three database subnets, one of them outside every known table and no main table known.
-    const model: NetworkModel = { ...planned, routeTables: planned.routeTables.filter((t) => !t.main).map((t) => (t.id === 'planned-database-rt' ? { ...t, subnetIds: t.subnetIds.slice(0, 2) } : t)) };
+    const model: NetworkModel = {
+      ...planned,
+      routeTables: planned.routeTables.filter((t) => !t.main).map((t) => (t.id === 'planned-database-rt' ? { ...t, subnetIds: t.subnetIds.slice(0, 2) } : t)),
+    };
     const step = await runCheck(databaseRouteTableIsolated, contextOf(model));
     expect(step.status).toBe('unknown');
     expect(said(step)).toContain('planned-database-subnet-3: its route table is not known');
@@ -124,7 +140,10 @@ describe('recent-postgres-rejects', () => {
   });
 
   it('fails with each rejected client explained by the rule that decides', async () => {
-    const step = await runCheck(recentPostgresRejects, contextOf(planned, { flowLogQuery: flowLogs([{ srcAddr: '10.0.10.77', dstAddr: '10.0.100.20', rejects: '3' }]) }));
+    const step = await runCheck(
+      recentPostgresRejects,
+      contextOf(planned, { flowLogQuery: flowLogs([{ srcAddr: '10.0.10.77', dstAddr: '10.0.100.20', rejects: '3' }]) }),
+    );
     expect(step.status).toBe('fail');
     expect(step.evidence[0]).toMatch(/^3× 10\.0\.10\.77 .*→ 10\.0\.100\.20:5432 .*"PostgreSQL from application pods"/);
   });
@@ -142,7 +161,9 @@ describe('recent-postgres-rejects', () => {
     expect(said(step)).toContain('logs:StartQuery');
   });
 
-  unknownWhenDenied(recentPostgresRejects, ['log-group'], () => contextOf(planned, { flowLogQuery: flowLogs([{ srcAddr: '10.0.10.77', dstAddr: '10.0.100.20', rejects: '3' }]) }));
+  unknownWhenDenied(recentPostgresRejects, ['log-group'], () =>
+    contextOf(planned, { flowLogQuery: flowLogs([{ srcAddr: '10.0.10.77', dstAddr: '10.0.100.20', rejects: '3' }]) }),
+  );
 });
 
 describe('bastion-in-additional-groups', () => {

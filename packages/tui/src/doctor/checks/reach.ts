@@ -34,13 +34,29 @@ export const reach: Check = {
       return result(this, admitted.length > 0 ? 'pass' : maybe.length > 0 ? 'unknown' : 'fail', [
         `${admitted.length} source${admitted.length === 1 ? '' : 's'} can open ${q.protocol} ${q.port} to ${destination.end.label ?? q.to} in ${ctx.model.description}:`,
         ...admitted.map((s) => `  ${s.kind} ${s.label}: ${s.verdict.hops.find((h) => h.step === 'destination-security-group')?.reason ?? s.verdict.summary}`),
-        ...(maybe.length > 0 ? [`${maybe.length} more could, depending on what the model does not know:`, ...maybe.map((s) => `  ${s.kind} ${s.label}: ${s.verdict.hops.filter((h) => h.status === 'unknown').map((h) => h.reason).join('; ')}`)] : []),
+        ...(maybe.length > 0
+          ? [
+              `${maybe.length} more could, depending on what the model does not know:`,
+              ...maybe.map(
+                (s) =>
+                  `  ${s.kind} ${s.label}: ${s.verdict.hops
+                    .filter((h) => h.status === 'unknown')
+                    .map((h) => h.reason)
+                    .join('; ')}`,
+              ),
+            ]
+          : []),
       ]);
     }
     const source = resolveEnd(ctx.model, q.from);
     if (!source.ok) return unresolved(this, ctx, '--from', source.message);
     const verdict = evaluateFlow(ctx.model, { source: source.end, destination: destination.end, protocol, port: q.port });
-    const evidence = [verdict.summary, ...verdict.hops.filter((h) => h.status !== 'not-applicable').map((h) => `${h.status === 'pass' ? 'ok  ' : h.status === 'block' ? 'BLOCK' : '?   '} ${h.step}: ${h.reason}`)];
+    const evidence = [
+      verdict.summary,
+      ...verdict.hops
+        .filter((h) => h.status !== 'not-applicable')
+        .map((h) => `${h.status === 'pass' ? 'ok  ' : h.status === 'block' ? 'BLOCK' : '?   '} ${h.step}: ${h.reason}`),
+    ];
     if (verdict.decision === 'admitted') return result(this, 'pass', evidence);
     if (verdict.decision === 'unknown') return result(this, 'unknown', evidence);
     return result(this, 'fail', evidence, { change: verdict.blocking.map((h) => h.fix).join('; and ') });

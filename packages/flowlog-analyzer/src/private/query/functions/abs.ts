@@ -6,10 +6,12 @@ export const abs: ScalarFunction = {
   kind: 'scalar',
   name: 'abs',
   minArgs: 1,
-  compile: ([arg]) => (row) => {
-    const n = asNumber(arg!(row));
-    if (n === undefined) return null;
-    const out = Math.abs(n);
-    return Number.isFinite(out) ? out : null;
-  },
+  compile:
+    ([arg]) =>
+    (row) => {
+      const n = asNumber(arg!(row));
+      if (n === undefined) return null;
+      const out = Math.abs(n);
+      return Number.isFinite(out) ? out : null;
+    },
 };

@@ -7,7 +7,10 @@ import type { CallExpr, ScalarFunction } from './function-def.js';
 export function periodArg(call: CallExpr, index: number): number {
   const text = String((call.args[index] as { value: unknown }).value);
   const ms = periodMs(text);
-  if (ms === undefined) throw new FlowLogError('query-unsupported', `${call.name}(..., ${text}): calendar periods (mo, q, y) run only in CloudWatch`, { hint: 'use ms, s, m, h, d or w locally, or run the query with --log-group' });
+  if (ms === undefined)
+    throw new FlowLogError('query-unsupported', `${call.name}(..., ${text}): calendar periods (mo, q, y) run only in CloudWatch`, {
+      hint: 'use ms, s, m, h, d or w locally, or run the query with --log-group',
+    });
   return ms;
 }
 

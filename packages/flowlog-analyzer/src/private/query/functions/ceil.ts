@@ -6,10 +6,12 @@ export const ceil: ScalarFunction = {
   kind: 'scalar',
   name: 'ceil',
   minArgs: 1,
-  compile: ([arg]) => (row) => {
-    const n = asNumber(arg!(row));
-    if (n === undefined) return null;
-    const out = Math.ceil(n);
-    return Number.isFinite(out) ? out : null;
-  },
+  compile:
+    ([arg]) =>
+    (row) => {
+      const n = asNumber(arg!(row));
+      if (n === undefined) return null;
+      const out = Math.ceil(n);
+      return Number.isFinite(out) ? out : null;
+    },
 };

@@ -1,4 +1,7 @@
 import type { CloudOnlyFunction } from './function-def.js';
 
 /** Functions AWS documents that the local engine does not evaluate: they fail with "runs only in CloudWatch". */
-export const CLOUD_ONLY_FUNCTIONS: readonly CloudOnlyFunction[] = ['jsonParse', 'jsonStringify', 'unmask', 'parse_json'].map((name) => ({ kind: 'cloud-only', name }));
+export const CLOUD_ONLY_FUNCTIONS: readonly CloudOnlyFunction[] = ['jsonParse', 'jsonStringify', 'unmask', 'parse_json'].map((name) => ({
+  kind: 'cloud-only',
+  name,
+}));

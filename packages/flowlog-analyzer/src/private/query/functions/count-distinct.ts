@@ -6,16 +6,18 @@ export const countDistinct: AggregateFunction = {
   kind: 'aggregate',
   name: 'count_distinct',
   minArgs: 1,
-  accumulator: ([arg]) => () => {
-    const seen = new Set<string>();
-    return {
-      add: (row) => {
-        const v = formatValue(arg!(row));
-        if (v !== undefined) seen.add(v);
-      },
-      result: () => seen.size,
-      state: () => [...seen],
-      merge: (s) => (s as string[]).forEach((v) => seen.add(v)),
-    };
-  },
+  accumulator:
+    ([arg]) =>
+    () => {
+      const seen = new Set<string>();
+      return {
+        add: (row) => {
+          const v = formatValue(arg!(row));
+          if (v !== undefined) seen.add(v);
+        },
+        result: () => seen.size,
+        state: () => [...seen],
+        merge: (s) => (s as string[]).forEach((v) => seen.add(v)),
+      };
+    },
 };

@@ -6,10 +6,12 @@ export const floor: ScalarFunction = {
   kind: 'scalar',
   name: 'floor',
   minArgs: 1,
-  compile: ([arg]) => (row) => {
-    const n = asNumber(arg!(row));
-    if (n === undefined) return null;
-    const out = Math.floor(n);
-    return Number.isFinite(out) ? out : null;
-  },
+  compile:
+    ([arg]) =>
+    (row) => {
+      const n = asNumber(arg!(row));
+      if (n === undefined) return null;
+      const out = Math.floor(n);
+      return Number.isFinite(out) ? out : null;
+    },
 };

@@ -6,8 +6,10 @@ export const fromMillis: ScalarFunction = {
   kind: 'scalar',
   name: 'fromMillis',
   minArgs: 1,
-  compile: ([arg]) => (row) => {
-    const n = asNumber(arg!(row));
-    return n === undefined || !Number.isFinite(n) || Math.abs(n) > 8.64e15 ? null : formatTimestamp(n);
-  },
+  compile:
+    ([arg]) =>
+    (row) => {
+      const n = asNumber(arg!(row));
+      return n === undefined || !Number.isFinite(n) || Math.abs(n) > 8.64e15 ? null : formatTimestamp(n);
+    },
 };

@@ -48,9 +48,11 @@ export function unary(name: string, fn: (v: NonNullable<ReturnType<Getter>>) => 
     kind: 'scalar',
     name,
     minArgs: 1,
-    compile: ([arg]) => (row) => {
-      const v = arg!(row);
-      return v === null || v === undefined ? null : fn(v);
-    },
+    compile:
+      ([arg]) =>
+      (row) => {
+        const v = arg!(row);
+        return v === null || v === undefined ? null : fn(v);
+      },
   };
 }

@@ -5,8 +5,10 @@ export const isblank: ScalarFunction = {
   kind: 'scalar',
   name: 'isblank',
   minArgs: 1,
-  compile: ([arg]) => (row) => {
-    const v = arg!(row);
-    return v === null || v === undefined || String(v).trim() === '';
-  },
+  compile:
+    ([arg]) =>
+    (row) => {
+      const v = arg!(row);
+      return v === null || v === undefined || String(v).trim() === '';
+    },
 };

@@ -5,8 +5,10 @@ export const isempty: ScalarFunction = {
   kind: 'scalar',
   name: 'isempty',
   minArgs: 1,
-  compile: ([arg]) => (row) => {
-    const v = arg!(row);
-    return v === null || v === undefined || v === '';
-  },
+  compile:
+    ([arg]) =>
+    (row) => {
+      const v = arg!(row);
+      return v === null || v === undefined || v === '';
+    },
 };

@@ -5,8 +5,10 @@ export const isPresent: ScalarFunction = {
   kind: 'scalar',
   name: 'isPresent',
   minArgs: 1,
-  compile: ([arg]) => (row) => {
-    const v = arg!(row);
-    return v !== null && v !== undefined;
-  },
+  compile:
+    ([arg]) =>
+    (row) => {
+      const v = arg!(row);
+      return v !== null && v !== undefined;
+    },
 };

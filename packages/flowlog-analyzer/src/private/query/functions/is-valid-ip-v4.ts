@@ -6,8 +6,10 @@ export const isValidIpV4: ScalarFunction = {
   kind: 'scalar',
   name: 'isValidIpV4',
   minArgs: 1,
-  compile: ([arg]) => (row) => {
-    const v = arg!(row);
-    return v !== null && v !== undefined && isIPv4(String(v));
-  },
+  compile:
+    ([arg]) =>
+    (row) => {
+      const v = arg!(row);
+      return v !== null && v !== undefined && isIPv4(String(v));
+    },
 };

@@ -6,8 +6,10 @@ export const isValidIpV6: ScalarFunction = {
   kind: 'scalar',
   name: 'isValidIpV6',
   minArgs: 1,
-  compile: ([arg]) => (row) => {
-    const v = arg!(row);
-    return v !== null && v !== undefined && isIPv6(String(v));
-  },
+  compile:
+    ([arg]) =>
+    (row) => {
+      const v = arg!(row);
+      return v !== null && v !== undefined && isIPv6(String(v));
+    },
 };

@@ -6,8 +6,10 @@ export const isValidIp: ScalarFunction = {
   kind: 'scalar',
   name: 'isValidIp',
   minArgs: 1,
-  compile: ([arg]) => (row) => {
-    const v = arg!(row);
-    return v !== null && v !== undefined && isIP(String(v)) !== 0;
-  },
+  compile:
+    ([arg]) =>
+    (row) => {
+      const v = arg!(row);
+      return v !== null && v !== undefined && isIP(String(v)) !== 0;
+    },
 };

@@ -6,10 +6,12 @@ export const log: ScalarFunction = {
   kind: 'scalar',
   name: 'log',
   minArgs: 1,
-  compile: ([arg]) => (row) => {
-    const n = asNumber(arg!(row));
-    if (n === undefined) return null;
-    const out = Math.log(n);
-    return Number.isFinite(out) ? out : null;
-  },
+  compile:
+    ([arg]) =>
+    (row) => {
+      const n = asNumber(arg!(row));
+      if (n === undefined) return null;
+      const out = Math.log(n);
+      return Number.isFinite(out) ? out : null;
+    },
 };

@@ -6,11 +6,13 @@ export const replace: ScalarFunction = {
   kind: 'scalar',
   name: 'replace',
   minArgs: 3,
-  compile: ([text, find, by]) => (row) => {
-    const s = formatValue(text!(row));
-    const f = formatValue(find!(row));
-    const w = formatValue(by!(row)) ?? '';
-    if (s === undefined || f === undefined) return null;
-    return f === '' ? s : s.split(f).join(w);
-  },
+  compile:
+    ([text, find, by]) =>
+    (row) => {
+      const s = formatValue(text!(row));
+      const f = formatValue(find!(row));
+      const w = formatValue(by!(row)) ?? '';
+      if (s === undefined || f === undefined) return null;
+      return f === '' ? s : s.split(f).join(w);
+    },
 };

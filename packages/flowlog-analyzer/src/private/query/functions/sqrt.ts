@@ -6,10 +6,12 @@ export const sqrt: ScalarFunction = {
   kind: 'scalar',
   name: 'sqrt',
   minArgs: 1,
-  compile: ([arg]) => (row) => {
-    const n = asNumber(arg!(row));
-    if (n === undefined) return null;
-    const out = Math.sqrt(n);
-    return Number.isFinite(out) ? out : null;
-  },
+  compile:
+    ([arg]) =>
+    (row) => {
+      const n = asNumber(arg!(row));
+      if (n === undefined) return null;
+      const out = Math.sqrt(n);
+      return Number.isFinite(out) ? out : null;
+    },
 };

@@ -6,10 +6,12 @@ export const strcontains: ScalarFunction = {
   kind: 'scalar',
   name: 'strcontains',
   minArgs: 2,
-  compile: ([text, part]) => (row) => {
-    const s = formatValue(text!(row));
-    const p = formatValue(part!(row));
-    if (s === undefined || p === undefined) return null;
-    return s.includes(p) ? 1 : 0;
-  },
+  compile:
+    ([text, part]) =>
+    (row) => {
+      const s = formatValue(text!(row));
+      const p = formatValue(part!(row));
+      if (s === undefined || p === undefined) return null;
+      return s.includes(p) ? 1 : 0;
+    },
 };

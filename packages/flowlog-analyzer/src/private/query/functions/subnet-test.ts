@@ -10,7 +10,12 @@ type Family = 'ipv4' | 'ipv6' | 'any';
 function subnetTest(call: CallExpr, family: Family): (address: string) => boolean {
   const text = String((call.args[1] as { value: unknown }).value);
   const example = family === 'ipv6' ? '"2001:db8::/32"' : '"10.0.0.0/16"';
-  const bad = () => new FlowLogError('query-syntax', `${call.name}(): ${JSON.stringify(text)} is not ${family === 'ipv4' ? 'an IPv4' : family === 'ipv6' ? 'an IPv6' : 'an IPv4 or IPv6'} CIDR`, { hint: `e.g. ${call.name}(srcAddr, ${example})` });
+  const bad = () =>
+    new FlowLogError(
+      'query-syntax',
+      `${call.name}(): ${JSON.stringify(text)} is not ${family === 'ipv4' ? 'an IPv4' : family === 'ipv6' ? 'an IPv6' : 'an IPv4 or IPv6'} CIDR`,
+      { hint: `e.g. ${call.name}(srcAddr, ${example})` },
+    );
   const slash = text.indexOf('/');
   const base = slash < 0 ? text : text.slice(0, slash);
   if (isIPv4(base) && family !== 'ipv6') {

@@ -7,13 +7,15 @@ export const substr: ScalarFunction = {
   name: 'substr',
   minArgs: 2,
   maxArgs: 3,
-  compile: ([text, start, length]) => (row) => {
-    const s = formatValue(text!(row));
-    const from = asNumber(start!(row));
-    if (s === undefined || from === undefined) return null;
-    const n = length ? asNumber(length(row)) : undefined;
-    if (length && n === undefined) return null;
-    const begin = Math.max(0, Math.trunc(from));
-    return n === undefined ? s.slice(begin) : s.slice(begin, begin + Math.max(0, Math.trunc(n)));
-  },
+  compile:
+    ([text, start, length]) =>
+    (row) => {
+      const s = formatValue(text!(row));
+      const from = asNumber(start!(row));
+      if (s === undefined || from === undefined) return null;
+      const n = length ? asNumber(length(row)) : undefined;
+      if (length && n === undefined) return null;
+      const begin = Math.max(0, Math.trunc(from));
+      return n === undefined ? s.slice(begin) : s.slice(begin, begin + Math.max(0, Math.trunc(n)));
+    },
 };

@@ -8,25 +8,27 @@ export function sumOrAvg(name: 'sum' | 'avg'): AggregateFunction {
     kind: 'aggregate',
     name,
     minArgs: 1,
-    accumulator: ([arg]) => () => {
-      let sum = 0;
-      let n = 0;
-      return {
-        add: (row) => {
-          const v = asNumber(arg!(row));
-          if (v !== undefined) {
-            sum += v;
-            n++;
-          }
-        },
-        result: () => (n === 0 ? null : avg ? sum / n : sum),
-        state: () => [sum, n],
-        merge: (s) => {
-          const [otherSum, otherN] = s as [number, number];
-          sum += otherSum;
-          n += otherN;
-        },
-      };
-    },
+    accumulator:
+      ([arg]) =>
+      () => {
+        let sum = 0;
+        let n = 0;
+        return {
+          add: (row) => {
+            const v = asNumber(arg!(row));
+            if (v !== undefined) {
+              sum += v;
+              n++;
+            }
+          },
+          result: () => (n === 0 ? null : avg ? sum / n : sum),
+          state: () => [sum, n],
+          merge: (s) => {
+            const [otherSum, otherN] = s as [number, number];
+            sum += otherSum;
+            n += otherN;
+          },
+        };
+      },
   };
 }

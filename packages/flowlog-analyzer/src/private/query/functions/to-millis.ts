@@ -6,5 +6,8 @@ export const toMillis: ScalarFunction = {
   kind: 'scalar',
   name: 'toMillis',
   minArgs: 1,
-  compile: ([arg]) => (row) => timestampMs(arg!(row)) ?? null,
+  compile:
+    ([arg]) =>
+    (row) =>
+      timestampMs(arg!(row)) ?? null,
 };

@@ -11,16 +11,18 @@ export function trimFunction(name: string, left: boolean, right: boolean): Scala
     name,
     minArgs: 1,
     maxArgs: 2,
-    compile: ([text, chars]) => (row) => {
-      const s = formatValue(text!(row));
-      if (s === undefined) return null;
-      const set = chars ? formatValue(chars(row)) : undefined;
-      const strip = set === undefined ? (c: string) => /\s/.test(c) : (c: string) => set.includes(c);
-      let start = 0;
-      let end = s.length;
-      if (left) while (start < end && strip(s[start]!)) start++;
-      if (right) while (end > start && strip(s[end - 1]!)) end--;
-      return s.slice(start, end);
-    },
+    compile:
+      ([text, chars]) =>
+      (row) => {
+        const s = formatValue(text!(row));
+        if (s === undefined) return null;
+        const set = chars ? formatValue(chars(row)) : undefined;
+        const strip = set === undefined ? (c: string) => /\s/.test(c) : (c: string) => set.includes(c);
+        let start = 0;
+        let end = s.length;
+        if (left) while (start < end && strip(s[start]!)) start++;
+        if (right) while (end > start && strip(s[end - 1]!)) end--;
+        return s.slice(start, end);
+      },
   };
 }
