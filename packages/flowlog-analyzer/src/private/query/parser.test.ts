@@ -34,18 +34,21 @@ describe('parseQuery', () => {
     expect(result.warnings[0]).toContain('"count() as count"');
   });
 
-  it('accepts the rest of the subset', () => {
-    for (const q of [
-      'fields @timestamp, @message | sort @timestamp desc | limit 10',
-      'filter srcAddr like /^10\\./ and not (dstPort in [22, 3389]) | display srcAddr, dstPort',
-      'parse @message "* * * * *" as version, account, eni, src, dst | stats count() by src',
-      'parse @message /(?<proto>\\d+) (?<pk>\\d+)/ | fields proto',
-      'stats pct(bytes, 95), count_distinct(dstPort), avg(bytes) by bin(1h), action',
-      'filter isIpInSubnet(srcAddr, "10.0.0.0/8") and bytes * 2 >= 1000 | dedup srcAddr, dstAddr',
-      'filter @message =~ /REJECT/ | limit 1',
-    ]) {
-      expect(() => parseQuery(q), q).not.toThrow();
-    }
+  it('accepts the rest of the subset, each command read as the command it is', () => {
+    const cases: ReadonlyArray<[string, string[]]> = [
+      ['fields @timestamp, @message | sort @timestamp desc | limit 10', ['fields', 'sort', 'limit']],
+      ['filter srcAddr like /^10\\./ and not (dstPort in [22, 3389]) | display srcAddr, dstPort', ['filter', 'display']],
+      ['parse @message "* * * * *" as version, account, eni, src, dst | stats count() by src', ['parse', 'stats']],
+      ['parse @message /(?<proto>\\d+) (?<pk>\\d+)/ | fields proto', ['parse', 'fields']],
+      ['stats pct(bytes, 95), count_distinct(dstPort), avg(bytes) by bin(1h), action', ['stats']],
+      ['filter isIpInSubnet(srcAddr, "10.0.0.0/8") and bytes * 2 >= 1000 | dedup srcAddr, dstAddr', ['filter', 'dedup']],
+      ['filter @message =~ /REJECT/ | limit 1', ['filter', 'limit']],
+    ];
+    for (const [text, kinds] of cases)
+      expect(
+        parseQuery(text).commands.map((c) => c.kind),
+        text,
+      ).toEqual(kinds);
   });
 
   it.each([
