@@ -1,23 +1,9 @@
 import { allocationFromSpec, checkAllocation, renderAddressMapText } from '@artos/cidr-planner';
-import type { AppData } from './app-data.js';
+import type { ScreenProps } from './app-data.js';
 import { ScrollView, type ViewLine } from './ScrollView.js';
 
 /** The planner's findings and the address map. */
-export function CidrScreen({
-  data,
-  width,
-  height,
-  colors,
-  active,
-  filter,
-}: {
-  data: AppData;
-  width: number;
-  height: number;
-  colors: boolean;
-  active: boolean;
-  filter: string;
-}) {
+export function CidrScreen({ data, width, height, colors, active, filter = '' }: ScreenProps) {
   const allocation = allocationFromSpec(data.spec);
   const report = checkAllocation(allocation);
   const lines: ViewLine[] = [

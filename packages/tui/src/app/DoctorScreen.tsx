@@ -4,7 +4,7 @@ import { WORKFLOWS } from '../doctor/workflows.js';
 import { runWorkflow, type WorkflowReport } from '../doctor/run-workflow.js';
 import type { DoctorContext, ReachQuestion, StepResult } from '../doctor/types.js';
 import { ReachForm } from './ReachForm.js';
-import type { AppData } from './app-data.js';
+import type { ScreenProps } from './app-data.js';
 import { Line } from './Line.js';
 import { useList } from './use-list.js';
 import { useSpinner } from './use-spinner.js';
@@ -55,21 +55,7 @@ export function filterRows(rows: readonly Row[], filter: string): Row[] {
   return rows.filter((r) => (r.kind === 'workflow' ? workflows.has(r.workflow) : matches(r)));
 }
 
-export function DoctorScreen({
-  data,
-  width,
-  height,
-  colors,
-  active,
-  filter = '',
-}: {
-  data: AppData;
-  width: number;
-  height: number;
-  colors: boolean;
-  active: boolean;
-  filter?: string;
-}) {
+export function DoctorScreen({ data, width, height, colors, active, filter = '' }: ScreenProps) {
   const [reports, setReports] = useState<Record<string, WorkflowReport>>({});
   const [running, setRunning] = useState<{ workflow: string; done: StepResult[]; current: string | undefined } | undefined>();
   const [open, setOpen] = useState<Record<string, boolean>>({});

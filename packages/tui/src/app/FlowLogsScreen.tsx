@@ -12,7 +12,7 @@ import {
   runDetectors,
   type ResultRow,
 } from '@artos/flowlog-analyzer';
-import type { AppData } from './app-data.js';
+import type { ScreenProps } from './app-data.js';
 import { Line } from './Line.js';
 import { useList } from './use-list.js';
 import { useKeys } from './use-keys.js';
@@ -53,23 +53,7 @@ function matchingRows(rows: readonly ResultRow[], columns: readonly string[], fi
 }
 
 /** The canned queries (the seed's flow-log analysis), then the histogram: run with progress and cancel, scroll the results. */
-export function FlowLogsScreen({
-  data,
-  width,
-  height,
-  colors,
-  active,
-  filter = '',
-  clearFilter,
-}: {
-  data: AppData;
-  width: number;
-  height: number;
-  colors: boolean;
-  active: boolean;
-  filter?: string;
-  clearFilter?: () => void;
-}) {
+export function FlowLogsScreen({ data, width, height, colors, active, filter = '', clearFilter }: ScreenProps & { readonly clearFilter?: () => void }) {
   const [state, setStateValue] = useState<State>({ kind: 'menu' });
   // The handler reads the state from a ref: keys batched in one chunk see each other's effect.
   const stateRef = useRef<State>(state);

@@ -1,25 +1,11 @@
 import { useMemo } from 'react';
 import { networkGraph } from '@artos/model';
 import { renderGraphText } from '../render/graph-text.js';
-import type { AppData } from './app-data.js';
+import type { ScreenProps } from './app-data.js';
 import { ScrollView, type ViewLine } from './ScrollView.js';
 
 /** The security groups, who may reach each and where each may send, from the model being read. */
-export function GraphScreen({
-  data,
-  width,
-  height,
-  colors,
-  active,
-  filter,
-}: {
-  data: AppData;
-  width: number;
-  height: number;
-  colors: boolean;
-  active: boolean;
-  filter: string;
-}) {
+export function GraphScreen({ data, width, height, colors, active, filter = '' }: ScreenProps) {
   const lines = useMemo<ViewLine[]>(
     () => [
       ...renderGraphText(networkGraph(data.context.model)).map((text): ViewLine => (text.startsWith(' ') || text === '' ? { text } : { text, tone: 'accent' })),

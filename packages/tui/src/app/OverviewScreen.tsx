@@ -1,25 +1,11 @@
 import { renderAddressMapText, allocationFromSpec } from '@artos/cidr-planner';
 import { renderOverviewText } from '../render/overview-text.js';
 import { renderModelText } from '../render/model-text.js';
-import type { AppData } from './app-data.js';
+import type { ScreenProps } from './app-data.js';
 import { ScrollView, type ViewLine } from './ScrollView.js';
 
 /** VPC, tiers with the CIDR map, groups, endpoints and their state. */
-export function OverviewScreen({
-  data,
-  width,
-  height,
-  colors,
-  active,
-  filter,
-}: {
-  data: AppData;
-  width: number;
-  height: number;
-  colors: boolean;
-  active: boolean;
-  filter: string;
-}) {
+export function OverviewScreen({ data, width, height, colors, active, filter = '' }: ScreenProps) {
   const model = data.context.model;
   const lines: ViewLine[] = [];
   lines.push({ text: `Source: ${model.description}${model.vpc ? ` — VPC ${model.vpc.id} ${model.vpc.cidrs.join(', ')}` : ''}`, tone: 'accent' });

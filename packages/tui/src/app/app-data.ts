@@ -27,3 +27,14 @@ export const SCREEN_TITLES: Readonly<Record<ScreenId, string>> = {
   cidr: 'CIDR',
   graph: 'Graph',
 };
+
+/** What every screen receives from the app: the data, its size, colours, whether it has the keys, and the `/` filter. */
+export interface ScreenProps {
+  readonly data: AppData;
+  readonly width: number;
+  readonly height: number;
+  readonly colors: boolean;
+  readonly active: boolean;
+  /** The `/` filter's text; '' when none. */
+  readonly filter?: string;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eksCapacity, planAllocation } from '@artos/cidr-planner';
-import { alignedTable, renderCapacity, renderPlanSubnets } from './cidr-text.js';
+import { renderCapacity, renderPlanSubnets } from './cidr-text.js';
+import { alignedTable } from './text-table.js';
 
 /** Start column of each cell of a table line (cells are separated by two or more spaces). */
 const columnEnds = (line: string) => [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => m.index! + m[0].length);
@@ -15,6 +16,7 @@ describe('cidr tables', () => {
         ['pods', '16,379'],
       ],
       ['left', 'right'],
+      '  ',
     );
     expect(text.split('\n')).toEqual(['  tier                   usable', '  application-long-name   1,019', '  pods                   16,379']);
   });

@@ -1,27 +1,5 @@
 import { formatCount, type CapacityReport, type PlanResult } from '@artos/cidr-planner';
-
-/** How a column lines up: text to the left, counts to the right (so their digits line up). */
-export type ColumnAlign = 'left' | 'right';
-
-/**
- * Columns separated by two spaces, each as wide as its widest cell (header included), numbers
- * right-aligned. Widths come from the cells, not from constants, so a long tier name or a 7-digit
- * count cannot push a row out of line.
- */
-export function alignedTable(rows: readonly (readonly string[])[], align: readonly ColumnAlign[], indent = '  '): string {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows
-    .map(
-      (row) =>
-        indent +
-        row
-          .map((cell, i) => (align[i] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-          .join('  ')
-          .trimEnd(),
-    )
-    .join('\n');
-}
+import { alignedTable } from './text-table.js';
 
 /** `cidr capacity`: the per-node figure once, and each subnet's rows multiplying it. */
 export function renderCapacity(report: CapacityReport): string {
@@ -47,7 +25,7 @@ export function renderCapacity(report: CapacityReport): string {
     ]);
   }
   rows.push(['total', '', '', formatCount(report.maxNodes), formatCount(report.maxPodsPerNode), formatCount(report.maxPods)]);
-  return `${lines.join('\n')}\n${alignedTable(rows, ['left', 'right', 'right', 'right', 'right', 'right'])}\n`;
+  return `${lines.join('\n')}\n${alignedTable(rows, ['left', 'right', 'right', 'right', 'right', 'right'], '  ')}\n`;
 }
 
 /** `cidr plan`: one row per subnet (tier, AZ or reserve slot, CIDR, usable addresses). */
@@ -56,5 +34,5 @@ export function renderPlanSubnets(plan: PlanResult): string {
   for (const s of [...plan.subnets, ...plan.podSubnets, ...plan.reserved]) {
     rows.push([s.tier, s.reserve ? `reserve ${s.az + 1}` : `AZ${s.az + 1}`, s.cidr, formatCount(s.usable)]);
   }
-  return `${alignedTable(rows, ['left', 'left', 'left', 'right'])}\n`;
+  return `${alignedTable(rows, ['left', 'left', 'left', 'right'], '  ')}\n`;
 }
