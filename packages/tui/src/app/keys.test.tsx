@@ -7,6 +7,7 @@ import { App } from './App.js';
 import { ScrollView } from './ScrollView.js';
 import type { AppData } from './app-data.js';
 import { buildDoctorContext } from '../doctor/build-context.js';
+import { tick, until, waitFor } from '../../test/support/ink-helpers.js';
 
 // Keys as a terminal sends them (xterm): ink-testing-library hands each write to Ink as one chunk,
 // as a terminal does with keys typed faster than a frame.
@@ -35,29 +36,6 @@ beforeAll(async () => {
   };
 });
 
-const tick = (ms = 40) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(frame: () => string | undefined, text: string, timeout = 3000): Promise<string> {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const f = stripAnsi(frame() ?? '');
-    if (f.includes(text)) return f;
-    await tick(20);
-  }
-  throw new Error(`"${text}" never appeared in:\n${frame()}`);
-}
-/** Retries an assertion until it holds (a busy machine renders late), then returns. */
-async function until(check: () => void, timeout = 3000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await tick(20);
-    }
-  }
-}
 const lines = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `line ${i}` }));
 const firstLine = (frame: string | undefined) => stripAnsi(frame ?? '').split('\n')[0];
 
