@@ -50,9 +50,21 @@ async function logGroupFormat(io: CliIo, options: CloudWatchOptions): Promise<Re
   try {
     found = await readLogGroupFormat(ec2, options.logGroup);
   } catch (error) {
+    const { awsFailureKind, safeText } = await import('../providers/aws-errors.js');
+    const said = `${(error as Error).name}: ${safeText((error as Error).message ?? '')}`;
+    const kind = awsFailureKind(error);
+    if (kind === 'timeout' || kind === 'network' || kind === 'credentials') {
+      // The query would fail the same way: stop here, before a second round of retries.
+      throw new AbortError(
+        `DescribeFlowLogs failed: ${said}`,
+        kind === 'credentials'
+          ? 'check the AWS credentials (aws sts get-caller-identity)'
+          : "check the network, the region and AWS_ENDPOINT_URL; give --format to skip reading the flow logs' format",
+      );
+    }
     // Without ec2:DescribeFlowLogs the query still runs; only custom-format fields stay unnamed.
     io.err(
-      `warning: could not read the flow logs' format (ec2:DescribeFlowLogs: ${(error as Error).name}: ${(error as Error).message}); fields of a custom format are not parsed. Give --format to name them.\n`,
+      `warning: could not read the flow logs' format (ec2:DescribeFlowLogs: ${said}); fields of a custom format are not parsed. Give --format to name them.\n`,
     );
     return undefined;
   } finally {

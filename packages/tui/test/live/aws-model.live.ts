@@ -126,6 +126,8 @@ describe('modelFromAws against moto', () => {
         logGroupName: `/vpc/${net.vpcId}/flow-logs`,
         maxAggregationIntervalSeconds: 60,
         logFormat: undefined,
+        // FlowLog (EC2 API Reference): DeliverLogsStatus SUCCESS | FAILED.
+        deliveryStatus: 'SUCCESS',
       },
     ]);
     expect(model.logGroup).toEqual({ name: `/vpc/${net.vpcId}/flow-logs`, retentionDays: 14, recentEvents: 1 });

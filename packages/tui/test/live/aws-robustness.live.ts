@@ -45,6 +45,18 @@ describe('the live provider when the account cannot be read', () => {
   }, 60_000);
 
   it('Logs Insights (flowlogs query --log-group) against the same endpoint also ends by itself within 30 s', async () => {
+    // With --format the query goes straight to StartQuery.
+    const run = await runArtosNet(
+      ['flowlogs', 'query', 'fields @timestamp', '--log-group', '/vpc/vpc-0/flow-logs', '--format', '${version} ${srcaddr}', '--region', REGION],
+      cliEnv({ endpoint: silentUrl, workDir }),
+      30_000,
+    );
+    expect(run.killed, 'the CLI was still waiting after 30 s').toBe(false);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('StartQuery failed: TimeoutError');
+  }, 60_000);
+
+  it("without --format, reading the flow log's format (DescribeFlowLogs) times out first: the CLI stops there, within 30 s", async () => {
     const run = await runArtosNet(
       ['flowlogs', 'query', 'fields @timestamp', '--log-group', '/vpc/vpc-0/flow-logs', '--region', REGION],
       cliEnv({ endpoint: silentUrl, workDir }),
@@ -52,7 +64,8 @@ describe('the live provider when the account cannot be read', () => {
     );
     expect(run.killed, 'the CLI was still waiting after 30 s').toBe(false);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('StartQuery failed: TimeoutError');
+    expect(run.stderr).toContain('DescribeFlowLogs failed: TimeoutError');
+    expect(run.stderr).not.toContain('StartQuery');
   }, 60_000);
 
   it('--profile no-such-profile: a message naming the profile and how to make or pick one, before any call', async () => {
