@@ -2,7 +2,18 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { createAnnotator, type ResultRow } from '@artos/flowlog-analyzer';
-import { assertValidSpec, modelFromSpec, modelFromTemplate, preset, type ModelPart, type NetworkModel, type NetworkSpec } from '@artos/model';
+import {
+  assertValidSpec,
+  modelFromSpec,
+  modelFromTemplate,
+  preset,
+  type ModelPart,
+  type ModelRouteTable,
+  type ModelRule,
+  type ModelSecurityGroup,
+  type NetworkModel,
+  type NetworkSpec,
+} from '@artos/model';
 import { runWorkflow } from '../../src/doctor/run-workflow.js';
 import type { Check, DoctorContext, ReachQuestion, StepResult } from '../../src/doctor/types.js';
 
@@ -112,3 +123,18 @@ export function unknownWhenDenied(check: Check, parts: readonly ModelPart[], bas
     expect(said(step)).not.toMatch(/missing/i);
   });
 }
+
+/** The model with the group of catalog role `role` edited. */
+export const withGroup = (model: NetworkModel, role: string, edit: (g: ModelSecurityGroup) => ModelSecurityGroup): NetworkModel => ({
+  ...model,
+  securityGroups: model.securityGroups.map((g) => (g.role === role ? edit(g) : g)),
+});
+
+/** The model with route table `id` edited. */
+export const withTable = (model: NetworkModel, id: string, edit: (t: ModelRouteTable) => ModelRouteTable): NetworkModel => ({
+  ...model,
+  routeTables: model.routeTables.map((t) => (t.id === id ? edit(t) : t)),
+});
+
+/** Whether a rule's port range holds `port`. */
+export const covers = (r: ModelRule, port: number): boolean => r.fromPort <= port && r.toPort >= port;

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { assertValidSpec, type ModelEndpoint, type ModelRouteTable, type ModelSecurityGroup, type NetworkModel } from '@artos/model';
-import { contextOf, denied, plannedModel, productionSpec, runCheck, said, unknownWhenDenied } from '../../../test/support/doctor-contexts.js';
+import { assertValidSpec, type ModelEndpoint, type NetworkModel } from '@artos/model';
+import {
+  contextOf,
+  covers,
+  denied,
+  plannedModel,
+  productionSpec,
+  runCheck,
+  said,
+  unknownWhenDenied,
+  withGroup,
+  withTable,
+} from '../../../test/support/doctor-contexts.js';
 import { endpointsExist } from './endpoints-exist.js';
 import { endpointsPrivateDns } from './endpoints-private-dns.js';
 import { endpointsGroup443 } from './endpoints-group-443.js';
@@ -17,14 +28,6 @@ const planned = plannedModel();
 const withEndpoint = (model: NetworkModel, service: string, edit: (e: ModelEndpoint) => ModelEndpoint | undefined): NetworkModel => ({
   ...model,
   endpoints: model.endpoints.flatMap((e) => (e.service === service ? (edit(e) ?? []) : [e])),
-});
-const withGroup = (model: NetworkModel, role: string, edit: (g: ModelSecurityGroup) => ModelSecurityGroup): NetworkModel => ({
-  ...model,
-  securityGroups: model.securityGroups.map((g) => (g.role === role ? edit(g) : g)),
-});
-const withTable = (model: NetworkModel, id: string, edit: (t: ModelRouteTable) => ModelRouteTable): NetworkModel => ({
-  ...model,
-  routeTables: model.routeTables.map((t) => (t.id === id ? edit(t) : t)),
 });
 
 describe('endpoints-exist', () => {
@@ -87,7 +90,7 @@ describe('endpoints-group-443', () => {
   // the security groups of the endpoint network interface control the traffic to it from
   // resources in the VPC; the SDK calls the service on HTTPS (443).
   it('fails when the endpoints group no longer admits 443 from the VPC', async () => {
-    const model = withGroup(planned, 'vpc-endpoints', (g) => ({ ...g, ingress: g.ingress.filter((r) => !(r.fromPort <= 443 && r.toPort >= 443)) }));
+    const model = withGroup(planned, 'vpc-endpoints', (g) => ({ ...g, ingress: g.ingress.filter((r) => !covers(r, 443)) }));
     const step = await runCheck(endpointsGroup443, contextOf(model));
     expect(step.status).toBe('fail');
     expect(said(step)).toMatch(/^ecr\.api: .*planned-vpc-endpoints-sg/m);

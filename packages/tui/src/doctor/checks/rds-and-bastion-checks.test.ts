@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { assertValidSpec, type ModelRouteTable, type ModelRule, type ModelSecurityGroup, type NetworkModel } from '@artos/model';
+import { assertValidSpec, type ModelRule, type NetworkModel } from '@artos/model';
 import type { ResultRow } from '@artos/flowlog-analyzer';
-import { contextOf, denied, plannedModel, productionSpec, runCheck, said, unknownWhenDenied } from '../../../test/support/doctor-contexts.js';
+import {
+  contextOf,
+  covers,
+  denied,
+  plannedModel,
+  productionSpec,
+  runCheck,
+  said,
+  unknownWhenDenied,
+  withGroup,
+  withTable,
+} from '../../../test/support/doctor-contexts.js';
 import { rdsAdmitsNodes } from './rds-admits-nodes.js';
 import { nodesEgressDatabase } from './nodes-egress-database.js';
 import { databaseRouteTableIsolated } from './database-route-table-isolated.js';
@@ -14,15 +25,6 @@ import { clusterAdmitsBastion } from './cluster-admits-bastion.js';
 // *unknown* (naming the denied call) when a part it needs could not be read.
 
 const planned = plannedModel();
-const withGroup = (model: NetworkModel, role: string, edit: (g: ModelSecurityGroup) => ModelSecurityGroup): NetworkModel => ({
-  ...model,
-  securityGroups: model.securityGroups.map((g) => (g.role === role ? edit(g) : g)),
-});
-const withTable = (model: NetworkModel, id: string, edit: (t: ModelRouteTable) => ModelRouteTable): NetworkModel => ({
-  ...model,
-  routeTables: model.routeTables.map((t) => (t.id === id ? edit(t) : t)),
-});
-const covers = (r: ModelRule, port: number) => r.fromPort <= port && r.toPort >= port;
 const natRoute = { destination: { kind: 'cidr', cidr: '0.0.0.0/0' }, target: { kind: 'nat-gateway', id: 'nat-0123456789abcdef0' }, state: 'active' } as const;
 
 describe('rds-admits-nodes', () => {
