@@ -3,9 +3,9 @@ import { isIPv6 } from 'node:net';
 import { FlowLogError, type FlowLogErrorCode } from './errors.js';
 import { RecordFormat } from './record-format.js';
 import { checkHeaderAgainstFormat } from './header-check.js';
+import { FieldCheck, KEEP, lineReaderFor, type AddressTexts, type FieldValue, type LineBytes, type LineReader } from './record-line-reader.js';
 
-/** A parsed value: numbers as numbers, `-` as null, everything else as text. */
-export type FieldValue = number | string | null;
+export type { FieldValue } from './record-line-reader.js';
 
 /** What the parser counts: bytes, lines, records, and each kind of bad line with where. */
 export interface ParseInfo {
@@ -58,17 +58,6 @@ export function recordSkip(info: ParseInfo, code: FlowLogErrorCode, line: number
   if (entry.firstLines.length < FIRST_LINES_KEPT) entry.firstLines.push(line);
   info.skipped++;
 }
-
-/** How a field's text is checked. */
-const enum FieldCheck {
-  Text = 0,
-  Integer = 1,
-  Address = 2,
-  Action = 3,
-  LogStatus = 4,
-}
-/** Bit of a field kind: the query reads the field, so its value is kept. */
-const KEEP = 8;
 
 function checkOf(name: string, kind: 'int' | 'string' | 'address'): FieldCheck {
   if (name === 'action') return FieldCheck.Action;
@@ -140,13 +129,8 @@ const DASH = 45;
 const LOWER_A = 97;
 const LOWER_Z = 122;
 
-/** Node's native slicers: a string straight from the bytes of one field, without `toString`'s encoding lookup. */
-interface NativeSlices {
-  latin1Slice(start: number, end: number): string;
-  utf8Slice(start: number, end: number): string;
-}
-function asBuffer(bytes: Uint8Array): Buffer & NativeSlices {
-  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as Buffer & NativeSlices;
+function asBuffer(bytes: Uint8Array): LineBytes {
+  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as LineBytes;
 }
 
 /**
@@ -164,11 +148,14 @@ export class RecordParser {
   /** The bytes of a line cut by the end of the previous chunk. */
   private pending: Buffer | undefined;
   private kinds: Uint8Array;
+  /** The fast path for well-formed lines of these kinds (see record-line-reader.ts). */
+  private reader: LineReader;
   private readonly context: { line: number; format: RecordFormat; message: string | undefined } = { line: 0, format: RecordFormat.DEFAULT, message: undefined };
 
   constructor(private readonly options: RecordParserOptions) {
     this.format = options.format ?? RecordFormat.DEFAULT;
     this.kinds = this.kindsOf(this.format);
+    this.reader = lineReaderFor(this.kinds);
   }
 
   /**
@@ -181,17 +168,18 @@ export class RecordParser {
     return Uint8Array.from(format.fields.map((f) => checkOf(f.name, f.kind) | (wanted && !wanted.has(f.insights) ? 0 : KEEP)));
   }
 
-  private readonly addresses = new Map<number, string>();
-
-  /** The text of an IPv4 address, shared between records (see MAX_INTERNED_ADDRESSES). */
-  private addressText(ipv4: number, bytes: Buffer & NativeSlices, start: number, end: number): string {
-    const known = this.addresses.get(ipv4);
-    // Only the canonical spelling is shared; 010.0.0.1 (same number, longer) stays as written.
-    if (known !== undefined && known.length === end - start) return known;
-    const text = bytes.latin1Slice(start, end);
-    if (known === undefined && this.addresses.size < MAX_INTERNED_ADDRESSES && isCanonicalIpv4(text)) this.addresses.set(ipv4, text);
-    return text;
-  }
+  /** The texts of IPv4 addresses, shared between records (see MAX_INTERNED_ADDRESSES). */
+  private readonly addresses: AddressTexts = {
+    known: new Map<number, string>(),
+    text(ipv4: number, bytes: LineBytes, start: number, end: number): string {
+      const known = this.known.get(ipv4);
+      // Only the canonical spelling is shared; 010.0.0.1 (same number, longer) stays as written.
+      if (known !== undefined && known.length === end - start) return known;
+      const text = bytes.latin1Slice(start, end);
+      if (known === undefined && this.known.size < MAX_INTERNED_ADDRESSES && isCanonicalIpv4(text)) this.known.set(ipv4, text);
+      return text;
+    },
+  };
 
   get currentFormat(): RecordFormat {
     return this.format;
@@ -209,13 +197,11 @@ export class RecordParser {
       }
       const joined = asBuffer(Buffer.concat([this.pending, bytes.subarray(0, newline)]));
       this.pending = undefined;
-      this.lineAt(joined, 0, joined.length, isAscii(joined));
+      this.lineAt(joined, 0, joined.length);
       start = newline + 1;
     }
-    // Flow logs are ASCII: then text fields are sliced as latin1, the cheapest string there is.
-    const ascii = isAscii(bytes);
     for (let newline = bytes.indexOf(NEWLINE, start); newline >= 0; newline = bytes.indexOf(NEWLINE, start)) {
-      this.lineAt(bytes, start, newline, ascii);
+      this.lineAt(bytes, start, newline);
       start = newline + 1;
     }
     // A copy: the caller may reuse the chunk's memory.
@@ -225,25 +211,26 @@ export class RecordParser {
   close(): void {
     const rest = this.pending;
     this.pending = undefined;
-    if (rest && rest.length > 0) this.lineAt(asBuffer(rest), 0, rest.length, isAscii(rest));
+    if (rest && rest.length > 0) this.lineAt(asBuffer(rest), 0, rest.length);
   }
 
   /** Parses one line (without its newline). */
   line(raw: string): void {
     const bytes = asBuffer(Buffer.from(raw, 'utf8'));
-    this.lineAt(bytes, 0, bytes.length, isAscii(bytes));
+    this.lineAt(bytes, 0, bytes.length);
   }
 
-  private lineAt(bytes: Buffer & NativeSlices, from: number, to: number, ascii: boolean): void {
-    this.parseLine(bytes, from, to > from && bytes[to - 1] === RETURN ? to - 1 : to, ascii);
+  private lineAt(bytes: LineBytes, from: number, to: number): void {
+    this.parseLine(bytes, from, to > from && bytes[to - 1] === RETURN ? to - 1 : to);
   }
 
   /**
    * Parses the line `bytes[from, to)` in place, field by field in one pass: numbers are read from
    * their digits, addresses and words checked on their bytes, and a string is made only for a text
-   * field the query reads (or the whole line for @message, a header, an error).
+   * field the query reads (or the whole line for @message, a header, an error). A well-formed line
+   * is read by the generated fast path; the loop below reads the others and owns every error.
    */
-  private parseLine(bytes: Buffer & NativeSlices, from: number, to: number, ascii: boolean): void {
+  private parseLine(bytes: LineBytes, from: number, to: number): void {
     const lineNo = ++this.info.lines;
     if (to === from || (bytes[from]! <= SPACE && isBlank(bytes, from, to))) return;
     // Before the first record, a line that starts like a field name may be a header (files
@@ -255,6 +242,9 @@ export class RecordParser {
     const kinds = this.kinds;
     const count = kinds.length;
     const values: FieldValue[] = new Array(count);
+    if (this.reader(bytes, from, to, values, this.addresses)) return this.record(values, bytes, from, to, lineNo);
+    // Flow logs are ASCII: then text fields are sliced as latin1, the cheapest string there is.
+    const ascii = isAscii(bytes.subarray(from, to));
     let p = from;
     let i = 0;
     for (; i < count; i++) {
@@ -291,7 +281,7 @@ export class RecordParser {
           values[i] = kind & KEEP ? word : null;
         } else if (check === FieldCheck.Address) {
           const ipv4 = ipv4At(bytes, start, p);
-          if (ipv4 >= 0) values[i] = kind & KEEP ? this.addressText(ipv4, bytes, start, p) : null;
+          if (ipv4 >= 0) values[i] = kind & KEEP ? this.addresses.text(ipv4, bytes, start, p) : null;
           else {
             // IPv6 (flow logs carry it in srcaddr/dstaddr for IPv6 traffic): rare, checked on a string.
             const text = ascii ? bytes.latin1Slice(start, p) : bytes.utf8Slice(start, p);
@@ -316,12 +306,16 @@ export class RecordParser {
       const found = raw.split(' ').filter((part) => part !== '').length;
       return this.skip('field-count', `line ${lineNo}: ${found} fields${raw.includes('  ') ? ' (or an empty one)' : ''}, the format has ${count}`, raw, lineNo);
     }
+    this.record(values, bytes, from, to, lineNo);
+  }
+
+  private record(values: FieldValue[], bytes: LineBytes, from: number, to: number, lineNo: number): void {
     this.info.records++;
     // One context object, refilled per record: the callback reads it before the next line.
     const context = this.context;
     context.line = lineNo;
     context.format = this.format;
-    context.message = this.options.keepMessage ? (ascii ? bytes.latin1Slice(from, to) : bytes.utf8Slice(from, to)) : undefined;
+    context.message = this.options.keepMessage ? messageText(bytes, from, to) : undefined;
     this.options.onRecord(values, context);
   }
 
@@ -329,7 +323,7 @@ export class RecordParser {
   private badField(
     code: FlowLogErrorCode,
     what: string,
-    bytes: Buffer & NativeSlices,
+    bytes: LineBytes,
     from: number,
     to: number,
     start: number,
@@ -359,6 +353,7 @@ export class RecordParser {
     else {
       this.format = format;
       this.kinds = this.kindsOf(format);
+      this.reader = lineReaderFor(this.kinds);
     }
     this.info.headers++;
   }
@@ -387,13 +382,18 @@ export class RecordParser {
  * A line of only white space, as String.prototype.trim sees it (so a non-breaking space counts):
  * called only when the line starts with a control byte or a space.
  */
-function isBlank(bytes: Buffer & NativeSlices, from: number, to: number): boolean {
+function isBlank(bytes: LineBytes, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const c = bytes[k]!;
     if (c >= 0x80) return bytes.utf8Slice(from, to).trim().length === 0;
     if (c !== SPACE && (c < 9 || c > 13)) return false;
   }
   return true;
+}
+
+/** The raw line for @message: latin1 when ASCII (the cheapest string there is), else UTF-8. */
+function messageText(bytes: LineBytes, from: number, to: number): string {
+  return isAscii(bytes.subarray(from, to)) ? bytes.latin1Slice(from, to) : bytes.utf8Slice(from, to);
 }
 
 /** No leading zeros: the one spelling of its number, so a cached text is the text of every record with that number. */

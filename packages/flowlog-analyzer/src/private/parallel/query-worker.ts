@@ -1,31 +1,29 @@
-import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseQuery } from '../query/parser.js';
 import { RecordFormat } from '../record-format.js';
 import { QuerySink } from '../run-query.js';
-import { parseStream } from '../sources.js';
+import { parseFileRange } from '../sources.js';
 import { isFlowLogError } from '../errors.js';
 import type { WorkerReply, WorkerTask } from './protocol.js';
 
 // One worker: parse its byte range and run the query up to its stats command; the main thread
 // merges the groups of all workers and runs the rest of the query.
 const task = workerData as WorkerTask;
-async function run(): Promise<WorkerReply> {
+function run(): WorkerReply {
   const sink = new QuerySink(parseQuery(task.queryText));
   const format = task.formatFields ? RecordFormat.custom(task.formatFields) : undefined;
-  const info = await parseStream(
-    createReadStream(task.file, { start: task.start, end: task.end, highWaterMark: 1 << 18 }),
-    sink.parserOptions(task.file, { ...(format ? { format } : {}), strict: task.strict }),
-  );
+  const info = parseFileRange(task.file, task.start, task.end, sink.parserOptions(task.file, { ...(format ? { format } : {}), strict: task.strict }));
   return { ok: true, groups: sink.executor.exportStatsGroups(), matched: sink.executor.matchedEvents, info };
 }
-run().then(
-  (reply) => parentPort!.postMessage(reply),
-  (error: unknown) =>
-    parentPort!.postMessage({
-      ok: false,
-      message: (error as Error).message,
-      code: isFlowLogError(error) ? error.code : undefined,
-      line: isFlowLogError(error) ? error.context.line : undefined,
-    } satisfies WorkerReply),
-);
+let reply: WorkerReply;
+try {
+  reply = run();
+} catch (error) {
+  reply = {
+    ok: false,
+    message: (error as Error).message,
+    code: isFlowLogError(error) ? error.code : undefined,
+    line: isFlowLogError(error) ? error.context.line : undefined,
+  };
+}
+parentPort!.postMessage(reply);
