@@ -12,6 +12,13 @@ import { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from '../limits.js';
 /** Groups of a stats command as plain data, to cross a worker boundary. */
 export type PartialGroups = ReadonlyArray<{ readonly id: string; readonly keys: Value[]; readonly states: unknown[] }>;
 
+/** The rows a worker's share put into the result, as they cross to the main thread (which sets their format again). */
+export interface PartialRows {
+  readonly rows: ReadonlyArray<Omit<Row, 'format'>>;
+  /** Rows that reached the worker's result before its row cap cut them. */
+  readonly resultRows: number;
+}
+
 /**
  * The identity of a group of several keys, unambiguous like JSON.stringify but a third of its cost
  * (it runs once per record): each text is tagged and prefixed with its length, so no separator
@@ -200,6 +207,24 @@ export class QueryExecutor {
   exportStatsGroups(): PartialGroups {
     const groups = this.statsGroups?.groups ?? new Map<string, Group>();
     return [...groups.entries()].map(([id, g]) => ({ id, keys: g.keys, states: g.accumulators.map((a) => a.state()) }));
+  }
+
+  /**
+   * Ends a worker's share of a query without stats: its rows in the final order, cut to the best
+   * `finalLimit` (so the union of all shares holds the best rows of all).
+   */
+  exportResultRows(): PartialRows {
+    this.stages[0]?.end();
+    return { rows: this.output.map(({ values, timestamp, message, extra }) => ({ values, timestamp, message, extra })), resultRows: this.resultRows };
+  }
+
+  /**
+   * Adds the rows of a worker's share, before `finish()`; called in input order, so the final
+   * stable sort breaks ties in input order, as one thread does.
+   */
+  mergeResultRows(rows: readonly Row[], resultRows: number): void {
+    for (const row of rows) this.output.push(row);
+    this.resultRows += resultRows;
   }
 
   /** Adds groups computed elsewhere (by workers) into the first stats command, before `finish()`. */

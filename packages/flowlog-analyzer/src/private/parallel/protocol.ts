@@ -1,4 +1,4 @@
-import type { PartialGroups } from '../engine/execute.js';
+import type { PartialGroups, PartialRows } from '../engine/execute.js';
 import type { ParseInfo } from '../record-parser.js';
 
 /** What the main thread sends a worker: a query, and one line-aligned byte range of a plain file. */
@@ -15,5 +15,11 @@ export interface WorkerTask {
 }
 
 export type WorkerReply =
-  | { readonly ok: true; readonly groups: PartialGroups; readonly matched: number; readonly info: ParseInfo }
+  | {
+      readonly ok: true;
+      /** A stats query's partial groups, or a query's best rows (the plan's parallel mode says which). */
+      readonly partial: { readonly groups: PartialGroups } | PartialRows;
+      readonly matched: number;
+      readonly info: ParseInfo;
+    }
   | { readonly ok: false; readonly message: string; readonly code: string | undefined; readonly line: number | undefined };

@@ -13,7 +13,8 @@ function run(): WorkerReply {
   const sink = new QuerySink(parseQuery(task.queryText));
   const format = task.formatFields ? RecordFormat.custom(task.formatFields) : undefined;
   const info = parseFileRange(task.file, task.start, task.end, sink.parserOptions(task.file, { ...(format ? { format } : {}), strict: task.strict }));
-  return { ok: true, groups: sink.executor.exportStatsGroups(), matched: sink.executor.matchedEvents, info };
+  const partial = sink.plan.parallel === 'stats' ? { groups: sink.executor.exportStatsGroups() } : sink.executor.exportResultRows();
+  return { ok: true, partial, matched: sink.executor.matchedEvents, info };
 }
 let reply: WorkerReply;
 try {

@@ -21,10 +21,12 @@ const GZIP = [0x1f, 0x8b];
 
 /**
  * A query can run on several threads when everything before its first `stats` works record by
- * record (filter, fields, parse): each worker then computes partial groups of its share.
+ * record (filter, fields, parse): each worker then computes partial groups of its share. A query
+ * without stats can when it is record by record up to its final sort and limit: each worker then
+ * returns its best rows.
  */
 export function parallelizable(query: Query): boolean {
-  return planQuery(query).parallel;
+  return planQuery(query).parallel !== false;
 }
 
 interface FilePlan {
@@ -96,11 +98,12 @@ function runWorker(task: WorkerTask): Promise<WorkerReply> {
 }
 
 /**
- * Runs the part of a query up to its first stats command on worker threads over line-aligned byte
- * ranges of plain files, and merges the groups into `executor` (the caller then finishes it).
- * Returns undefined when the input does not suit (gzip, small) so the caller reads it on one thread.
+ * Runs a query on worker threads over line-aligned byte ranges of plain files: the part up to its
+ * first stats command, whose groups are merged into `executor`, or (without stats) the whole
+ * query, whose best rows are merged; the caller then finishes `executor`. Returns undefined when
+ * the input does not suit (gzip, small) so the caller reads it on one thread.
  */
-export async function runStatsInParallel(
+export async function runInParallel(
   executor: QueryExecutor,
   queryText: string,
   files: readonly string[],
@@ -149,7 +152,15 @@ export async function runStatsInParallel(
         { source: plan.file, ...(reply.line !== undefined ? { line: reply.line + offset } : {}) },
       );
     }
-    executor.mergeStatsGroups(reply.groups);
+    if ('groups' in reply.partial) executor.mergeStatsGroups(reply.partial.groups);
+    else {
+      // The format is not sent with each row: it is the range's, the one the worker parsed with.
+      const format = plan.formatFields ? RecordFormat.custom(plan.formatFields) : RecordFormat.DEFAULT;
+      executor.mergeResultRows(
+        reply.partial.rows.map((row) => ({ ...row, format })),
+        reply.partial.resultRows,
+      );
+    }
     executor.addMatched(reply.matched);
     const shifted = {
       ...reply.info,

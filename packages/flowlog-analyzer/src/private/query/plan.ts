@@ -17,8 +17,12 @@ export interface QueryPlan {
   readonly fields: ReadonlySet<string> | undefined;
   /** The query reads @message or shows whole events. */
   readonly needsMessage: boolean;
-  /** Everything before the first stats works record by record, so workers can split the input. */
-  readonly parallel: boolean;
+  /**
+   * Workers can split the input: `stats` when everything before the first stats works record by
+   * record (each worker returns partial groups); `rows` when the query has no stats and is record
+   * by record up to a final sort or limit (each worker returns its best rows in the final order).
+   */
+  readonly parallel: 'stats' | 'rows' | false;
   readonly isStats: boolean;
   /** Rows the result holds: the query's final limit, else Insights' default. */
   readonly cap: number;
@@ -39,6 +43,23 @@ function isRecordByRecord(c: Command): boolean {
   return c.kind === 'filter' || c.kind === 'fields' || c.kind === 'parse';
 }
 
+/**
+ * No stats, and record by record up to a tail of the final sort, limit, fields and display (the
+ * commands the executor applies to the final result): the union of each share's best rows then
+ * holds the best rows of all, and a stable sort in input order breaks ties as one thread does.
+ */
+function isRowsParallel(commands: readonly Command[]): boolean {
+  const tail = commands.findIndex((c) => c.kind === 'sort' || c.kind === 'limit');
+  const head = tail < 0 ? commands : commands.slice(0, tail);
+  const rest = tail < 0 ? [] : commands.slice(tail);
+  // The executor's rule for a final sort or limit: only limit, display and fields follow it.
+  const finalOnly = (c: Command) => c.kind === 'limit' || c.kind === 'display' || c.kind === 'fields';
+  return (
+    head.every((c) => isRecordByRecord(c) || c.kind === 'display') &&
+    rest.every((c, i) => (c.kind === 'sort' || c.kind === 'limit' ? rest.slice(i + 1).every(finalOnly) : finalOnly(c)))
+  );
+}
+
 export function planQuery(query: Query, limits: InsightsLimits = DEFAULT_INSIGHTS_LIMITS): QueryPlan {
   const commands = query.commands;
   const fields = referencedFields(query);
@@ -50,7 +71,7 @@ export function planQuery(query: Query, limits: InsightsLimits = DEFAULT_INSIGHT
     query,
     fields,
     needsMessage: readsMessage(query, fields),
-    parallel: firstStats >= 0 && commands.slice(0, firstStats).every(isRecordByRecord),
+    parallel: firstStats >= 0 ? (commands.slice(0, firstStats).every(isRecordByRecord) ? 'stats' : false) : isRowsParallel(commands) ? 'rows' : false,
     isStats: firstStats >= 0,
     cap: last?.kind === 'limit' ? last.count : limits.defaultResultRows,
     userLimited: last?.kind === 'limit',
