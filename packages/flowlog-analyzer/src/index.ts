@@ -6,7 +6,8 @@ export { RecordParser, type FieldValue, type ParseInfo, type RecordContext, type
 export { decodedChunks, parseStream, expandPaths, fileChunks } from './private/sources.js';
 export { parseQuery } from './private/query/parser.js';
 export type { Query, Command, Expr, Projection } from './private/query/ast.js';
-export { QueryExecutor, type QueryOutput, type ResultRow } from './private/engine/execute.js';
+export { QueryExecutor, type QueryOutput, type ResultRow, type PartialGroups, type PartialRows } from './private/engine/execute.js';
+export type { Row } from './private/engine/row.js';
 export { runLocalQuery, runQueryOnText, runQueryOnSources, type QueryResult, type QueryStatistics, type LocalQueryOptions } from './private/run-query.js';
 export { DEFAULT_INSIGHTS_LIMITS, MAX_QUERY_NESTING, type InsightsLimits } from './private/limits.js';
 export {

@@ -1,4 +1,4 @@
-import { FLOW_LOG_FIELDS, findFlowLogField, type FlowLogFieldInfo } from '@artos/model';
+import { FLOW_LOG_FIELDS, findFlowLogField, type FlowLogFieldInfo } from '@artos/model/records';
 
 /**
  * Field names as CloudWatch Logs Insights discovers them for VPC flow logs, so one query text

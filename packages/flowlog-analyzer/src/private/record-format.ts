@@ -1,4 +1,4 @@
-import { DEFAULT_FLOW_LOG_FORMAT_FIELDS } from '@artos/model';
+import { DEFAULT_FLOW_LOG_FORMAT_FIELDS } from '@artos/model/records';
 import { FlowLogError } from './errors.js';
 import { fieldByAwsName, type FieldSpec } from './fields.js';
 

@@ -1,5 +1,5 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
-import { cidrContainsAddress, parseIpv4, parseIpv4Cidr } from '@artos/model';
+import { cidrContainsAddress, parseIpv4, parseIpv4Cidr } from '@artos/model/records';
 import { FlowLogError } from '../../errors.js';
 import type { Getter } from '../../engine/row.js';
 import type { CallExpr, ScalarFunction } from './function-def.js';
@@ -37,6 +37,22 @@ function subnetTest(call: CallExpr, family: Family): (address: string) => boolea
   throw bad();
 }
 
+/** Answers kept per address text: a flow log repeats a few thousand addresses millions of times. */
+const MAX_REMEMBERED = 1 << 16;
+
+/** `test`, remembering its answer for up to MAX_REMEMBERED address texts (then it just answers). */
+function remembered(test: (address: string) => boolean): (address: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (address) => {
+    let answer = answers.get(address);
+    if (answer === undefined) {
+      answer = test(address);
+      if (answers.size < MAX_REMEMBERED) answers.set(address, answer);
+    }
+    return answer;
+  };
+}
+
 export function subnetFunction(name: string, family: Family): ScalarFunction {
   return {
     kind: 'scalar',
@@ -44,7 +60,7 @@ export function subnetFunction(name: string, family: Family): ScalarFunction {
     minArgs: 2,
     args: ['any', 'string-literal'],
     compile: ([address], call) => {
-      const test = subnetTest(call, family);
+      const test = remembered(subnetTest(call, family));
       const get: Getter = address!;
       return (row) => {
         const v = get(row);
