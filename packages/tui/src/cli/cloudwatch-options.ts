@@ -1,4 +1,4 @@
-import { runFlowLogQuery, type QueryProgress, type QueryResult, type RecordFormat } from '@artos/flowlog-analyzer';
+import { runFlowLogQuery, type QueryProgress, type QueryResult, type RecordFormat } from '@artos/flowlog-analyzer/query';
 import { AbortError } from './cli-errors.js';
 import type { CliIo } from './io.js';
 import { parseTime } from './time-range.js';

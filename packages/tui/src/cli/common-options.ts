@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
-import { PRESET_NAMES } from '@artos/model';
+// The light entry: building a command's options must not load the spec's schema and YAML parser.
+import { PRESET_NAMES } from '@artos/model/presets';
 import type { CliIo } from './io.js';
-import { DEFAULT_PRESET } from './spec-source.js';
+
+/** The one preset every command reads when given neither --spec nor --preset: the seed's full network. */
+export const DEFAULT_PRESET = 'production';
 
 /** What every command gets: where to write, and how to report its exit code. */
 export interface CommandContext {

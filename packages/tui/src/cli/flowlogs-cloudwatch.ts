@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { RecordFormat, type QueryResult } from '@artos/flowlog-analyzer';
+import { RecordFormat, type QueryResult } from '@artos/flowlog-analyzer/query';
 import type { CloudWatchOptions } from './cloudwatch-options.js';
 import { AbortError } from './cli-errors.js';
 import { assertProfileExists } from './aws-profile.js';

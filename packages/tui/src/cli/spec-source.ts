@@ -1,5 +1,6 @@
 import { isModelError, isPresetName, preset, PRESET_NAMES, readSpecFile, validateSpec, type NetworkSpec, type ValidationResult } from '@artos/model';
 import { AbortError } from './cli-errors.js';
+import { DEFAULT_PRESET } from './common-options.js';
 
 export interface SpecSourceOptions {
   readonly spec?: string;
@@ -14,8 +15,7 @@ export interface LoadedSpec {
   readonly result: ValidationResult;
 }
 
-/** The one preset every command reads when given neither --spec nor --preset: the seed's full network. */
-export const DEFAULT_PRESET = 'production';
+export { DEFAULT_PRESET } from './common-options.js';
 
 /**
  * Reads `--spec FILE` or `--preset NAME` (default: the basic preset) and validates it.
@@ -62,7 +62,14 @@ function rejectMisshapenSpec(source: string, result: ValidationResult): void {
 }
 
 /** Like `loadSpecSource`, but the spec must be valid: errors stop the command with exit 1. */
-export async function loadValidSpec(options: SpecSourceOptions): Promise<{ source: string; spec: NetworkSpec; result: ValidationResult }> {
+/** A spec that passed validation, with where it came from. */
+export interface LoadedValidSpec {
+  readonly source: string;
+  readonly spec: NetworkSpec;
+  readonly result: ValidationResult;
+}
+
+export async function loadValidSpec(options: SpecSourceOptions): Promise<LoadedValidSpec> {
   const loaded = await loadSpecSource(options);
   if (!loaded.result.spec) {
     const errors = loaded.result.issues.filter((i) => i.severity === 'error');

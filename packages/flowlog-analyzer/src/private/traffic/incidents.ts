@@ -1,25 +1,9 @@
 import type { Admits } from './admits.js';
 import type { Connection } from './connection.js';
 import { outsideHost, type Placement, type Workload } from './workloads.js';
+import type { IncidentId } from './incident-ids.js';
 
-/**
- * Incidents this network can produce. Each is built from the placed workloads and judged by the
- * evaluator like any other traffic: an incident the network would not produce (the S3 pull
- * succeeds because the nodes may reach S3) is reported as not possible, never faked.
- */
-export type IncidentId =
-  'rogue-pod-rds' | 'outside-scan' | 'unusual-source' | 's3-pull-blocked' | 'large-transfer' | 'refused-nodeport' | 'capture-gap' | 'default-route-over-vpn';
-
-export const INCIDENT_IDS: readonly IncidentId[] = [
-  'rogue-pod-rds',
-  'outside-scan',
-  'unusual-source',
-  's3-pull-blocked',
-  'large-transfer',
-  'refused-nodeport',
-  'capture-gap',
-  'default-route-over-vpn',
-];
+export { INCIDENT_IDS, type IncidentId } from './incident-ids.js';
 
 /** One piece of an incident: a connection in an interval (a long one spans several), or a SKIPDATA record. */
 export type IncidentStep =
