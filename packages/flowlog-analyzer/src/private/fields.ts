@@ -16,9 +16,12 @@ const SPECIAL: Readonly<Record<string, string>> = {
   'pkt-dstaddr': 'pktDstAddr',
 };
 
-/** `tcp-flags` → `tcpFlags`; the special cases above for addresses, ports and times. */
+/**
+ * `tcp-flags` → `tcpFlags`, `instance-tag-2` → `instanceTag2` (a name Insights can use without
+ * backticks); the special cases above for addresses, ports and times.
+ */
 export function insightsName(awsName: string): string {
-  return SPECIAL[awsName] ?? awsName.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+  return SPECIAL[awsName] ?? awsName.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
 
 export interface FieldSpec extends FlowLogFieldInfo {

@@ -71,6 +71,27 @@ describe('RecordParser', () => {
     });
   });
 
+  it('parses the later fields (versions 9-11) under names Insights can use without backticks', () => {
+    // Field names and versions from secondary sources (see @artos/model's flow-log-fields.ts);
+    // a value of a tag field is the tag's value, percent-encoded.
+    const format = RecordFormat.fromFormatString(
+      '${version} ${interface-id} ${resource-id} ${encryption-status} ${interface-type} ${instance-tag} ${instance-tag-2} ${next-hop-interface-id} ${next-hop-az-id}',
+    );
+    const { records, info } = parse('11 - rnat-0123456789abcdef0 1 regional_nat_gateway team%3Dpay - eni-0aaa use1-az1', { format });
+    expect(info.skipped).toBe(0);
+    expect(records[0]).toEqual({
+      version: 11,
+      interfaceId: null,
+      resourceId: 'rnat-0123456789abcdef0',
+      encryptionStatus: 1,
+      interfaceType: 'regional_nat_gateway',
+      instanceTag: 'team%3Dpay',
+      instanceTag2: null,
+      nextHopInterfaceId: 'eni-0aaa',
+      nextHopAzId: 'use1-az1',
+    });
+  });
+
   it('keeps each address as written when it shares address texts between records', () => {
     const format = RecordFormat.fromFormatString('${srcaddr} ${dstaddr}');
     const { records, info } = parse('10.0.0.1 10.0.0.2\n010.0.0.1 10.0.0.2\n10.0.0.1 10.00.0.2\n255.255.255.255 0.0.0.0\n', { format });

@@ -52,11 +52,35 @@ export const FLOW_LOG_FIELDS: readonly FlowLogFieldInfo[] = Object.freeze([
   f('ecs-task-definition-arn', 7, 'string'),
   f('ecs-task-arn', 7, 'string'),
   f('ecs-task-id', 7, 'string'),
+  // Versions 2-5 are as AWS's own doc source gives them (awsdocs/amazon-vpc-user-guide @a16ab76,
+  // doc_source/flow-logs.md, last changed 2023-04-06); version 7 as a verbatim copy of AWS's
+  // table. From here on, AWS's "Flow log records" table could not be read (the docs corpus gives
+  // the page's opening only), so each version below rests on secondary sources that agree with
+  // each other; re-check them against https://docs.aws.amazon.com/vpc/latest/userguide/flow-log-records.html.
+  // BPA for VPC Block Public Access, else -.
   f('reject-reason', 8, 'string'),
-  // VPC encryption controls (AWS News Blog, "Introducing VPC encryption controls", Nov 2025):
-  // 0 clear text, 1 Nitro encryption, 2 application TLS, 3 both, - unknown. Its version could not
-  // be read from AWS's "Flow log records" page when this was written: 10 is unconfirmed, check it.
+  // The regional NAT gateway's id when interface-id is -.
+  f('resource-id', 9, 'string'),
+  // VPC encryption controls (values from AWS: the VPC User Guide's encryption-controls page and
+  // the AWS News Blog, "Introducing VPC encryption controls", Nov 2025): 0 clear text, 1 Nitro
+  // encryption, 2 application encryption, 3 both, - unknown or controls off.
   f('encryption-status', 10, 'int'),
+  // June 2026: the values of up to two tag keys of the instance, interface or Auto Scaling group
+  // (AWS's EC2 API Reference documents the TagFieldSpecifications behind them; the field names are
+  // from secondary sources), the type of the capturing interface (nat_gateway,
+  // network_load_balancer, regional_nat_gateway, transit_gateway, vpc_endpoint), and the next hop.
+  f('instance-tag', 11, 'string'),
+  f('instance-tag-2', 11, 'string'),
+  f('interface-tag', 11, 'string'),
+  f('interface-tag-2', 11, 'string'),
+  f('asg-tag', 11, 'string'),
+  f('asg-tag-2', 11, 'string'),
+  f('interface-type', 11, 'string'),
+  f('next-hop-interface-id', 11, 'string'),
+  f('next-hop-subnet-id', 11, 'string'),
+  f('next-hop-az-id', 11, 'string'),
+  f('next-hop-vpc-id', 11, 'string'),
+  f('next-hop-interface-type', 11, 'string'),
 ]);
 
 export const DEFAULT_FLOW_LOG_FORMAT_FIELDS: readonly string[] = Object.freeze(FLOW_LOG_FIELDS.filter((x) => x.version === 2).map((x) => x.name));
