@@ -92,6 +92,19 @@ describe('RecordParser', () => {
     });
   });
 
+  it('with headers off (a piece cut from the middle of a file) reads a header-like line as data', () => {
+    const header = 'version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status';
+    const records: unknown[] = [];
+    const parser = new RecordParser({ headers: false, onRecord: (values) => records.push([...values]) });
+    parser.push(`${header}\n${AWS_ACCEPTED}\n`);
+    parser.close();
+    expect(parser.info.headers).toBe(0);
+    expect(parser.info.malformed).toEqual({ 'bad-number': { count: 1, firstLines: [1] } });
+    expect(records).toHaveLength(1);
+    // By default the same text starts with a header.
+    expect(parse(`${header}\n${AWS_ACCEPTED}\n`).info.headers).toBe(1);
+  });
+
   it('keeps each address as written when it shares address texts between records', () => {
     const format = RecordFormat.fromFormatString('${srcaddr} ${dstaddr}');
     const { records, info } = parse('10.0.0.1 10.0.0.2\n010.0.0.1 10.0.0.2\n10.0.0.1 10.00.0.2\n255.255.255.255 0.0.0.0\n', { format });

@@ -44,6 +44,12 @@ export interface RecordParserOptions {
    * @default - every field
    */
   readonly fields?: ReadonlySet<string>;
+  /**
+   * Whether a line before the first record may be a header line. Off for a piece cut from the
+   * middle of a file (a worker's share), where a header-like line is data, as on one thread.
+   * @default true
+   */
+  readonly headers?: boolean;
 }
 
 export const FIRST_LINES_KEPT = 5;
@@ -235,7 +241,7 @@ export class RecordParser {
     if (to === from || (bytes[from]! <= SPACE && isBlank(bytes, from, to))) return;
     // Before the first record, a line that starts like a field name may be a header (files
     // delivered to S3): checked first, since a header of text fields would also pass as a record.
-    if (this.info.records === 0 && bytes[from]! >= LOWER_A && bytes[from]! <= LOWER_Z) {
+    if (this.info.records === 0 && this.options.headers !== false && bytes[from]! >= LOWER_A && bytes[from]! <= LOWER_Z) {
       const raw = bytes.utf8Slice(from, to);
       if (RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
     }
@@ -302,7 +308,7 @@ export class RecordParser {
     }
     if (i !== count) {
       const raw = bytes.utf8Slice(from, to);
-      if (this.info.records === 0 && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
+      if (this.info.records === 0 && this.options.headers !== false && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
       const found = raw.split(' ').filter((part) => part !== '').length;
       return this.skip('field-count', `line ${lineNo}: ${found} fields${raw.includes('  ') ? ' (or an empty one)' : ''}, the format has ${count}`, raw, lineNo);
     }
@@ -332,7 +338,7 @@ export class RecordParser {
     lineNo: number,
   ): void {
     const raw = bytes.utf8Slice(from, to);
-    if (this.info.records === 0 && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
+    if (this.info.records === 0 && this.options.headers !== false && RecordFormat.isHeaderLine(raw)) return this.header(raw, lineNo);
     return this.skip(
       code,
       `line ${lineNo}: ${this.format.fields[index]!.name} is ${JSON.stringify(bytes.utf8Slice(start, end).slice(0, 40))}, ${what}`,

@@ -24,7 +24,7 @@ export async function* decodedChunks(source: AsyncIterable<Uint8Array>): AsyncGe
   };
   if (head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1) {
     // Large output chunks: fewer, bigger pieces for the parser (zlib's default is 16 KiB).
-    yield* Readable.from(rest()).pipe(createGunzip({ chunkSize: 1 << 18 })) as AsyncIterable<Uint8Array>;
+    yield* Readable.from(rest()).pipe(createGunzip({ chunkSize: 1 << 20 })) as AsyncIterable<Uint8Array>;
   } else {
     yield* rest();
   }

@@ -12,6 +12,8 @@ export interface WorkerTask {
   /** AWS field names of the format, when the file has a header or the caller gave one. */
   readonly formatFields: readonly string[] | undefined;
   readonly strict: boolean;
+  /** The range starts the file's data: a header line may come before its first record. */
+  readonly headers: boolean;
 }
 
 export type WorkerReply =

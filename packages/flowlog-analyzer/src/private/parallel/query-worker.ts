@@ -12,7 +12,10 @@ const task = workerData as WorkerTask;
 function run(): WorkerReply {
   const sink = new QuerySink(parseQuery(task.queryText));
   const format = task.formatFields ? RecordFormat.custom(task.formatFields) : undefined;
-  const info = parseFileRange(task.file, task.start, task.end, sink.parserOptions(task.file, { ...(format ? { format } : {}), strict: task.strict }));
+  const info = parseFileRange(task.file, task.start, task.end, {
+    ...sink.parserOptions(task.file, { ...(format ? { format } : {}), strict: task.strict }),
+    headers: task.headers,
+  });
   const partial = sink.plan.parallel === 'stats' ? { groups: sink.executor.exportStatsGroups() } : sink.executor.exportResultRows();
   return { ok: true, partial, matched: sink.executor.matchedEvents, info };
 }

@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertValidSpec, preset } from '@artos/model';
 import { generateSampleTraffic, DEFAULT_FORMAT_HEADER } from '../sample-traffic.js';
+import { RecordFormat } from '../record-format.js';
 import { runLocalQuery } from '../run-query.js';
 import { parseQuery } from '../query/parser.js';
 import { parallelizable } from './run-parallel.js';
+import { planQuery } from '../query/plan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'artos-par-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,4 +72,64 @@ describe('parallel stats', () => {
     },
     60_000,
   );
+});
+
+// Gzip cannot be split by byte ranges: the main thread decompresses and deals blocks of whole
+// lines to the workers, for stats whose aggregates do not depend on record order.
+const gzipped = join(dir, 'traffic.log.gz');
+// Large enough for several 4 MiB blocks of decompressed text, so blocks go to both workers.
+const manyLines = [...generateSampleTraffic(spec, { records: 150_000, seed: 9 })];
+manyLines.splice(70_000, 0, '2 123 eni-broken', manyLines.find((l) => l.includes(' ACCEPT '))!.replace(' ACCEPT ', ' MAYBE '));
+// A header-like line in the middle is data (a bad line), as on one thread.
+manyLines.splice(120_000, 0, DEFAULT_FORMAT_HEADER);
+writeFileSync(gzipped, gzipSync(`${DEFAULT_FORMAT_HEADER}\n${manyLines.join('\n')}\n`));
+const gzippedSecond = join(dir, 'more.log.gz');
+writeFileSync(gzippedSecond, gzipSync(`${[...generateSampleTraffic(spec, { records: 20_000, seed: 6 })].join('\n')}`)); // no final newline
+// Cut short: the last part of the stream is missing.
+const whole = gzipSync(`${manyLines.slice(0, 60_000).join('\n')}\n`);
+const truncated = join(dir, 'cut.log.gz');
+writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length * 0.7)));
+
+const GZIP_QUERIES = [
+  'filter action = "REJECT" | stats count() as n by srcAddr, dstPort | sort n desc, srcAddr asc, dstPort asc | limit 20',
+  'stats sum(bytes) as b, avg(packets) as p, min(startTime) as first, max(endTime) as last, count_distinct(dstPort) as ports by action | sort action asc',
+  'filter isIpv4InSubnet(srcAddr, "10.0.0.0/16") | stats count() as n by dstPort | sort n desc, dstPort asc | limit 50',
+];
+
+describe('parallel stats over gzip', () => {
+  it('deals only order-free aggregates (count, count_distinct, sum, avg, min, max) to workers', () => {
+    expect(planQuery(parseQuery(GZIP_QUERIES[1]!)).orderFreeStats).toBe(true);
+    // Ties in earliest/latest are broken by record order; pct and stddev merge approximately.
+    for (const q of ['stats earliest(srcAddr) by dstPort', 'stats pct(bytes, 50)', 'stats stddev(bytes)', 'stats sortsFirst(srcAddr)'])
+      expect(planQuery(parseQuery(q)).orderFreeStats, q).toBe(false);
+  });
+
+  it.each(GZIP_QUERIES)(
+    'gives the same rows and statistics as one thread: %s',
+    async (query) => {
+      const files = [gzipped, gzippedSecond, truncated];
+      const one = await runLocalQuery(query, files, { parallel: false });
+      const many = await runLocalQuery(query, files, { parallel: { workers: 2, minBytes: 0 } });
+      expect(one.rows.length).toBeGreaterThan(0);
+      expect(many.rows).toEqual(one.rows);
+      expect(many.statistics.recordsMatched).toBe(one.statistics.recordsMatched);
+      expect(many.statistics.info).toEqual(one.statistics.info);
+      // The bad lines, the mid-file header and the cut are all counted, at the lines one thread names.
+      expect(Object.keys(one.statistics.info.malformed).sort()).toEqual(['bad-number', 'bad-value', 'field-count', 'truncated-gzip']);
+      expect(one.statistics.info.headers).toBe(1);
+    },
+    120_000,
+  );
+
+  it('names the line of a header that contradicts --format, counted from its file start', async () => {
+    const format = RecordFormat.fromFormatString('${version} ${srcaddr} ${dstaddr}');
+    const run = (parallel: false | { workers: number; minBytes: number }) =>
+      runLocalQuery('stats count() as n', [gzipped], { format, parallel }).then(
+        () => 'no error',
+        (e: Error) => e.message,
+      );
+    const one = await run(false);
+    expect(one).toMatch(/line 1/);
+    expect(await run({ workers: 2, minBytes: 0 })).toBe(one);
+  }, 120_000);
 });

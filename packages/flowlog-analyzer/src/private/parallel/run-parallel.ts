@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from './start-worker.js';
 import type { Query } from '../query/ast.js';
 import { planQuery } from '../query/plan.js';
 import { RecordFormat } from '../record-format.js';
@@ -57,6 +57,16 @@ async function planFile(file: string, format: RecordFormat | undefined): Promise
   }
 }
 
+/** The counts of a piece of a file with its bad lines' numbers moved by the lines before the piece. */
+export function shiftLines(info: ParseInfo, offset: number): ParseInfo {
+  return {
+    ...info,
+    malformed: Object.fromEntries(
+      Object.entries(info.malformed).map(([code, e]) => [code, { count: e!.count, firstLines: e!.firstLines.map((l) => l + offset) }]),
+    ),
+  };
+}
+
 /** Moves a byte offset forward to the start of the next line. */
 async function alignToLine(file: string, offset: number, size: number): Promise<number> {
   if (offset >= size) return size;
@@ -75,20 +85,9 @@ async function alignToLine(file: string, offset: number, size: number): Promise<
   }
 }
 
-/** From the build the worker is a sibling JS file; from sources (tests, benchmarks) it is TS, loaded through tsx. */
-/** Each worker's heap is kept small: the records it parses are short-lived, and memory must stay bounded. */
-const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 };
-
-function startWorker(task: WorkerTask): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./query-worker.js', import.meta.url), { workerData: task, resourceLimits: RESOURCE_LIMITS });
-  const source = new URL('./query-worker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(boot, { eval: true, workerData: task, resourceLimits: RESOURCE_LIMITS });
-}
-
 function runWorker(task: WorkerTask): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(task);
+    const worker = startWorker('query-worker', task);
     worker.once('message', (reply: WorkerReply) => {
       resolve(reply);
       void worker.terminate();
@@ -133,7 +132,16 @@ export async function runInParallel(
       tasks.push({
         plan,
         index: k,
-        task: { queryText, file: plan.file, start: bounds[k]!, end: bounds[k + 1]! - 1, formatFields: plan.formatFields, strict: options.strict ?? false },
+        task: {
+          queryText,
+          file: plan.file,
+          start: bounds[k]!,
+          end: bounds[k + 1]! - 1,
+          formatFields: plan.formatFields,
+          strict: options.strict ?? false,
+          // A header is looked for at the start of the data only (after the first record, one thread sees none).
+          headers: k === 0,
+        },
       });
     }
   }
@@ -162,13 +170,7 @@ export async function runInParallel(
       );
     }
     executor.addMatched(reply.matched);
-    const shifted = {
-      ...reply.info,
-      malformed: Object.fromEntries(
-        Object.entries(reply.info.malformed).map(([code, e]) => [code, { count: e!.count, firstLines: e!.firstLines.map((l) => l + offset) }]),
-      ),
-    };
-    mergeInfo(info, shifted);
+    mergeInfo(info, shiftLines(reply.info, offset));
     linesBefore.set(plan.file, offset + reply.info.lines);
     options.onProgress?.(info, plan.file);
   }

@@ -24,6 +24,12 @@ export interface QueryPlan {
    */
   readonly parallel: 'stats' | 'rows' | false;
   readonly isStats: boolean;
+  /**
+   * The first stats' aggregates give the same groups whatever order the records come in (count,
+   * count_distinct, sum, avg, min, max), so workers may take records in any order: the
+   * decompressed blocks of gzip input are dealt to whichever worker is free.
+   */
+  readonly orderFreeStats: boolean;
   /** Rows the result holds: the query's final limit, else Insights' default. */
   readonly cap: number;
   /** The cap comes from the query's own final limit. */
@@ -60,6 +66,13 @@ function isRowsParallel(commands: readonly Command[]): boolean {
   );
 }
 
+/** Aggregates whose result does not depend on the order of the records (ties in earliest, latest, sortsFirst and sortsLast do; pct's and stddev's merges are not exact). */
+const ORDER_FREE_AGGREGATES = new Set(['count', 'count_distinct', 'sum', 'avg', 'min', 'max']);
+
+function isOrderFree(stats: Command): boolean {
+  return stats.kind === 'stats' && stats.aggregates.every((a) => a.expr.kind === 'call' && ORDER_FREE_AGGREGATES.has(a.expr.name.toLowerCase()));
+}
+
 export function planQuery(query: Query, limits: InsightsLimits = DEFAULT_INSIGHTS_LIMITS): QueryPlan {
   const commands = query.commands;
   const fields = referencedFields(query);
@@ -73,6 +86,7 @@ export function planQuery(query: Query, limits: InsightsLimits = DEFAULT_INSIGHT
     needsMessage: readsMessage(query, fields),
     parallel: firstStats >= 0 ? (commands.slice(0, firstStats).every(isRecordByRecord) ? 'stats' : false) : isRowsParallel(commands) ? 'rows' : false,
     isStats: firstStats >= 0,
+    orderFreeStats: firstStats >= 0 && isOrderFree(commands[firstStats]!),
     cap: last?.kind === 'limit' ? last.count : limits.defaultResultRows,
     userLimited: last?.kind === 'limit',
     sortKeys: sort?.kind === 'sort' ? sort.keys : undefined,

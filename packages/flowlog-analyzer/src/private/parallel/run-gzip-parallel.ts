@@ -1,0 +1,160 @@
+import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type { Query } from '../query/ast.js';
+import { planQuery } from '../query/plan.js';
+import { RecordFormat } from '../record-format.js';
+import { FlowLogError, type FlowLogErrorCode } from '../errors.js';
+import { emptyInfo, mergeInfo, recordSkip, type ParseInfo } from '../record-parser.js';
+import { decodedChunks, fileChunks } from '../sources.js';
+import type { QueryExecutor } from '../engine/execute.js';
+import { BlockPool, BlockPoolFailed, SLOT_BYTES } from './block-pool.js';
+import { shiftLines, type ParallelOptions } from './run-parallel.js';
+
+/** One block of the input, in order: its file, whether it starts the file, and its counts once parsed. */
+interface Block {
+  readonly file: string;
+  readonly first: boolean;
+  info?: ParseInfo;
+  /** The file's gzip stream ended cut short after this block. */
+  truncated?: boolean;
+}
+
+/**
+ * The gzip input of a stats query whose aggregates do not depend on record order, on worker
+ * threads: gzip cannot be split by byte ranges, so the main thread decompresses (zlib works on
+ * libuv's pool) and deals line-aligned blocks to whichever worker is free; the counts of the
+ * blocks are merged in input order, so the line numbers of bad lines are those one thread reports.
+ * Returns undefined when the query or input does not suit (the caller reads it on one thread).
+ */
+export async function runGzipInParallel(
+  executor: QueryExecutor,
+  query: Query,
+  queryText: string,
+  files: readonly string[],
+  options: ParallelOptions & { format?: RecordFormat; strict?: boolean; onProgress?: (info: ParseInfo, file: string) => void },
+): Promise<ParseInfo | undefined> {
+  const plan = planQuery(query);
+  const workers = Math.max(1, Math.min(8, options.workers ?? availableParallelism()));
+  // strict stops at the first bad line, which only one thread reading in order can tell.
+  if (workers < 2 || plan.parallel !== 'stats' || !plan.orderFreeStats || options.strict) return undefined;
+  let compressed = 0;
+  for (const file of files) {
+    const size = await gzipSize(file);
+    if (size === undefined) return undefined;
+    compressed += size;
+  }
+  // Flow logs compress about tenfold: the same threshold as for plain input.
+  if (compressed * 10 < (options.minBytes ?? 64 * 2 ** 20)) return undefined;
+
+  const given = options.format?.fields.map((f) => f.name);
+  const blocks: Block[] = [];
+  const pool = new BlockPool(workers, queryText);
+  try {
+    for (const file of files) await dealFile(file, given, blocks, pool);
+    const { groups, matched } = await pool.end();
+    const total = emptyInfo();
+    let offset = 0;
+    for (const [seq, block] of blocks.entries()) {
+      if (block.first) offset = 0; // line numbers restart with each file, as with one parser per file
+      mergeInfo(total, shiftLines(block.info!, offset));
+      offset += block.info!.lines;
+      if (block.truncated) recordSkip(total, 'truncated-gzip', offset);
+      if (blocks[seq + 1]?.first !== false) options.onProgress?.(total, block.file);
+    }
+    for (const partial of groups) executor.mergeStatsGroups(partial);
+    executor.addMatched(matched);
+    return total;
+  } catch (error) {
+    if (!(error instanceof BlockPoolFailed)) throw error;
+    // The failing block's line, counted from its file's start: the lines of the file's blocks before it.
+    await pool.drain();
+    const { seq, reply } = error;
+    let before = 0;
+    for (let k = seq - 1; k >= 0 && blocks[k + 1]!.first === false; k--) before += blocks[k]!.info?.lines ?? 0;
+    const file = blocks[seq]!.file;
+    throw new FlowLogError(
+      (reply.code as FlowLogErrorCode | undefined) ?? 'read-error',
+      reply.message.replace(/line (\d+)/, (_m, n: string) => `line ${Number(n) + before}`),
+      { source: file, ...(reply.line !== undefined ? { line: reply.line + before } : {}) },
+    );
+  } finally {
+    pool.close();
+  }
+}
+
+/**
+ * Decompresses one file and deals it to the pool in blocks of whole lines, appended to `blocks`
+ * in order: zlib chunks gathered up to a slot's size, cut after their last newline (the rest
+ * starts the next block).
+ */
+async function dealFile(file: string, given: readonly string[] | undefined, blocks: Block[], pool: BlockPool): Promise<void> {
+  let fileFormat = given;
+  const send = async (pieces: readonly Uint8Array[]): Promise<void> => {
+    const first = blocks.length === 0 || blocks[blocks.length - 1]!.file !== file;
+    // The first block is read as one thread reads a file's start (the given format; a header may
+    // switch it); the others in the file's format, where a header-like line is data.
+    if (first) fileFormat = headerFields(Buffer.concat(pieces.map((p) => p.subarray(0, 4096)))) ?? given;
+    const block: Block = { file, first };
+    blocks.push(block);
+    await pool.send({ kind: 'block', seq: blocks.length - 1, source: file, formatFields: first ? given : fileFormat, first }, pieces, (info) => {
+      block.info = info;
+    });
+  };
+  let pieces: Buffer[] = [];
+  let size = 0;
+  /** Sends the gathered pieces up to their last newline; keeps the rest (none: a line longer than a slot, keep gathering). */
+  const sendWholeLines = async (): Promise<void> => {
+    for (let k = pieces.length - 1; k >= 0; k--) {
+      const cut = pieces[k]!.lastIndexOf(10) + 1;
+      if (cut === 0) continue;
+      const rest = [pieces[k]!.subarray(cut), ...pieces.slice(k + 1)].filter((p) => p.length > 0);
+      await send([...pieces.slice(0, k), pieces[k]!.subarray(0, cut)]);
+      pieces = rest;
+      size = rest.reduce((n, p) => n + p.length, 0);
+      return;
+    }
+  };
+  try {
+    for await (const decoded of decodedChunks(fileChunks(file))) {
+      const chunk = decoded as Buffer;
+      if (size > 0 && size + chunk.length > SLOT_BYTES) await sendWholeLines();
+      pieces.push(chunk);
+      size += chunk.length;
+    }
+  } catch (error) {
+    if (error instanceof BlockPoolFailed || error instanceof FlowLogError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'Z_BUF_ERROR' && code !== 'Z_DATA_ERROR') throw new FlowLogError('read-error', `${file}: ${(error as Error).message}`, { source: file });
+    // Cut short: what was read is counted, then the truncation, as one thread does.
+    if (size > 0) await send(pieces);
+    if (blocks.length === 0 || blocks[blocks.length - 1]!.file !== file) blocks.push({ file, first: true, info: emptyInfo() });
+    blocks[blocks.length - 1]!.truncated = true;
+    return;
+  }
+  if (size > 0) await send(pieces);
+}
+
+/** The field names of a header line that starts the block, if it does (a bad header is the worker's to count). */
+function headerFields(bytes: Buffer): readonly string[] | undefined {
+  const newline = bytes.indexOf(10);
+  const line = bytes.subarray(0, newline < 0 ? Math.min(bytes.length, 4096) : newline).toString('utf8');
+  if (!RecordFormat.isHeaderLine(line)) return undefined;
+  try {
+    return RecordFormat.fromHeader(line).fields.map((f) => f.name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The compressed size of a gzip file, or undefined when it is not gzip. */
+async function gzipSize(file: string): Promise<number | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    await handle.read(head, 0, 2, 0);
+    if (head[0] !== 0x1f || head[1] !== 0x8b) return undefined;
+    return (await handle.stat()).size;
+  } finally {
+    await handle.close();
+  }
+}
