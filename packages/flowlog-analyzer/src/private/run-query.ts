@@ -126,8 +126,7 @@ export async function runLocalQuery(queryText: string, paths: readonly string[],
     };
     // Plain files split by byte ranges; gzip decompressed here and dealt in blocks, for stats
     // whose aggregates do not depend on record order (else on one thread).
-    const info =
-      (await runInParallel(sink.executor, queryText, files, common)) ?? (await runGzipInParallel(sink.executor, query, queryText, files, common));
+    const info = (await runInParallel(sink.executor, queryText, files, common)) ?? (await runGzipInParallel(sink.executor, query, queryText, files, common));
     if (info) {
       const output = sink.executor.finish();
       return {
