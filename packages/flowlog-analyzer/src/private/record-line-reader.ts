@@ -67,9 +67,14 @@ function fieldCode(index: number, kind: number): string {
   const dash = 'p - s === 1 && b[s] === 45';
   switch ((kind & 7) as FieldCheck) {
     case FieldCheck.Integer:
-      return `s = p; v = 0; ok = 1;
+      // A number the query does not read is only checked: digits, no arithmetic.
+      return keep
+        ? `s = p; v = 0; ok = 1;
         for (; p < to; p++) { c = b[p]; if (c === 32) break; d = c - 48; if (d < 0 || d > 9) ok = 0; v = v * 10 + d; }
-        if (ok === 1 && p > s && p - s <= ${MAX_DIGITS}) ${store('v')} else if (${dash}) values[${index}] = null; else return false;`;
+        if (ok === 1 && p > s && p - s <= ${MAX_DIGITS}) values[${index}] = v; else if (${dash}) values[${index}] = null; else return false;`
+        : `s = p; ok = 1;
+        for (; p < to; p++) { c = b[p]; if (c === 32) break; if (c < 48 || c > 57) ok = 0; }
+        if ((ok === 1 && p > s && p - s <= ${MAX_DIGITS}) || ${dash}) values[${index}] = null; else return false;`;
     case FieldCheck.Address:
       return `s = p; v = 0; part = 0; dots = 0; digits = 0; ok = 1;
         for (; p < to; p++) {
