@@ -5,7 +5,7 @@ import { planQuery } from '../query/plan.js';
 import { RecordFormat } from '../record-format.js';
 import { FlowLogError, type FlowLogErrorCode } from '../errors.js';
 import { emptyInfo, mergeInfo, recordSkip, type ParseInfo } from '../record-parser.js';
-import { decodedChunks, fileChunks } from '../sources.js';
+import { decodedChunks, fileChunks, PROGRESS_EVERY_BYTES } from '../sources.js';
 import type { QueryExecutor } from '../engine/execute.js';
 import { BlockPool, BlockPoolFailed, SLOT_BYTES } from './block-pool.js';
 import { shiftLines, type ParallelOptions } from './run-parallel.js';
@@ -49,18 +49,36 @@ export async function runGzipInParallel(
   const given = options.format?.fields.map((f) => f.name);
   const blocks: Block[] = [];
   const pool = new BlockPool(workers, queryText);
-  try {
-    for (const file of files) await dealFile(file, given, blocks, pool);
-    const { groups, matched } = await pool.end();
-    const total = emptyInfo();
-    let offset = 0;
-    for (const [seq, block] of blocks.entries()) {
+  // The counts are merged in input order as blocks come back, with progress every few MiB.
+  const total = emptyInfo();
+  let merged = 0;
+  let sealed = 0;
+  let offset = 0;
+  let nextReport = PROGRESS_EVERY_BYTES;
+  const advance = (): void => {
+    // The last block dealt may yet learn that its file was cut short, until the file is done.
+    const limit = Math.max(sealed, blocks.length - 1);
+    while (merged < limit && blocks[merged]!.info) {
+      const block = blocks[merged++]!;
       if (block.first) offset = 0; // line numbers restart with each file, as with one parser per file
       mergeInfo(total, shiftLines(block.info!, offset));
       offset += block.info!.lines;
       if (block.truncated) recordSkip(total, 'truncated-gzip', offset);
-      if (blocks[seq + 1]?.first !== false) options.onProgress?.(total, block.file);
+      const endsFile = merged < blocks.length ? blocks[merged]!.first : merged === sealed;
+      if (total.bytes >= nextReport || endsFile) {
+        options.onProgress?.(total, block.file);
+        nextReport = total.bytes + PROGRESS_EVERY_BYTES;
+      }
     }
+  };
+  try {
+    for (const file of files) {
+      await dealFile(file, given, blocks, pool, advance);
+      sealed = blocks.length;
+      advance();
+    }
+    const { groups, matched } = await pool.end();
+    advance();
     for (const partial of groups) executor.mergeStatsGroups(partial);
     executor.addMatched(matched);
     return total;
@@ -87,7 +105,7 @@ export async function runGzipInParallel(
  * in order: zlib chunks gathered up to a slot's size, cut after their last newline (the rest
  * starts the next block).
  */
-async function dealFile(file: string, given: readonly string[] | undefined, blocks: Block[], pool: BlockPool): Promise<void> {
+async function dealFile(file: string, given: readonly string[] | undefined, blocks: Block[], pool: BlockPool, onBlockDone: () => void): Promise<void> {
   let fileFormat = given;
   const send = async (pieces: readonly Uint8Array[]): Promise<void> => {
     const first = blocks.length === 0 || blocks[blocks.length - 1]!.file !== file;
@@ -98,6 +116,7 @@ async function dealFile(file: string, given: readonly string[] | undefined, bloc
     blocks.push(block);
     await pool.send({ kind: 'block', seq: blocks.length - 1, source: file, formatFields: first ? given : fileFormat, first }, pieces, (info) => {
       block.info = info;
+      onBlockDone();
     });
   };
   let pieces: Buffer[] = [];

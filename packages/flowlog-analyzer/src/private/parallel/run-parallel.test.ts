@@ -121,6 +121,19 @@ describe('parallel stats over gzip', () => {
     120_000,
   );
 
+  it('reports progress as blocks come back, in input order, ending with the final counts', async () => {
+    const seen: { records: number; file: string }[] = [];
+    const result = await runLocalQuery(GZIP_QUERIES[0]!, [gzipped, gzippedSecond], {
+      parallel: { workers: 2, minBytes: 0 },
+      onProgress: (info, file) => seen.push({ records: info.records, file }),
+    });
+    // Every 8 MiB of decompressed text and at the end of each file: more than once per file here.
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.map((p) => p.records)).toEqual([...seen.map((p) => p.records)].sort((a, b) => a - b));
+    expect(seen.at(-1)).toEqual({ records: result.statistics.info.records, file: gzippedSecond });
+    expect(seen.some((p) => p.file === gzipped)).toBe(true);
+  }, 120_000);
+
   it('names the line of a header that contradicts --format, counted from its file start', async () => {
     const format = RecordFormat.fromFormatString('${version} ${srcaddr} ${dstaddr}');
     const run = (parallel: false | { workers: number; minBytes: number }) =>
