@@ -16,6 +16,11 @@ export interface WorkerTask {
   readonly headers: boolean;
 }
 
+/** Sent by a worker as it goes (every few MiB): its counts so far. */
+export interface WorkerProgress {
+  readonly progress: { readonly bytes: number; readonly lines: number; readonly records: number };
+}
+
 export type WorkerReply =
   | {
       readonly ok: true;

@@ -134,6 +134,18 @@ describe('parallel stats over gzip', () => {
     expect(seen.some((p) => p.file === gzipped)).toBe(true);
   }, 120_000);
 
+  it("over plain files, reports the workers' counts as they go, then the final ones", async () => {
+    // 33 MB: each of two workers passes the 8 MiB mark at least once.
+    const big = join(dir, 'big.log');
+    const text = `${manyLines.join('\n')}\n`;
+    writeFileSync(big, text + text);
+    const seen: number[] = [];
+    const result = await runLocalQuery(GZIP_QUERIES[0]!, [big], { parallel: { workers: 2, minBytes: 0 }, onProgress: (info) => seen.push(info.bytes) });
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.slice(0, -1).every((bytes) => bytes < result.statistics.info.bytes)).toBe(true);
+    expect(seen.at(-1)).toBe(result.statistics.info.bytes);
+  }, 120_000);
+
   it('names the line of a header that contradicts --format, counted from its file start', async () => {
     const format = RecordFormat.fromFormatString('${version} ${srcaddr} ${dstaddr}');
     const run = (parallel: false | { workers: number; minBytes: number }) =>

@@ -8,7 +8,7 @@ import { checkHeaderAgainstFormat } from '../header-check.js';
 import { FlowLogError, type FlowLogErrorCode } from '../errors.js';
 import { emptyInfo, mergeInfo, type ParseInfo } from '../record-parser.js';
 import type { QueryExecutor } from '../engine/execute.js';
-import type { WorkerReply, WorkerTask } from './protocol.js';
+import type { WorkerProgress, WorkerReply, WorkerTask } from './protocol.js';
 
 export interface ParallelOptions {
   /** Worker threads. @default - the machine's parallelism, at most 8 */
@@ -85,11 +85,12 @@ async function alignToLine(file: string, offset: number, size: number): Promise<
   }
 }
 
-function runWorker(task: WorkerTask): Promise<WorkerReply> {
+function runWorker(task: WorkerTask, onProgress: (progress: WorkerProgress['progress']) => void): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     const worker = startWorker('query-worker', task);
-    worker.once('message', (reply: WorkerReply) => {
-      resolve(reply);
+    worker.on('message', (message: WorkerReply | WorkerProgress) => {
+      if ('progress' in message) return onProgress(message.progress);
+      resolve(message);
       void worker.terminate();
     });
     worker.once('error', reject);
@@ -145,7 +146,14 @@ export async function runInParallel(
       });
     }
   }
-  const replies = await Promise.all(tasks.map((t) => runWorker(t.task)));
+  // While the workers run: their counts so far, summed (bad lines are told at the end, in order).
+  const sofar = tasks.map(() => ({ bytes: 0, lines: 0, records: 0 }));
+  const report = (k: number, progress: WorkerProgress['progress']): void => {
+    sofar[k] = progress;
+    const sum = (field: 'bytes' | 'lines' | 'records') => sofar.reduce((n, p) => n + p[field], 0);
+    options.onProgress?.({ ...emptyInfo(), bytes: sum('bytes'), lines: sum('lines'), records: sum('records') }, tasks[k]!.plan.file);
+  };
+  const replies = await Promise.all(tasks.map((t, k) => runWorker(t.task, (progress) => report(k, progress))));
 
   // Merge in file and range order, so line numbers of bad lines become absolute again.
   const info = emptyInfo();
