@@ -57,3 +57,16 @@ export type { Detector, ThreatFinding, ThreatSeverity } from './private/detector
 export { createAnnotator, type Annotator, type AddressAnnotation, type ExplainableRecord, type FlowExplanation } from './private/explain.js';
 export { auditRules, acceptedFlowsFromRows, type AcceptedFlow, type RuleAudit, type RuleUsage } from './private/rule-audit.js';
 export { explainRow, recordOfRow } from './private/explain-row.js';
+// Types that the exports above name in their signatures.
+export type { Accumulator } from './private/engine/aggregates.js';
+export type { BinaryOp } from './private/query/ast.js';
+export type { BlockedAt, FlowEnd, SampleNetworkOptions } from './private/traffic/admits.js';
+export type { ArgKind, CallExpr, CloudOnlyFunction, FunctionBase } from './private/query/functions/function-def.js';
+export type { Connection, ConnectionOutcome } from './private/traffic/connection.js';
+export type { FlowRecord } from './private/traffic/flow-record.js';
+export type { Getter } from './private/engine/row.js';
+export type { IncidentStep } from './private/traffic/incidents.js';
+export type { ParallelOptions } from './private/parallel/run-parallel.js';
+export type { TrafficModelOptions } from './private/traffic/generate.js';
+export type { Value } from './private/engine/values.js';
+export type { WorkloadKind } from './private/traffic/workloads.js';

@@ -11,3 +11,6 @@ export type { QueryResult, QueryStatistics } from './private/run-query.js';
 export { DEFAULT_INSIGHTS_LIMITS, MAX_QUERY_NESTING, type InsightsLimits } from './private/limits.js';
 export { runFlowLogQuery, type FlowLogQueryOptions } from './private/source/run-flow-log-query.js';
 export type { FlowLogSource, FileSource, CloudWatchSource, QueryProgress } from './private/source/flow-log-source.js';
+export type { Query, Command, Expr, Projection, BinaryOp } from './private/query/ast.js';
+export type { FieldSpec } from './private/fields.js';
+export type { ParallelOptions } from './private/parallel/run-parallel.js';

@@ -32,7 +32,7 @@ export { AZ_ID_PATTERN } from './private/az-ids.js';
 export { networkSpecSchema, networkSpecJsonSchema } from './private/spec-schema.js';
 export { parseSpecText, readSpecFile, loadSpecFile, type SpecFormat } from './private/spec-file.js';
 export { preset, isPresetName, PRESET_NAMES, PLACEHOLDER_BASTION_SECURITY_GROUP_ID, type PresetName } from './private/presets.js';
-export { isAwsId, NAME_PREFIX_PATTERN } from './private/aws-ids.js';
+export { isAwsId, NAME_PREFIX_PATTERN, type AwsIdKind } from './private/aws-ids.js';
 export {
   parseIpv4,
   formatIpv4,
@@ -131,7 +131,8 @@ export { ruleText, peerText, portsText, groupText, naclEntryText } from './priva
 export { routeText, targetText } from './private/network/route-hop.js';
 export { protocolNumberOf, protocolNameOf, serviceText } from './private/network/protocols.js';
 export { DEFAULT_NACL_ENTRIES } from './private/network/default-nacl.js';
-export { LINUX_EPHEMERAL_PORTS } from './private/network/nacl-hop.js';
+export { LINUX_EPHEMERAL_PORTS, type PortRange } from './private/network/nacl-hop.js';
+export type { ModelIndex, SubnetRouteTable } from './private/network/model-index.js';
 export { S3_EGRESS_DESCRIPTION } from './private/security-group-catalog.js';
 export { inferredGroupIds, candidateGroupIds } from './private/network/inferred-groups.js';
 export { admittingRules, type RuleCandidate } from './private/network/admitting-rules.js';

@@ -25,7 +25,7 @@ type Json = Record<string, unknown>;
 /** A CloudFormation resource as a synthesized template holds it. */
 export interface TemplateResource {
   readonly Type: string;
-  readonly Properties?: Json;
+  readonly Properties?: Record<string, unknown>;
 }
 
 export interface CloudFormationTemplate {

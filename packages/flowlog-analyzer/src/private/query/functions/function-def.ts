@@ -10,7 +10,7 @@ export type ArgKind = 'any' | 'period' | 'string-literal' | 'number-literal';
 
 export type CallExpr = Extract<Expr, { kind: 'call' }>;
 
-interface FunctionBase {
+export interface FunctionBase {
   /** The name as AWS's pages spell it; calls match it case-insensitively. */
   readonly name: string;
   readonly minArgs: number;
