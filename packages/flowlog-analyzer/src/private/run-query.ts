@@ -126,7 +126,8 @@ export async function runLocalQuery(queryText: string, paths: readonly string[],
     };
     // Plain files split by byte ranges; gzip decompressed here and dealt in blocks, for stats
     // whose aggregates do not depend on record order (else on one thread).
-    const info = (await runInParallel(sink.executor, queryText, files, common)) ?? (await runGzipInParallel(sink.executor, query, queryText, files, common));
+    const info =
+      (await runInParallel(sink.executor, queryText, files, common)) ?? (await runGzipInParallel(sink.executor, sink.plan, queryText, files, common));
     if (info) {
       const output = sink.executor.finish();
       return {

@@ -23,8 +23,8 @@ export class BlockPoolFailed extends Error {
 
 interface PoolWorker {
   readonly worker: Worker;
-  /** Slots this worker holds. */
-  readonly slots: Set<number>;
+  /** Blocks sent to this worker and not yet answered. */
+  inFlight: number;
 }
 
 /**
@@ -49,7 +49,7 @@ export class BlockPool {
     this.ring = new SharedArrayBuffer(slots * SLOT_BYTES);
     this.freeSlots = Array.from({ length: slots }, (_, i) => i);
     this.workers = Array.from({ length: count }, () => {
-      const entry: PoolWorker = { worker: startWorker('stream-worker', { queryText, ring: this.ring, slotBytes: SLOT_BYTES }), slots: new Set() };
+      const entry: PoolWorker = { worker: startWorker('stream-worker', { queryText, ring: this.ring, slotBytes: SLOT_BYTES }), inFlight: 0 };
       entry.worker.on('message', (reply: StreamReply) => this.onReply(entry, reply));
       entry.worker.once('error', (error: Error) => {
         this.crash ??= error;
@@ -59,15 +59,14 @@ export class BlockPool {
     });
   }
 
+  /** The ring slot of each block in flight (-1: a block larger than a slot, sent as its own bytes). */
   private readonly slotOf = new Map<number, number>();
 
   private onReply(entry: PoolWorker, reply: StreamReply): void {
     if (reply.kind === 'end') return;
-    const slot = this.slotOf.get(reply.seq);
-    if (slot !== undefined && slot >= 0) {
-      entry.slots.delete(slot);
-      this.freeSlots.push(slot);
-    } else entry.slots.delete(-1 - reply.seq);
+    entry.inFlight--;
+    const slot = this.slotOf.get(reply.seq) ?? -1;
+    if (slot >= 0) this.freeSlots.push(slot);
     this.slotOf.delete(reply.seq);
     if (reply.kind === 'error') this.failure ??= new BlockPoolFailed(reply.seq, reply);
     else this.done.get(reply.seq)?.(reply.info);
@@ -102,8 +101,9 @@ export class BlockPool {
     const length = pieces.reduce((s, p) => s + p.byteLength, 0);
     for (;;) {
       this.check();
-      const worker = this.workers.reduce((best, w) => (w.slots.size < best.slots.size ? w : best));
-      if (worker.slots.size < IN_FLIGHT_PER_WORKER && this.freeSlots.length > 0) {
+      const worker = this.workers.reduce((best, w) => (w.inFlight < best.inFlight ? w : best));
+      if (worker.inFlight < IN_FLIGHT_PER_WORKER && this.freeSlots.length > 0) {
+        worker.inFlight++;
         this.done.set(block.seq, onDone);
         if (length <= SLOT_BYTES) {
           const slot = this.freeSlots.pop()!;
@@ -113,12 +113,10 @@ export class BlockPool {
             view.set(piece, at);
             at += piece.byteLength;
           }
-          worker.slots.add(slot);
           this.slotOf.set(block.seq, slot);
           worker.worker.postMessage({ ...block, slot, length, bytes: undefined } satisfies StreamRequest);
         } else {
           const bytes = Buffer.concat(pieces, length);
-          worker.slots.add(-1 - block.seq);
           this.slotOf.set(block.seq, -1);
           worker.worker.postMessage({ ...block, slot: -1, length, bytes } satisfies StreamRequest);
         }
@@ -130,7 +128,7 @@ export class BlockPool {
 
   /** Waits until every block sent has its reply. */
   async drain(): Promise<void> {
-    while (!this.crash && this.workers.some((w) => w.slots.size > 0)) await this.waitForReply();
+    while (!this.crash && this.workers.some((w) => w.inFlight > 0)) await this.waitForReply();
   }
 
   /** Waits for every block, then collects each worker's groups and matched events. */

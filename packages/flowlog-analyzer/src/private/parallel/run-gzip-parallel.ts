@@ -1,7 +1,6 @@
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { Query } from '../query/ast.js';
-import { planQuery } from '../query/plan.js';
+import type { QueryPlan } from '../query/plan.js';
 import { RecordFormat } from '../record-format.js';
 import { FlowLogError, type FlowLogErrorCode } from '../errors.js';
 import { emptyInfo, mergeInfo, recordSkip, type ParseInfo } from '../record-parser.js';
@@ -28,12 +27,11 @@ interface Block {
  */
 export async function runGzipInParallel(
   executor: QueryExecutor,
-  query: Query,
+  plan: QueryPlan,
   queryText: string,
   files: readonly string[],
   options: ParallelOptions & { format?: RecordFormat; strict?: boolean; onProgress?: (info: ParseInfo, file: string) => void },
 ): Promise<ParseInfo | undefined> {
-  const plan = planQuery(query);
   const workers = Math.max(1, Math.min(8, options.workers ?? availableParallelism()));
   // strict stops at the first bad line, which only one thread reading in order can tell.
   if (workers < 2 || plan.parallel !== 'stats' || !plan.orderFreeStats || options.strict) return undefined;
@@ -111,7 +109,7 @@ async function dealFile(file: string, given: readonly string[] | undefined, bloc
     const first = blocks.length === 0 || blocks[blocks.length - 1]!.file !== file;
     // The first block is read as one thread reads a file's start (the given format; a header may
     // switch it); the others in the file's format, where a header-like line is data.
-    if (first) fileFormat = headerFields(Buffer.concat(pieces.map((p) => p.subarray(0, 4096)))) ?? given;
+    if (first) fileFormat = headerFields(pieces[0]!) ?? given; // a file's first block starts with its first line
     const block: Block = { file, first };
     blocks.push(block);
     await pool.send({ kind: 'block', seq: blocks.length - 1, source: file, formatFields: first ? given : fileFormat, first }, pieces, (info) => {
@@ -154,9 +152,9 @@ async function dealFile(file: string, given: readonly string[] | undefined, bloc
 }
 
 /** The field names of a header line that starts the block, if it does (a bad header is the worker's to count). */
-function headerFields(bytes: Buffer): readonly string[] | undefined {
+function headerFields(bytes: Uint8Array): readonly string[] | undefined {
   const newline = bytes.indexOf(10);
-  const line = bytes.subarray(0, newline < 0 ? Math.min(bytes.length, 4096) : newline).toString('utf8');
+  const line = Buffer.from(bytes.subarray(0, newline < 0 ? Math.min(bytes.length, 4096) : newline)).toString('utf8');
   if (!RecordFormat.isHeaderLine(line)) return undefined;
   try {
     return RecordFormat.fromHeader(line).fields.map((f) => f.name);
