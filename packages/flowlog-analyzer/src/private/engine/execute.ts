@@ -204,6 +204,11 @@ export class QueryExecutor {
     this.matched += n;
   }
 
+  /** How many groups the first stats command has so far (a worker notes which block made each). */
+  get statsGroupCount(): number {
+    return this.statsGroups?.groups.size ?? 0;
+  }
+
   exportStatsGroups(): PartialGroups {
     const groups = this.statsGroups?.groups ?? new Map<string, Group>();
     return [...groups.entries()].map(([id, g]) => ({ id, keys: g.keys, states: g.accumulators.map((a) => a.state()) }));

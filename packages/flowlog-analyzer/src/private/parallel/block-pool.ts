@@ -132,22 +132,22 @@ export class BlockPool {
   }
 
   /** Waits for every block, then collects each worker's groups and matched events. */
-  async end(): Promise<{ groups: PartialGroups[]; matched: number }> {
+  async end(): Promise<{ groups: PartialGroups[]; origins: (readonly number[])[]; matched: number }> {
     await this.drain();
     this.check();
     const results = await Promise.all(
       this.workers.map(
         (w) =>
-          new Promise<{ groups: PartialGroups; matched: number }>((resolve, reject) => {
+          new Promise<{ groups: PartialGroups; origins: readonly number[]; matched: number }>((resolve, reject) => {
             w.worker.on('message', (reply: StreamReply) => {
-              if (reply.kind === 'end') resolve({ groups: reply.groups, matched: reply.matched });
+              if (reply.kind === 'end') resolve({ groups: reply.groups, origins: reply.origins, matched: reply.matched });
             });
             w.worker.once('error', reject);
             w.worker.postMessage({ kind: 'end' } satisfies StreamRequest);
           }),
       ),
     );
-    return { groups: results.map((r) => r.groups), matched: results.reduce((s, r) => s + r.matched, 0) };
+    return { groups: results.map((r) => r.groups), origins: results.map((r) => r.origins), matched: results.reduce((s, r) => s + r.matched, 0) };
   }
 
   close(): void {

@@ -5,7 +5,7 @@ import { RecordFormat } from '../record-format.js';
 import { FlowLogError, type FlowLogErrorCode } from '../errors.js';
 import { emptyInfo, mergeInfo, recordSkip, type ParseInfo } from '../record-parser.js';
 import { decodedChunks, fileChunks, PROGRESS_EVERY_BYTES } from '../sources.js';
-import type { QueryExecutor } from '../engine/execute.js';
+import type { PartialGroups, QueryExecutor } from '../engine/execute.js';
 import { BlockPool, BlockPoolFailed, SLOT_BYTES } from './block-pool.js';
 import { shiftLines, type ParallelOptions } from './run-parallel.js';
 
@@ -75,9 +75,9 @@ export async function runGzipInParallel(
       sealed = blocks.length;
       advance();
     }
-    const { groups, matched } = await pool.end();
+    const { groups, origins, matched } = await pool.end();
     advance();
-    for (const partial of groups) executor.mergeStatsGroups(partial);
+    executor.mergeStatsGroups(inFirstSightOrder(groups, origins));
     executor.addMatched(matched);
     return total;
   } catch (error) {
@@ -96,6 +96,19 @@ export async function runGzipInParallel(
   } finally {
     pool.close();
   }
+}
+
+/**
+ * The workers' groups in the order one thread makes them, the order of first sight in the input
+ * (which the result keeps where no sort decides, and where a sort ties): by the block that made
+ * each, then, within a block (read by one worker), in the order that worker made them. Merged in
+ * this order, a group seen by several workers is made at its first sight. Without it the order
+ * would follow which worker happened to be free, and change from run to run.
+ */
+function inFirstSightOrder(groups: readonly PartialGroups[], origins: readonly (readonly number[])[]): PartialGroups {
+  const all = groups.flatMap((partial, w) => partial.map((group, k) => ({ group, origin: origins[w]![k]!, k })));
+  all.sort((a, b) => a.origin - b.origin || a.k - b.k);
+  return all.map((entry) => entry.group);
 }
 
 /**

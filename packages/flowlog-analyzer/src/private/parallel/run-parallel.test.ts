@@ -94,6 +94,10 @@ const GZIP_QUERIES = [
   'filter action = "REJECT" | stats count() as n by srcAddr, dstPort | sort n desc, srcAddr asc, dstPort asc | limit 20',
   'stats sum(bytes) as b, avg(packets) as p, min(startTime) as first, max(endTime) as last, count_distinct(dstPort) as ports by action | sort action asc',
   'filter isIpv4InSubnet(srcAddr, "10.0.0.0/16") | stats count() as n by dstPort | sort n desc, dstPort asc | limit 50',
+  // No sort: the groups come in the order of first sight, which the blocks' workers must not change.
+  'stats count() as n by dstPort',
+  // A sort with ties, broken by that order too.
+  'stats count() as n by srcAddr, dstPort | sort n desc | limit 40',
 ];
 
 describe('parallel stats over gzip', () => {

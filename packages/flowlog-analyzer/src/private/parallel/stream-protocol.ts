@@ -30,4 +30,10 @@ export type StreamRequest =
 export type StreamReply =
   | { readonly kind: 'block'; readonly seq: number; readonly info: ParseInfo }
   | { readonly kind: 'error'; readonly seq: number; readonly message: string; readonly code: string | undefined; readonly line: number | undefined }
-  | { readonly kind: 'end'; readonly groups: PartialGroups; readonly matched: number };
+  | {
+      readonly kind: 'end';
+      readonly groups: PartialGroups;
+      /** Per group, the seq of the block that made it: the worker's first sight of the group. */
+      readonly origins: readonly number[];
+      readonly matched: number;
+    };

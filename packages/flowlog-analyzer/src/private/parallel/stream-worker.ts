@@ -12,10 +12,13 @@ import type { StreamReply, StreamRequest, StreamSetup } from './stream-protocol.
 const setup = workerData as StreamSetup;
 const sink = new QuerySink(parseQuery(setup.queryText));
 const local = Buffer.allocUnsafeSlow(setup.slotBytes);
+// Blocks come in input order (dealt in order, each worker reads its own in turn), so a group is made
+// in the block where this worker first sees it; the main thread orders all groups by that block.
+const origins: number[] = [];
 
 parentPort!.on('message', (request: StreamRequest) => {
   if (request.kind === 'end') {
-    parentPort!.postMessage({ kind: 'end', groups: sink.executor.exportStatsGroups(), matched: sink.executor.matchedEvents } satisfies StreamReply);
+    parentPort!.postMessage({ kind: 'end', groups: sink.executor.exportStatsGroups(), origins, matched: sink.executor.matchedEvents } satisfies StreamReply);
     return;
   }
   try {
@@ -29,6 +32,7 @@ parentPort!.on('message', (request: StreamRequest) => {
       parser.push(local.subarray(0, request.length));
     }
     parser.close();
+    for (let k = origins.length; k < sink.executor.statsGroupCount; k++) origins.push(request.seq);
     parentPort!.postMessage({ kind: 'block', seq: request.seq, info: parser.info } satisfies StreamReply);
   } catch (error) {
     parentPort!.postMessage({
