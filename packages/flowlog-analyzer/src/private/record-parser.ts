@@ -4,6 +4,7 @@ import { FlowLogError, type FlowLogErrorCode } from './errors.js';
 import { RecordFormat } from './record-format.js';
 import { checkHeaderAgainstFormat } from './header-check.js';
 import { FieldCheck, KEEP, lineReaderFor, type AddressTexts, type FieldValue, type LineBytes, type LineReader } from './record-line-reader.js';
+import { lineScanner, MAX_SCANNED_FIELDS, ScanStatus, valuesReaderFor, type LineScanner } from './line-scanner.js';
 
 export type { FieldValue } from './record-line-reader.js';
 
@@ -156,6 +157,10 @@ export class RecordParser {
   private kinds: Uint8Array;
   /** The fast path for well-formed lines of these kinds (see record-line-reader.ts). */
   private reader: LineReader;
+  /** The fastest path, for whole windows of lines once the header is past (see line-scanner.ts). */
+  private scanner: LineScanner | undefined = lineScanner();
+  /** Bytes handed to the scanner at a time (a line longer than this is read in JavaScript). */
+  private scanWindow = 1 << 20;
   private readonly context: { line: number; format: RecordFormat; message: string | undefined } = { line: 0, format: RecordFormat.DEFAULT, message: undefined };
 
   constructor(private readonly options: RecordParserOptions) {
@@ -207,6 +212,19 @@ export class RecordParser {
       start = newline + 1;
     }
     for (let newline = bytes.indexOf(NEWLINE, start); newline >= 0; newline = bytes.indexOf(NEWLINE, start)) {
+      // Once no header can come (past the first record, or in a piece cut from a file's middle),
+      // the rest of the chunk's whole lines go to the scanner.
+      if (
+        this.scanner !== undefined &&
+        !this.scanner.busy &&
+        this.kinds.length <= MAX_SCANNED_FIELDS &&
+        (this.info.records > 0 || this.options.headers === false)
+      ) {
+        const end = bytes.lastIndexOf(NEWLINE) + 1;
+        this.scanLines(bytes, start, end);
+        start = end;
+        break;
+      }
       this.lineAt(bytes, start, newline);
       start = newline + 1;
     }
@@ -224,6 +242,47 @@ export class RecordParser {
   line(raw: string): void {
     const bytes = asBuffer(Buffer.from(raw, 'utf8'));
     this.lineAt(bytes, 0, bytes.length);
+  }
+
+  /** Reads the whole lines `bytes[start, end)` with the scanner, one window at a time. */
+  private scanLines(bytes: LineBytes, start: number, end: number): void {
+    while (start < end) {
+      let stop = end;
+      if (end - start > this.scanWindow) {
+        stop = bytes.lastIndexOf(NEWLINE, start + this.scanWindow - 1) + 1;
+        if (stop <= start) {
+          // One line longer than the window: JavaScript reads it.
+          stop = bytes.indexOf(NEWLINE, start) + 1;
+          this.lineAt(bytes, start, stop - 1);
+          start = stop;
+          continue;
+        }
+      }
+      this.scanWindowOf(bytes, start, stop);
+      start = stop;
+    }
+  }
+
+  private scanWindowOf(bytes: LineBytes, start: number, end: number): void {
+    const scanner = this.scanner!;
+    const readValues = valuesReaderFor(this.kinds);
+    scanner.busy = true;
+    try {
+      const delta = scanner.load(bytes, start, end, this.kinds);
+      const { i32, f64, stride, out } = scanner;
+      for (let lines = scanner.next(); lines > 0; lines = scanner.next()) {
+        for (let k = 0, r = out; k < lines; k++, r += stride) {
+          const status = i32[r >> 2] as ScanStatus;
+          const from = i32[(r >> 2) + 1]! + delta;
+          const to = i32[(r >> 2) + 2]! + delta;
+          if (status === ScanStatus.Record) this.record(readValues(i32, f64, r, bytes, delta, this.addresses), bytes, from, to, ++this.info.lines);
+          else if (status === ScanStatus.Empty) this.info.lines++;
+          else this.parseLine(bytes, from, to);
+        }
+      }
+    } finally {
+      scanner.busy = false;
+    }
   }
 
   private lineAt(bytes: LineBytes, from: number, to: number): void {
