@@ -42,6 +42,7 @@ export { formatParseCommand, withFormatParse } from './private/insights/format-p
 export { runFlowLogQuery, type FlowLogQueryOptions } from './private/source/run-flow-log-query.js';
 export type { FlowLogSource, FileSource, CloudWatchSource, QueryProgress } from './private/source/flow-log-source.js';
 export { planQuery, type QueryPlan } from './private/query/plan.js';
+export { recordTests, type RecordTest } from './private/query/record-tests.js';
 export { FUNCTIONS, findFunction } from './private/query/functions/catalog.js';
 export type { FunctionDef, ScalarFunction, AggregateFunction } from './private/query/functions/function-def.js';
 export { CANNED_QUERIES, findCannedQuery, endpointUsageFilter, type CannedQuery, type CannedQueryParameter } from './private/canned-queries.js';

@@ -4,7 +4,8 @@ import { FlowLogError, type FlowLogErrorCode } from './errors.js';
 import { RecordFormat } from './record-format.js';
 import { checkHeaderAgainstFormat } from './header-check.js';
 import { FieldCheck, KEEP, lineReaderFor, type AddressTexts, type FieldValue, type LineBytes, type LineReader } from './record-line-reader.js';
-import { lineScanner, MAX_SCANNED_FIELDS, ScanStatus, valuesReaderFor, type LineScanner } from './line-scanner.js';
+import { lineScanner, MAX_SCANNED_FIELDS, scannedTestFor, ScanStatus, valuesReaderFor, type LineScanner, type ScannedTest } from './line-scanner.js';
+import type { RecordTest } from './query/record-tests.js';
 
 export type { FieldValue } from './record-line-reader.js';
 
@@ -51,6 +52,12 @@ export interface RecordParserOptions {
    * @default true
    */
   readonly headers?: boolean;
+  /**
+   * Tests the query's leading filters imply (query/record-tests.ts): a record that fails one is
+   * counted and may not be handed to `onRecord`, as the filter would drop it anyway.
+   * @default - every record is handed over
+   */
+  readonly recordTests?: readonly RecordTest[];
 }
 
 export const FIRST_LINES_KEPT = 5;
@@ -161,12 +168,20 @@ export class RecordParser {
   private scanner: LineScanner | undefined = lineScanner();
   /** Bytes handed to the scanner at a time (a line longer than this is read in JavaScript). */
   private scanWindow = 1 << 20;
+  /** The record tests on scanned records, for the current format (undefined: none applies). */
+  private scannedTest: ScannedTest | undefined;
   private readonly context: { line: number; format: RecordFormat; message: string | undefined } = { line: 0, format: RecordFormat.DEFAULT, message: undefined };
 
   constructor(private readonly options: RecordParserOptions) {
     this.format = options.format ?? RecordFormat.DEFAULT;
     this.kinds = this.kindsOf(this.format);
     this.reader = lineReaderFor(this.kinds);
+    this.scannedTest = this.scannedTestOf(this.format);
+  }
+
+  private scannedTestOf(format: RecordFormat): ScannedTest | undefined {
+    const tests = this.options.recordTests;
+    return tests && tests.length > 0 ? scannedTestFor((name) => format.indexOf(name), this.kinds, tests) : undefined;
   }
 
   /**
@@ -266,6 +281,7 @@ export class RecordParser {
   private scanWindowOf(bytes: LineBytes, start: number, end: number): void {
     const scanner = this.scanner!;
     const readValues = valuesReaderFor(this.kinds);
+    const test = this.scannedTest;
     scanner.busy = true;
     try {
       const delta = scanner.load(bytes, start, end, this.kinds);
@@ -275,8 +291,12 @@ export class RecordParser {
           const status = i32[r >> 2] as ScanStatus;
           const from = i32[(r >> 2) + 1]! + delta;
           const to = i32[(r >> 2) + 2]! + delta;
-          if (status === ScanStatus.Record) this.record(readValues(i32, f64, r, bytes, delta, this.addresses), bytes, from, to, ++this.info.lines);
-          else if (status === ScanStatus.Empty) this.info.lines++;
+          if (status === ScanStatus.Record) {
+            const lineNo = ++this.info.lines;
+            // A record the query's leading filters would drop: counted, no values made.
+            if (test !== undefined && !test(i32, f64, r)) this.info.records++;
+            else this.record(readValues(i32, f64, r, bytes, delta, this.addresses), bytes, from, to, lineNo);
+          } else if (status === ScanStatus.Empty) this.info.lines++;
           else this.parseLine(bytes, from, to);
         }
       }
@@ -419,6 +439,7 @@ export class RecordParser {
       this.format = format;
       this.kinds = this.kindsOf(format);
       this.reader = lineReaderFor(this.kinds);
+      this.scannedTest = this.scannedTestOf(format);
     }
     this.info.headers++;
   }

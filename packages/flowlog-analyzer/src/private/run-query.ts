@@ -67,6 +67,7 @@ export class QuerySink {
       onRecord: this.onRecord,
       strict: options.strict ?? false,
       keepMessage: this.keepMessage,
+      recordTests: this.plan.recordTests,
       source,
     };
   }

@@ -1,5 +1,6 @@
 import type { Command, Query } from './ast.js';
 import { referencedFields } from './referenced-fields.js';
+import { recordTests, type RecordTest } from './record-tests.js';
 import { DEFAULT_INSIGHTS_LIMITS, type InsightsLimits } from '../limits.js';
 
 /** System fields CloudWatch has and local files do not: a local query that reads them fails clearly. */
@@ -38,6 +39,8 @@ export interface QueryPlan {
   readonly sortKeys: ReadonlyArray<{ readonly name: string; readonly desc: boolean }> | undefined;
   /** System fields read that exist only in CloudWatch. */
   readonly cloudOnlyFields: readonly string[];
+  /** Tests on record fields that the leading filters imply, for the parser to drop early (record-tests.ts). */
+  readonly recordTests: readonly RecordTest[];
 }
 
 function readsMessage(query: Query, fields: ReadonlySet<string> | undefined): boolean {
@@ -91,5 +94,6 @@ export function planQuery(query: Query, limits: InsightsLimits = DEFAULT_INSIGHT
     userLimited: last?.kind === 'limit',
     sortKeys: sort?.kind === 'sort' ? sort.keys : undefined,
     cloudOnlyFields: CLOUD_ONLY_FIELDS.filter((f) => all.has(f)),
+    recordTests: recordTests(query),
   };
 }
