@@ -58,6 +58,9 @@ const FILTERS = [
   'filter action = "REJECT" or dstPort = 22',
   'filter action = "REJECT" | filter dstPort in [22, 3389]',
   'fields dstPort as d | filter d = 22',
+  'fields @timestamp, srcAddr, dstPort | filter dstPort = 22',
+  'fields srcPort as dstPort | filter dstPort = 443', // the alias, not the record's dstPort
+  'fields dstPort, srcPort | filter srcPort = 443 and action = "ACCEPT"',
   'filter srcAddr = "10.0.1.10"',
   'filter interfaceId = "-"',
 ];
@@ -76,10 +79,16 @@ describe('record tests (filters the parser applies before making values)', () =>
       { kind: 'ipv4-in', field: 'srcAddr', mask: 0xffffff00 | 0, base: 0x0a001400 },
       { kind: 'present', field: 'bytes' },
     ]);
+    // Past `fields` of plain names (the bench's `fields … | filter dstPort = 22 | limit 20`), not past an alias or an expression.
+    expect(recordTests(parseQuery('fields @timestamp, srcAddr, dstPort | filter dstPort = 22 | limit 20'))).toEqual([
+      { kind: 'one-of', field: 'dstPort', values: [22], negated: false },
+    ]);
     for (const q of [
       'filter a = 1 or b = 2',
       'filter not ispresent(bytes)',
-      'fields x | filter dstPort = 22',
+      'fields srcPort as dstPort | filter dstPort = 443', // the alias, not the record's dstPort
+      'fields bytes / packets as bytes | filter bytes > 5',
+      'parse @message "* *" as a, dstPort | filter dstPort = 22',
       'stats count() by action | filter action = "REJECT"',
     ])
       expect(recordTests(parseQuery(q)), q).toEqual([]);

@@ -1,5 +1,5 @@
 import { parseIpv4Cidr } from '@artos/model/records';
-import type { Expr, Query } from './ast.js';
+import type { Command, Expr, Query } from './ast.js';
 
 /**
  * A test on one record field that the query's leading filters imply: a record whose field has a
@@ -58,13 +58,21 @@ function testOf(expr: Expr): RecordTest | undefined {
   return undefined;
 }
 
+/** `fields a, b` naming plain fields only: every name still means the record's field after it. */
+function keepsFieldNames(command: Command): boolean {
+  return command.kind === 'fields' && command.items.every((item) => item.expr.kind === 'field' && item.expr.name === item.name);
+}
+
 /**
- * The tests the query's leading filters imply on every record (its first commands, while they are
- * filters: after any other command a name may be a computed field, and counting may start).
+ * The tests the query's leading filters imply on every record: its first commands, while they are
+ * filters (or `fields` of plain field names, which change no name's meaning). After any other
+ * command a name may be a computed field (`fields bytes / packets as dstPort`), and counting may
+ * start (stats, dedup, limit).
  */
 export function recordTests(query: Query): readonly RecordTest[] {
   const tests: RecordTest[] = [];
   for (const command of query.commands) {
+    if (keepsFieldNames(command)) continue;
     if (command.kind !== 'filter') break;
     for (const part of conjuncts(command.expr)) {
       const test = testOf(part);
