@@ -208,6 +208,16 @@ export function scannedTestFor(indexOf: (insightsName: string) => number, kinds:
     return code === undefined ? [] : [`if (${code}) return false;`];
   });
   if (fails.length === 0) return undefined;
-  // Generated code, not eval of input: the tests' numbers are numbers, their words matched to indexes here.
-  return new Function('i32', 'f64', 'r', `const f = r >> 3, q = r >> 2; let v = 0;\n${fails.join('\n')}\nreturn true;`) as ScannedTest;
+  const source = `const f = r >> 3, q = r >> 2; let v = 0;\n${fails.join('\n')}\nreturn true;`;
+  // One function a source, shared by every parser (a gzip worker makes a parser a block; a new
+  // function each time would be compiled and optimized again each time).
+  let test = scannedTests.get(source);
+  if (!test) {
+    // Generated code, not eval of input: the tests' numbers are numbers, their words matched to indexes here.
+    test = new Function('i32', 'f64', 'r', source) as ScannedTest;
+    scannedTests.set(source, test);
+  }
+  return test;
 }
+
+const scannedTests = new Map<string, ScannedTest>();

@@ -124,6 +124,14 @@ describe('record tests (filters the parser applies before making values)', () =>
     );
   });
 
+  it('shares one generated test between parsers of the same query and format (a gzip worker makes a parser a block)', () => {
+    const sink = new QuerySink(parseQuery('filter action = "REJECT" | stats count() as n'));
+    const first = new RecordParser(sink.parserOptions('a', {})) as unknown as { scannedTest: unknown };
+    const second = new RecordParser(sink.parserOptions('b', {})) as unknown as { scannedTest: unknown };
+    expect(first.scannedTest).toBeTypeOf('function');
+    expect(second.scannedTest).toBe(first.scannedTest);
+  });
+
   it('keeps the records the filter drops away from the query (the tests are taken)', () => {
     const text = `${sample.join('\n')}\n`;
     const rejects = sample.filter((line) => line.includes(' REJECT ')).length;
