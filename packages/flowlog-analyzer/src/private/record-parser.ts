@@ -4,7 +4,9 @@ import { FlowLogError, type FlowLogErrorCode } from './errors.js';
 import { RecordFormat } from './record-format.js';
 import { checkHeaderAgainstFormat } from './header-check.js';
 import { FieldCheck, KEEP, lineReaderFor, type AddressTexts, type FieldValue, type LineBytes, type LineReader } from './record-line-reader.js';
-import { lineScanner, MAX_SCANNED_FIELDS, scannedTestFor, ScanStatus, valuesReaderFor, type LineScanner, type ScannedTest } from './line-scanner.js';
+import { lineScanner, MAX_SCANNED_FIELDS, ScanStatus, type LineScanner } from './line-scanner.js';
+import { valuesReaderFor } from './scanned-values.js';
+import { scannedTestFor, type ScannedTest } from './scanned-tests.js';
 import type { RecordTest } from './query/record-tests.js';
 
 export type { FieldValue } from './record-line-reader.js';
