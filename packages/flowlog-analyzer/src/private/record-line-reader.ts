@@ -50,7 +50,11 @@ export type LineReader = (bytes: LineBytes, from: number, to: number, values: Fi
 /** Longest run of digits read as a number (2^64 has 20 digits): the generic parser's bound. */
 const MAX_DIGITS = 20;
 
-const WORDS: Readonly<Record<number, readonly string[]>> = {
+/**
+ * The words of the action and log-status fields, by check. Their order is the word index the
+ * WebAssembly scanner writes (line-scanner.wat), which scanned-values.ts and scanned-tests.ts read.
+ */
+export const WORDS: Readonly<Record<number, readonly string[]>> = {
   [FieldCheck.Action]: ['ACCEPT', 'REJECT'],
   [FieldCheck.LogStatus]: ['OK', 'NODATA', 'SKIPDATA'],
 };

@@ -3,17 +3,12 @@
  * generated per test list and format says whether a scanned record can still pass the leading
  * filters, before any value is made.
  */
-import { FieldCheck, KEEP } from './record-line-reader.js';
+import { FieldCheck, KEEP, WORDS } from './record-line-reader.js';
 import { slotCode } from './line-scanner.js';
 import type { RecordTest } from './query/record-tests.js';
 
 /** Says whether a scanned record may pass the query's leading filters (false: it cannot). */
 export type ScannedTest = (i32: Int32Array, f64: Float64Array, r: number) => boolean;
-
-const WORD_INDEX: Readonly<Record<number, readonly string[]>> = {
-  [FieldCheck.Action]: ['ACCEPT', 'REJECT'],
-  [FieldCheck.LogStatus]: ['OK', 'NODATA', 'SKIPDATA'],
-};
 
 /** A literal as Insights' `=` compares it with a number (values.ts, looseEquals): a number, or text that reads as one. */
 function numberOf(value: number | string): number | undefined {
@@ -30,7 +25,7 @@ function failCode(test: RecordTest, index: number, kind: number): string | undef
   if (test.kind === 'ipv4-in') return check === FieldCheck.Address ? `${present} && ((${value} & ${test.mask}) >>> 0) !== ${test.base}` : undefined;
   let matches: number[];
   if (check === FieldCheck.Integer) matches = test.values.map(numberOf).filter((n): n is number => n !== undefined);
-  else if (check === FieldCheck.Action || check === FieldCheck.LogStatus) matches = WORD_INDEX[check]!.flatMap((w, i) => (test.values.includes(w) ? [i] : []));
+  else if (check === FieldCheck.Action || check === FieldCheck.LogStatus) matches = WORDS[check]!.flatMap((w, i) => (test.values.includes(w) ? [i] : []));
   else return undefined;
   const equal = matches.length === 0 ? 'false' : matches.map((m) => `v === ${m}`).join(' || ');
   return `${present} && ((v = ${value}), ${test.negated ? equal : `!(${equal})`})`;

@@ -3,7 +3,7 @@
  * field kinds reads the slots of the fields the query reads, and only those become values (a
  * string only for kept text, an address text shared when it is known).
  */
-import { FieldCheck, KEEP, type AddressTexts, type FieldValue, type LineBytes } from './record-line-reader.js';
+import { FieldCheck, KEEP, WORDS, type AddressTexts, type FieldValue, type LineBytes } from './record-line-reader.js';
 import { slotCode } from './line-scanner.js';
 
 /**
@@ -20,9 +20,12 @@ function valueCode(index: number, kind: number): string {
     case FieldCheck.Integer:
       return `${start} === -1 ? null : ${value}`;
     case FieldCheck.Action:
-      return `${start} === -1 ? null : ${value} === 0 ? 'ACCEPT' : 'REJECT'`;
-    case FieldCheck.LogStatus:
-      return `${start} === -1 ? null : (v = ${value}) === 0 ? 'OK' : v === 1 ? 'NODATA' : 'SKIPDATA'`;
+    case FieldCheck.LogStatus: {
+      // The word by its index: a chain of constant strings, nothing allocated.
+      const words = WORDS[kind & 7]!;
+      const chain = words.slice(0, -1).map((w, i) => `v === ${i} ? ${JSON.stringify(w)} : `);
+      return `${start} === -1 ? null : ((v = ${value}), ${chain.join('')}${JSON.stringify(words.at(-1))})`;
+    }
     case FieldCheck.Address:
       // A known address's text is shared when its length matches (010.0.0.1 is not 10.0.0.1's text).
       return `(s = ${start}) === -1 ? null : ((v = ${value}), (t = addresses.known.get(v)) !== undefined && t.length === ${end} - s ? t : addresses.text(v, b, s + delta, ${end} + delta))`;

@@ -1,5 +1,4 @@
 import { open } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import type { QueryPlan } from '../query/plan.js';
 import { RecordFormat } from '../record-format.js';
 import { FlowLogError, type FlowLogErrorCode } from '../errors.js';
@@ -7,7 +6,7 @@ import { emptyInfo, mergeInfo, recordSkip, type ParseInfo } from '../record-pars
 import { decodedChunks, fileChunks, PROGRESS_EVERY_BYTES } from '../sources.js';
 import type { PartialGroups, QueryExecutor } from '../engine/execute.js';
 import { BlockPool, BlockPoolFailed, SLOT_BYTES } from './block-pool.js';
-import { shiftLines, type ParallelOptions } from './run-parallel.js';
+import { minParallelBytes, shiftLines, workerCount, type ParallelRunOptions } from './run-parallel.js';
 
 /** One block of the input, in order: its file, whether it starts the file, and its counts once parsed. */
 interface Block {
@@ -30,9 +29,9 @@ export async function runGzipInParallel(
   plan: QueryPlan,
   queryText: string,
   files: readonly string[],
-  options: ParallelOptions & { format?: RecordFormat; strict?: boolean; onProgress?: (info: ParseInfo, file: string) => void },
+  options: ParallelRunOptions,
 ): Promise<ParseInfo | undefined> {
-  const workers = Math.max(1, Math.min(8, options.workers ?? availableParallelism()));
+  const workers = workerCount(options);
   // strict stops at the first bad line, which only one thread reading in order can tell.
   if (workers < 2 || plan.parallel !== 'stats' || !plan.orderFreeStats || options.strict) return undefined;
   let compressed = 0;
@@ -42,7 +41,7 @@ export async function runGzipInParallel(
     compressed += size;
   }
   // Flow logs compress about tenfold: the same threshold as for plain input.
-  if (compressed * 10 < (options.minBytes ?? 64 * 2 ** 20)) return undefined;
+  if (compressed * 10 < minParallelBytes(options)) return undefined;
 
   const given = options.format?.fields.map((f) => f.name);
   const blocks: Block[] = [];

@@ -17,6 +17,19 @@ export interface ParallelOptions {
   readonly minBytes?: number;
 }
 
+/** What both parallel runners (plain ranges, gzip blocks) are given: the split and how to read. */
+export type ParallelRunOptions = ParallelOptions & { format?: RecordFormat; strict?: boolean; onProgress?: (info: ParseInfo, file: string) => void };
+
+/** Worker threads for a run: the option, else the machine's parallelism, at most 8. */
+export function workerCount(options: ParallelOptions): number {
+  return Math.max(1, Math.min(8, options.workers ?? availableParallelism()));
+}
+
+/** Bytes of (decompressed) input below which a run stays on one thread. */
+export function minParallelBytes(options: ParallelOptions): number {
+  return options.minBytes ?? 64 * 2 ** 20;
+}
+
 const GZIP = [0x1f, 0x8b];
 
 /**
@@ -107,9 +120,9 @@ export async function runInParallel(
   executor: QueryExecutor,
   queryText: string,
   files: readonly string[],
-  options: ParallelOptions & { format?: RecordFormat; strict?: boolean; onProgress?: (info: ParseInfo, file: string) => void },
+  options: ParallelRunOptions,
 ): Promise<ParseInfo | undefined> {
-  const workers = Math.max(1, Math.min(8, options.workers ?? availableParallelism()));
+  const workers = workerCount(options);
   if (workers < 2) return undefined;
   const plans: FilePlan[] = [];
   for (const file of files) {
@@ -118,7 +131,7 @@ export async function runInParallel(
     plans.push(plan);
   }
   const total = plans.reduce((s, p) => s + p.size, 0);
-  if (total < (options.minBytes ?? 64 * 2 ** 20)) return undefined;
+  if (total < minParallelBytes(options)) return undefined;
 
   // Ranges: each file split in proportion to its size, on line boundaries.
   const tasks: { task: WorkerTask; plan: FilePlan; index: number }[] = [];
